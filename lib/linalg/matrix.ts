@@ -1,0 +1,169 @@
+/**
+ * The `Matrix` type: `rows × cols` doubles in one row-major `Float64Array`.
+ *
+ * Entry (i, j) — row i, column j, both from 0 — lives at `data[i * cols + j]`. One flat
+ * buffer, never an array per row: small typed arrays are expensive to allocate on some
+ * runtimes, and a flat buffer is what the kernels stream through.
+ *
+ * @module
+ */
+
+/** A dense real matrix, row-major. */
+export interface Matrix {
+  /** Number of rows (m). */
+  readonly rows: number;
+  /** Number of columns (n). */
+  readonly cols: number;
+  /** The entries, row after row; length `rows * cols`. */
+  readonly data: Float64Array;
+}
+
+function requireDimension(value: number, what: string): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
+  }
+}
+
+/**
+ * Creates a `rows × cols` matrix, copying `data` (row-major) or filling with zeros.
+ *
+ * @param rows Number of rows.
+ * @param cols Number of columns.
+ * @param data Optional entries, row after row; must have `rows * cols` of them.
+ * @throws {RangeError} if a dimension is not a non-negative integer or `data` has the wrong length.
+ *
+ * @example
+ * ```ts
+ * const a = createMatrix(2, 3, [1, 2, 3, 4, 5, 6]);
+ * if (a.data[1 * 3 + 2] !== 6) throw new Error("row 1, column 2 is 6");
+ * ```
+ */
+export function createMatrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
+  requireDimension(rows, "Matrix row count");
+  requireDimension(cols, "Matrix column count");
+  if (data !== undefined && data.length !== rows * cols) {
+    throw new RangeError(
+      `Cannot create a ${rows}×${cols} matrix from ${data.length} entries: expected ${rows * cols}`,
+    );
+  }
+  const buffer = new Float64Array(rows * cols);
+  if (data !== undefined) buffer.set(data);
+  return { rows, cols, data: buffer };
+}
+
+/**
+ * The `rows × cols` zero matrix.
+ *
+ * @example
+ * ```ts
+ * if (zeros(2, 2).data.some((x) => x !== 0)) throw new Error("all zero");
+ * ```
+ */
+export function zeros(rows: number, cols: number): Matrix {
+  return createMatrix(rows, cols);
+}
+
+/**
+ * The n × n identity matrix I.
+ *
+ * @example
+ * ```ts
+ * const i = identity(3);
+ * if (i.data[4] !== 1 || i.data[1] !== 0) throw new Error("ones on the diagonal only");
+ * ```
+ */
+export function identity(n: number): Matrix {
+  const m = createMatrix(n, n);
+  for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+  return m;
+}
+
+/**
+ * Builds a matrix from an array of rows, e.g. `[[1, 2], [3, 4]]`.
+ *
+ * @throws {RangeError} if the rows have different lengths.
+ *
+ * @example
+ * ```ts
+ * const a = fromRows([[1, 2], [3, 4]]);
+ * if (a.rows !== 2 || a.cols !== 2 || a.data[2] !== 3) throw new Error("row-major");
+ * ```
+ */
+export function fromRows(rows: readonly (readonly number[])[]): Matrix {
+  const cols = rows.length === 0 ? 0 : rows[0].length;
+  const m = createMatrix(rows.length, cols);
+  rows.forEach((row, i) => {
+    if (row.length !== cols) {
+      throw new RangeError(
+        `Cannot build a matrix: row ${i} has ${row.length} entries, row 0 has ${cols}`,
+      );
+    }
+    m.data.set(row, i * cols);
+  });
+  return m;
+}
+
+/**
+ * A column vector (n × 1) from a list of numbers.
+ *
+ * @example
+ * ```ts
+ * const y = columnVector([25, 33, 15]);
+ * if (y.rows !== 3 || y.cols !== 1) throw new Error("3 × 1");
+ * ```
+ */
+export function columnVector(values: ArrayLike<number>): Matrix {
+  return createMatrix(values.length, 1, values);
+}
+
+/**
+ * The matrix as an array of rows (for printing and JSON).
+ *
+ * @example
+ * ```ts
+ * const rows = toRows(fromRows([[1, 2], [3, 4]]));
+ * if (rows[1][0] !== 3) throw new Error("round trip");
+ * ```
+ */
+export function toRows(m: Matrix): number[][] {
+  return Array.from(
+    { length: m.rows },
+    (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
+  );
+}
+
+/**
+ * Entry (i, j), with bounds checking.
+ *
+ * @throws {RangeError} if (i, j) is outside the matrix.
+ *
+ * @example
+ * ```ts
+ * if (entry(fromRows([[1, 2], [3, 4]]), 1, 0) !== 3) throw new Error("row 1, column 0");
+ * ```
+ */
+export function entry(m: Matrix, i: number, j: number): number {
+  if (
+    !Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= m.rows || j >= m.cols
+  ) {
+    throw new RangeError(`Index (${i}, ${j}) is outside the ${m.rows}×${m.cols} matrix`);
+  }
+  return m.data[i * m.cols + j];
+}
+
+/**
+ * The transpose Aᵀ: (Aᵀ)ᵢⱼ = Aⱼᵢ.
+ *
+ * @example
+ * ```ts
+ * const t = transpose(fromRows([[1, 2, 3]]));
+ * if (t.rows !== 3 || t.cols !== 1 || t.data[2] !== 3) throw new Error("3 × 1");
+ * ```
+ */
+export function transpose(a: Matrix): Matrix {
+  const t = createMatrix(a.cols, a.rows);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j];
+  }
+  return t;
+}

@@ -1,0 +1,92 @@
+// Every fixture file is valid against fixtures/schema.json and passes parseFixture's
+// cross-field rules; every generator it names exists beside it.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import schema from "../fixtures/schema.json" with { type: "json" };
+import { parseFixtures } from "../lib/oracle/fixture.ts";
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return jsonFiles(path);
+    return name.endsWith(".json") && name !== "schema.json" ? [path] : [];
+  });
+}
+
+// strictRequired is off: the tolerance schema's `not: { required: [ulps, rtol] }` names
+// properties on purpose without declaring them in that sub-schema.
+const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(
+  schema,
+);
+const files = jsonFiles("fixtures");
+const ids = new Map<string, string>();
+
+describe("fixtures/: every file follows the fixture format", () => {
+  it("there are fixture files to check", () => {
+    assert.ok(files.length > 0);
+  });
+  for (const file of files) {
+    it(file, () => {
+      const json = JSON.parse(readFileSync(file, "utf8"));
+      const valid = validate(json);
+      assert.ok(
+        valid,
+        `${file} violates fixtures/schema.json: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+      );
+      for (const fixture of parseFixtures(json, file)) {
+        if (fixture.oracle.generator !== null) {
+          assert.ok(
+            existsSync(fixture.oracle.generator),
+            `${file}: generator ${fixture.oracle.generator} is missing`,
+          );
+        }
+        const earlier = ids.get(fixture.id);
+        assert.equal(
+          earlier,
+          undefined,
+          `fixture id ${fixture.id} appears in ${file} and in ${earlier}`,
+        );
+        ids.set(fixture.id, file);
+      }
+    });
+  }
+});
+
+describe("fixtures/schema.json rejects malformed fixtures", () => {
+  const good = {
+    id: "demo.ok",
+    source: { document: "001_85ee514aa7c85552.txt", section: "1.7", quote: "x" },
+    oracle: { method: "exact", generator: null },
+    input: {},
+    printed: { x: "1.5" },
+    expected: { x: 1.5 },
+    tolerance: { x: { reason: "exact" } },
+    erratum: null,
+  };
+  it("accepts a minimal valid fixture", () => {
+    assert.ok(validate(good), JSON.stringify(validate.errors));
+  });
+  const broken: [string, Record<string, unknown>][] = [
+    ["a printed number that is not a string", { ...good, printed: { x: 1.5 } }],
+    ["a tolerance without a reason", { ...good, tolerance: { x: { rtol: 1e-12 } } }],
+    ["a tolerance mixing ulps and rtol", {
+      ...good,
+      tolerance: { x: { ulps: 1, rtol: 1, reason: "r" } },
+    }],
+    [
+      "a missing erratum field",
+      Object.fromEntries(Object.entries(good).filter(([k]) => k !== "erratum")),
+    ],
+    ["an erratum without why", { ...good, erratum: { printed: "1", correct: "2" } }],
+    ["an unknown document", { ...good, source: { ...good.source, document: "blog.txt" } }],
+    ["an unknown top-level key", { ...good, extra: 1 }],
+  ];
+  for (const [what, fixture] of broken) {
+    it(`rejects ${what}`, () => {
+      assert.equal(validate(fixture), false);
+    });
+  }
+});
