@@ -1,0 +1,20 @@
+/**
+ * Every area's subjects in one list: how each worked result is computed with `lib/`.
+ * The report and the replay engine take their subjects from here; an area that adds a
+ * fixture adds its subject to its own `_subjects.ts`, and the list below picks it up.
+ *
+ * @module
+ */
+
+import type { Subject } from "./subject.ts";
+
+/**
+ * All subjects of nnref, area by area. Each fixture id is claimed by exactly one of them
+ * (the replay reports a fixture claimed twice or not at all).
+ *
+ * @example Every subject claims at least one id
+ * ```ts
+ * if (!SUBJECTS.every((subject) => subject.ids.length > 0)) throw new Error("empty ids");
+ * ```
+ */
+export const SUBJECTS: readonly Subject[] = [];
