@@ -1,0 +1,245 @@
+/**
+ * The logistic sigmoid σ(z) = 1 / (1 + e^(−z)) and its derivative σ′ = σ(1 − σ).
+ *
+ * Every document uses σ (S1 §3.2, S2's `sigmoid`, S3's "Sigmoid 函数" (1)–(2)); the
+ * scalar functions here are the reference, and the array kernels write into an optional
+ * caller-provided buffer so that training loops need not allocate.
+ *
+ * @module
+ */
+
+import { mapInto } from "./_elementwise.ts";
+
+/**
+ * Logistic sigmoid σ(z) = 1 / (1 + e^(−z)).
+ *
+ * Evaluated as e^z / (1 + e^z) for z < 0, so that no intermediate overflows and the
+ * result keeps full relative precision down to the subnormals (σ(−745) ≈ 5e−324).
+ * σ(+∞) = 1, σ(−∞) = 0, NaN gives NaN. The result always lies in [0, 1]; it is exactly
+ * 1 in binary64 for z > 36.7 and exactly 0 only for z < −745.2 (S1 §3.2's "(0, 1)" is
+ * the real-number range).
+ *
+ * @param z Pre-activation z (S3's "net", S2's `x`).
+ * @returns σ(z) in [0, 1].
+ * @see fixtures/activation/sigmoid.json
+ *
+ * @example σ(0) = ½ and σ(−z) = 1 − σ(z)
+ * ```ts
+ * if (sigmoid(0) !== 0.5) throw new Error("σ(0) = 1/2");
+ * if (Math.abs(sigmoid(-2) + sigmoid(2) - 1) > 2 ** -53) throw new Error("σ(−z) = 1 − σ(z)");
+ * if (sigmoid(-1000) !== 0 || sigmoid(1000) !== 1) throw new Error("no overflow");
+ * ```
+ */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/**
+ * Derivative of the sigmoid from its input: σ′(z) = σ(z)(1 − σ(z)) = e^(−|z|) / (1 + e^(−|z|))².
+ *
+ * Computed from e^(−|z|) rather than as σ(1 − σ), because for large positive z the
+ * difference 1 − σ(z) cancels to 0 long before σ′(z) underflows (σ′(40) ≈ 4.2e−18,
+ * while 1 − σ(40) is 0 in binary64). Even in |z|; at most ¼, at z = 0.
+ *
+ * @param z Pre-activation z.
+ * @returns σ′(z) in [0, ¼].
+ * @see fixtures/activation/sigmoid.json
+ *
+ * @example σ′(0) = ¼, and σ′ stays accurate where σ(1 − σ) has cancelled
+ * ```ts
+ * if (sigmoidDerivative(0) !== 0.25) throw new Error("σ′(0) = 1/4");
+ * if (!(sigmoidDerivative(40) > 4e-18)) throw new Error("no cancellation at z = 40");
+ * if (sigmoidDerivative(-3) !== sigmoidDerivative(3)) throw new Error("σ′ is even");
+ * ```
+ */
+export function sigmoidDerivative(z: number): number {
+  const e = Math.exp(-Math.abs(z));
+  const d = 1 + e;
+  return e / (d * d);
+}
+
+/**
+ * Derivative of the sigmoid from its output a = σ(z): σ′ = a(1 − a).
+ *
+ * This is S1 (3.3)'s σ′ = σ(1 − σ), S2's `f − f²` and S3 (2)'s `out(1 − out)`: backprop
+ * keeps a, so it never needs z again. Exact when a is exactly representable and a(1 − a)
+ * is, e.g. a = ½ gives ¼.
+ *
+ * @param output The activation a = σ(z), in [0, 1] (not checked: a kernel).
+ * @returns a(1 − a).
+ *
+ * @example
+ * ```ts
+ * if (sigmoidDerivativeFromOutput(0.5) !== 0.25) throw new Error("¼ at a = ½");
+ * if (sigmoidDerivativeFromOutput(1) !== 0) throw new Error("flat at saturation");
+ * ```
+ */
+export function sigmoidDerivativeFromOutput(output: number): number {
+  return output * (1 - output);
+}
+
+/**
+ * σ(z) for every entry: `out[i] = sigmoid(values[i])`.
+ *
+ * @param values Pre-activations z.
+ * @param out Optional buffer of the same length to write into (may be `values` itself).
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * const a = sigmoidArray([0, 1000, -1000]);
+ * if (a[0] !== 0.5 || a[1] !== 1 || a[2] !== 0) throw new Error("σ over an array");
+ * ```
+ */
+export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  return mapInto(values, sigmoid, out, "sigmoid");
+}
+
+/**
+ * σ(z) as the single expression 1 / (1 + e^(−z)), with no branch.
+ *
+ * Agrees with {@link sigmoid} to a few ulps for z ≥ −709.78; below that e^(−z)
+ * overflows to +∞ and the result flushes to 0 where the true value is a (sub)normal.
+ * Kept as a benchmark variant.
+ *
+ * @param values Pre-activations z.
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (sigmoidArrayReciprocal([0])[0] !== 0.5) throw new Error("σ(0)");
+ * ```
+ */
+export function sigmoidArrayReciprocal(
+  values: ArrayLike<number>,
+  out?: Float64Array,
+): Float64Array {
+  return mapInto(values, (z) => 1 / (1 + Math.exp(-z)), out, "sigmoid");
+}
+
+/**
+ * σ(z) via the hyperbolic tangent: σ(z) = ½ + ½·tanh(z/2).
+ *
+ * Agrees with {@link sigmoid} to within 2⁻⁵³ absolutely, but loses relative precision
+ * for z ≪ 0 (σ(−40) comes out as 0 or a few ulps of ½). A benchmark variant.
+ *
+ * @param values Pre-activations z.
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (sigmoidArrayTanh([0])[0] !== 0.5) throw new Error("σ(0)");
+ * ```
+ */
+export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  return mapInto(values, (z) => 0.5 + 0.5 * Math.tanh(0.5 * z), out, "sigmoid");
+}
+
+/**
+ * σ′ from outputs for every entry: `out[i] = a[i](1 − a[i])`.
+ *
+ * @param outputs Activations a = σ(z).
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (sigmoidDerivativeFromOutputArray([0.5])[0] !== 0.25) throw new Error("¼");
+ * ```
+ */
+export function sigmoidDerivativeFromOutputArray(
+  outputs: ArrayLike<number>,
+  out?: Float64Array,
+): Float64Array {
+  return mapInto(outputs, sigmoidDerivativeFromOutput, out, "sigmoid derivative");
+}
+
+/**
+ * σ′ from outputs as S2 writes it, f − f²: `out[i] = a[i] − a[i]·a[i]`.
+ *
+ * Mathematically a(1 − a); in binary64 it can differ from it by an ulp of a.
+ *
+ * @param outputs Activations a = σ(z).
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (sigmoidDerivativeFromOutputArrayExpanded([0.5])[0] !== 0.25) throw new Error("¼");
+ * ```
+ */
+export function sigmoidDerivativeFromOutputArrayExpanded(
+  outputs: ArrayLike<number>,
+  out?: Float64Array,
+): Float64Array {
+  return mapInto(outputs, (a) => a - a * a, out, "sigmoid derivative");
+}
+
+/**
+ * σ′ from inputs for every entry: `out[i] = sigmoidDerivative(values[i])`.
+ *
+ * @param values Pre-activations z.
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (sigmoidDerivativeArray([0])[0] !== 0.25) throw new Error("¼");
+ * ```
+ */
+export function sigmoidDerivativeArray(
+  values: ArrayLike<number>,
+  out?: Float64Array,
+): Float64Array {
+  return mapInto(values, sigmoidDerivative, out, "sigmoid derivative");
+}
+
+/**
+ * Every σ kernel; spec/ checks each against {@link sigmoidArray} (the reference) on the
+ * domain its doc comment states, and bench/ times them.
+ *
+ * @example
+ * ```ts
+ * for (const kernel of Object.values(SIGMOID_VARIANTS)) {
+ *   if (kernel([0])[0] !== 0.5) throw new Error("every variant gives σ(0) = ½");
+ * }
+ * ```
+ */
+export const SIGMOID_VARIANTS: Readonly<
+  Record<
+    "stable" | "reciprocal" | "tanh",
+    (values: ArrayLike<number>, out?: Float64Array) => Float64Array
+  >
+> = Object.freeze({
+  stable: sigmoidArray,
+  reciprocal: sigmoidArrayReciprocal,
+  tanh: sigmoidArrayTanh,
+});
+
+/**
+ * Every kernel for σ′ from outputs (fused a(1 − a) and S2's f − f²); spec/ checks them
+ * against each other, bench/ times them.
+ *
+ * @example
+ * ```ts
+ * for (const kernel of Object.values(SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS)) {
+ *   if (kernel([0.5])[0] !== 0.25) throw new Error("¼ at ½");
+ * }
+ * ```
+ */
+export const SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS: Readonly<
+  Record<"product" | "expanded", (outputs: ArrayLike<number>, out?: Float64Array) => Float64Array>
+> = Object.freeze({
+  product: sigmoidDerivativeFromOutputArray,
+  expanded: sigmoidDerivativeFromOutputArrayExpanded,
+});

@@ -1,0 +1,40 @@
+/**
+ * The unit step (Heaviside) activation of threshold units: H(z) = 1 for z ≥ 0, else 0.
+ *
+ * Convention at z = 0: 1, matching the perceptron's `w·x + b ≥ 0 ⇒ class 1` rule. Its
+ * derivative is 0 wherever it exists (z ≠ 0), which is why gradient descent cannot train
+ * a step unit and the documents move to the sigmoid.
+ *
+ * @module
+ */
+
+/**
+ * H(z) = 1 for z ≥ 0, 0 for z < 0 (NaN for NaN).
+ *
+ * @param z Pre-activation z.
+ * @returns 0 or 1.
+ *
+ * @example
+ * ```ts
+ * if (step(0) !== 1 || step(-1e-300) !== 0 || step(5) !== 1) throw new Error("H(z)");
+ * ```
+ */
+export function step(z: number): number {
+  if (z >= 0) return 1;
+  return z < 0 ? 0 : NaN;
+}
+
+/**
+ * H′(z) = 0 for z ≠ 0; nnref also returns 0 at z = 0, where H has no derivative.
+ *
+ * @param z Pre-activation z.
+ * @returns 0 (NaN for NaN).
+ *
+ * @example
+ * ```ts
+ * if (stepDerivative(3) !== 0) throw new Error("flat");
+ * ```
+ */
+export function stepDerivative(z: number): number {
+  return Number.isNaN(z) ? NaN : 0;
+}

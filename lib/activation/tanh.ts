@@ -1,0 +1,102 @@
+/**
+ * The hyperbolic tangent tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) and its derivative
+ * 1 − tanh², as S2's "Tanh" slide gives them.
+ *
+ * @module
+ */
+
+import { mapInto } from "./_elementwise.ts";
+
+/**
+ * tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), in (−1, 1) over the reals, [−1, 1] in binary64.
+ *
+ * Delegates to the runtime's `Math.tanh`, which is finite for every input (±1 at ±∞).
+ *
+ * @param z Pre-activation z (S2's x).
+ * @returns tanh(z).
+ *
+ * @example
+ * ```ts
+ * if (tanh(0) !== 0 || tanh(1000) !== 1 || tanh(-1000) !== -1) throw new Error("tanh");
+ * ```
+ */
+export function tanh(z: number): number {
+  return Math.tanh(z);
+}
+
+/**
+ * Derivative of tanh from its input: tanh′(z) = 1 − tanh²(z) = 4e^(−2|z|) / (1 + e^(−2|z|))².
+ *
+ * Computed from e^(−2|z|) so that it neither cancels (1 − tanh² is 0 in binary64 once
+ * |z| > 19) nor overflows (cosh does at |z| > 710).
+ *
+ * @param z Pre-activation z.
+ * @returns tanh′(z) in [0, 1].
+ *
+ * @example
+ * ```ts
+ * if (tanhDerivative(0) !== 1) throw new Error("slope 1 at 0");
+ * if (!(tanhDerivative(20) > 0)) throw new Error("no cancellation at z = 20");
+ * ```
+ */
+export function tanhDerivative(z: number): number {
+  const e = Math.exp(-2 * Math.abs(z));
+  const d = 1 + e;
+  return (4 * e) / (d * d);
+}
+
+/**
+ * Derivative of tanh from its output a = tanh(z): 1 − a², evaluated as (1 − a)(1 + a).
+ *
+ * S2 writes 1 − f(x)²; the factored form is the same number to within an ulp and more
+ * accurate when |a| is close to 1.
+ *
+ * @param output The activation a = tanh(z), in [−1, 1] (not checked: a kernel).
+ * @returns 1 − a².
+ *
+ * @example
+ * ```ts
+ * if (tanhDerivativeFromOutput(0) !== 1 || tanhDerivativeFromOutput(1) !== 0) throw new Error("1 − a²");
+ * if (tanhDerivativeFromOutput(0.5) !== 0.75) throw new Error("1 − ¼");
+ * ```
+ */
+export function tanhDerivativeFromOutput(output: number): number {
+  return (1 - output) * (1 + output);
+}
+
+/**
+ * tanh for every entry.
+ *
+ * @param values Pre-activations z.
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (tanhArray([0, 1000])[1] !== 1) throw new Error("tanh over an array");
+ * ```
+ */
+export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  return mapInto(values, Math.tanh, out, "tanh");
+}
+
+/**
+ * tanh′ from outputs for every entry: `out[i] = 1 − a[i]²`.
+ *
+ * @param outputs Activations a = tanh(z).
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `out` has a different length.
+ *
+ * @example
+ * ```ts
+ * if (tanhDerivativeFromOutputArray([0.5])[0] !== 0.75) throw new Error("1 − ¼");
+ * ```
+ */
+export function tanhDerivativeFromOutputArray(
+  outputs: ArrayLike<number>,
+  out?: Float64Array,
+): Float64Array {
+  return mapInto(outputs, tanhDerivativeFromOutput, out, "tanh derivative");
+}
