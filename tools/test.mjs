@@ -6,15 +6,22 @@ const deno = "node_modules/.bin/deno";
 const bun = "node_modules/.bin/bun";
 const extra = process.argv.slice(2);
 
+/** The environment minus colour forcing (Deno colours output when FORCE_COLOR is set at all). */
+function withoutColor(env) {
+  const { FORCE_COLOR: _ignored, ...rest } = env;
+  return { ...rest, NO_COLOR: "1" };
+}
+
 /** Runs one command, streaming its output, and returns { status, text }. */
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: withoutColor(process.env),
     maxBuffer: 256 * 1024 * 1024,
   });
-  const text = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  // deno-lint-ignore no-control-regex
+  const text = `${result.stdout ?? ""}${result.stderr ?? ""}`.replace(/\x1b\[[0-9;]*m/g, "");
   process.stdout.write(text);
   if (result.error) console.error(`${label}: could not start ${command}: ${result.error.message}`);
   return { status: result.status ?? 1, text };

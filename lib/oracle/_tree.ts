@@ -7,8 +7,11 @@
 
 /** A matrix-like value: `rows × cols` numbers stored row-major in `data`. */
 export interface MatrixLike {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
+  /** The entries, row after row. */
   readonly data: ArrayLike<number>;
 }
 

@@ -38,7 +38,9 @@ export interface Tolerance {
 export interface Mismatch {
   /** Multi-index of the first failing element (`[]` for scalars). */
   readonly index: number[];
+  /** The computed value there. */
   readonly actual: number;
+  /** The expected value there. */
   readonly expected: number;
   /** |actual − expected|, or the ulp distance for `ulps` tolerances. */
   readonly difference: number;

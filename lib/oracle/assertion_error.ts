@@ -16,7 +16,11 @@
  * ```
  */
 export class AssertionError extends Error {
-  /** @param message What failed and why. */
+  /**
+   * Creates the error.
+   *
+   * @param message What failed and why.
+   */
   constructor(message: string) {
     super(message);
     this.name = "AssertionError";

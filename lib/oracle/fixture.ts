@@ -60,7 +60,9 @@ export interface Fixture {
   readonly id: string;
   /** A short human title. */
   readonly title?: string;
+  /** Where the result is printed. */
   readonly source: FixtureSource;
+  /** How the expected values were computed. */
   readonly oracle: FixtureOracle;
   /** The input, as the document gives it (or as the seeded stand-in draws it). */
   readonly input: Readonly<Record<string, unknown>>;

@@ -22,6 +22,7 @@ export interface Check {
    * `erratum`: the printed digits are wrong and the erratum's correction is right.
    */
   readonly kind: "value" | "printed" | "erratum";
+  /** Whether the check passed. */
   readonly ok: boolean;
   /** Empty when ok; otherwise what differed. */
   readonly message: string;

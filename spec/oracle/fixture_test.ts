@@ -1,0 +1,92 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { errataOf, parseFixture, parseFixtures } from "../../lib/oracle/fixture.ts";
+
+const good = () => ({
+  id: "demo.half",
+  source: { document: "000_96bf12324396e51d.txt", section: "1", quote: "0.5" },
+  oracle: { method: "exact", generator: null },
+  input: {},
+  printed: { half: "0.5" },
+  expected: { half: 0.5, edge: ["NaN", "Infinity", "-Infinity", 1] },
+  tolerance: { half: { reason: "exact" }, edge: { reason: "exact" } },
+  erratum: null,
+});
+
+describe("parseFixture", () => {
+  it("decodes non-finite numbers written as strings in expected", () => {
+    const edge = parseFixture(good()).expected.edge as number[];
+    assert.ok(Number.isNaN(edge[0]));
+    assert.deepEqual(edge.slice(1), [Infinity, -Infinity, 1]);
+  });
+  it("reads a file holding an array of fixtures", () => {
+    assert.equal(parseFixtures([good(), { ...good(), id: "demo.two" }], "f.json").length, 2);
+  });
+  it("lists errata as an array whatever their form", () => {
+    const one = { printed: "1", correct: "2", why: "w" };
+    assert.deepEqual(errataOf({ erratum: null }), []);
+    assert.deepEqual(errataOf({ erratum: one }), [one]);
+    assert.deepEqual(errataOf({ erratum: [one, one] }), [one, one]);
+  });
+  const broken: [string, (f: ReturnType<typeof good>) => unknown, RegExp][] = [
+    ["not an object", () => [1], /must be a JSON object/],
+    ["a bad id", (f) => ({ ...f, id: "has space" }), /id must be dotted words/],
+    [
+      "no source quote",
+      (f) => ({ ...f, source: { document: "d", section: "1" } }),
+      /"quote" must be a non-empty string/,
+    ],
+    ["no oracle", (f) => ({ ...f, oracle: undefined }), /"oracle" must be/],
+    [
+      "an expected field without tolerance",
+      (f) => ({ ...f, tolerance: { half: { reason: "r" } } }),
+      /expected\.edge has no tolerance/,
+    ],
+    [
+      "an orphan tolerance",
+      (f) => ({ ...f, tolerance: { ...f.tolerance, other: {} } }),
+      /tolerance\.other has no expected value/,
+    ],
+    [
+      "a malformed tolerance",
+      (f) => ({ ...f, tolerance: { ...f.tolerance, half: { rtol: -1 } } }),
+      /tolerance\.half: Tolerance rtol/,
+    ],
+    [
+      "an unknown tolerance key",
+      (f) => ({ ...f, tolerance: { ...f.tolerance, half: { decimals: 3 } } }),
+      /unknown key "decimals"/,
+    ],
+    [
+      "a printed field with no truth",
+      (f) => ({ ...f, printed: { other: "1" } }),
+      /printed\.other has no expected value/,
+    ],
+    ["no erratum key", (f) => ({ ...f, erratum: undefined }), /"erratum" is required/],
+    [
+      "an erratum about an unprinted field",
+      (f) => ({ ...f, erratum: { field: "edge", printed: "1", correct: "2", why: "w" } }),
+      /not in printed/,
+    ],
+    [
+      "an erratum without why",
+      (f) => ({ ...f, erratum: { printed: "1", correct: "2" } }),
+      /\{ field\?, printed, correct, why \}/,
+    ],
+    [
+      "an object in expected",
+      (f) => ({ ...f, expected: { ...f.expected, half: { a: 1 } } }),
+      /expected\.half must be numbers/,
+    ],
+  ];
+  for (const [what, mutate, message] of broken) {
+    it(`refuses ${what} with a TypeError naming the file`, () => {
+      assert.throws(() => parseFixture(mutate(good()), "x.json"), (error: unknown) => {
+        assert.ok(error instanceof TypeError, String(error));
+        assert.match((error as Error).message, /^x\.json/);
+        assert.match((error as Error).message, message);
+        return true;
+      });
+    });
+  }
+});

@@ -1,0 +1,103 @@
+// A user imports mod.ts by URL with nothing else: no deno.json, no import map, no
+// package.json, no node_modules. This spec serves the checkout on 127.0.0.1 and runs a
+// fresh Deno process in an empty directory that imports mod.ts over http:// and calls
+// into it. One bare specifier anywhere under mod.ts would make the import fail.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import { spawn } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, normalize, resolve, sep } from "node:path";
+
+const root = resolve(".");
+const deno = resolve("node_modules/.bin/deno");
+const types: Record<string, string> = {
+  ".ts": "application/typescript",
+  ".json": "application/json",
+};
+
+let server: Server;
+let port = 0;
+
+before(async () => {
+  server = createServer((request, response) => {
+    const path = normalize(
+      join(root, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)),
+    );
+    const inside = path.startsWith(root + sep);
+    const servable = inside && !path.includes(`${sep}node_modules${sep}`) &&
+      !path.includes(`${sep}.git${sep}`);
+    try {
+      if (!servable || !statSync(path).isFile()) throw new Error("not found");
+      const extension = path.slice(path.lastIndexOf("."));
+      response.writeHead(200, { "content-type": types[extension] ?? "text/plain" });
+      response.end(readFileSync(path));
+    } catch {
+      response.writeHead(404);
+      response.end("not found");
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  port = (server.address() as { port: number }).port;
+});
+
+after(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+});
+
+/**
+ * Runs a script in a fresh Deno process, in the system's temporary directory (no
+ * deno.json or package.json to discover), with `--reload` so nothing comes from a cache.
+ * Asynchronous: the server answering the child lives in this process.
+ */
+function runDeno(
+  script: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const args = [
+    "eval",
+    "--no-config",
+    "--no-lock",
+    "--reload",
+    `--allow-import=127.0.0.1:${port}`,
+    script,
+  ];
+  const child = spawn(deno, args, { cwd: tmpdir(), env: { ...process.env, NO_COLOR: "1" } });
+  let stdout = "", stderr = "";
+  child.stdout.on("data", (chunk) => stdout += chunk);
+  child.stderr.on("data", (chunk) => stderr += chunk);
+  const timer = setTimeout(() => child.kill(), 120_000);
+  return new Promise((done) =>
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      done({ status, stdout, stderr });
+    })
+  );
+}
+
+describe("mod.ts imports from an http:// URL with nothing else", () => {
+  it("a fresh Deno process imports it and calls a function", async () => {
+    const result = await runDeno(`
+      import * as nnref from "http://127.0.0.1:${port}/mod.ts";
+      const exports = Object.keys(nnref).length;
+      const distance = nnref.ulpDistance(1, 1 + 2 ** -52);
+      console.log(JSON.stringify({ exports, distance }));
+    `);
+    assert.equal(result.status, 0, `deno failed:\n${result.stderr}`);
+    const output = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}");
+    assert.equal(output.distance, 1);
+    assert.ok(output.exports > 10, `only ${output.exports} exports`);
+  });
+  it("a fixture is importable as a JSON module from the same server", async () => {
+    const result = await runDeno(`
+      import schema from "http://127.0.0.1:${port}/fixtures/schema.json" with { type: "json" };
+      console.log(schema.title);
+    `);
+    assert.equal(result.status, 0, `deno failed:\n${result.stderr}`);
+    assert.match(result.stdout, /nnref fixture file/);
+  });
+  it("an import of a file the server does not have fails (the check can fail)", async () => {
+    const result = await runDeno(`import "http://127.0.0.1:${port}/does/not/exist.ts";`);
+    assert.notEqual(result.status, 0);
+  });
+});
