@@ -1,0 +1,327 @@
+/**
+ * WebAssembly instruction encoders: each function returns the bytes of one instruction,
+ * opcode then immediates, so a function body reads like the text format:
+ *
+ * `[...localGet(0), ...localGet(1), ...f64x2Mul(), ...localSet(2)]`.
+ *
+ * Only the instructions our kernels need are here (control, locals, i32 arithmetic and
+ * comparisons, f64 loads/stores, and the SIMD128 `f64x2` subset). SIMD instructions are
+ * the prefix byte 0xFD followed by a u32 LEB128 sub-opcode, so `f64x2.add` (sub-opcode
+ * 240) is three bytes, FD F0 01.
+ *
+ * @module
+ */
+
+import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
+
+/** Single-byte opcodes of the core instruction set that the emitter uses. */
+export const OPCODE = {
+  unreachable: 0x00,
+  nop: 0x01,
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  else: 0x05,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  return: 0x0f,
+  call: 0x10,
+  drop: 0x1a,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  f64Load: 0x2b,
+  f64Store: 0x39,
+  i32Const: 0x41,
+  f64Const: 0x44,
+  i32Eqz: 0x45,
+  i32Eq: 0x46,
+  i32Ne: 0x47,
+  i32LtU: 0x49,
+  i32GtU: 0x4b,
+  i32GeU: 0x4f,
+  i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32Mul: 0x6c,
+  i32Shl: 0x74,
+  f64Add: 0xa0,
+  f64Mul: 0xa2,
+  simdPrefix: 0xfd,
+} as const;
+
+/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table. */
+export const SIMD_OPCODE = {
+  v128Load: 0x00,
+  v128Load64Splat: 0x0a,
+  v128Store: 0x0b,
+  v128Const: 0x0c,
+  f64x2Splat: 0x14,
+  f64x2ExtractLane: 0x21,
+  f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
+  f64x2Mul: 0xf2,
+  f64x2Div: 0xf3,
+} as const;
+
+/** The empty block type (0x40): a block that takes and leaves nothing on the stack. */
+export const EMPTY_BLOCK_TYPE = 0x40;
+
+function requireIndex(value: number, what: string): void {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new RangeError(`${what} must be an integer in [0, 2³²), got ${value}`);
+  }
+}
+
+/**
+ * `local.get index`: pushes local `index` (parameters come first, then declared locals).
+ *
+ * @throws {RangeError} if `index` is not a u32.
+ *
+ * @example
+ * ```ts
+ * if (localGet(200).join(",") !== "32,200,1") throw new Error("20 C8 01");
+ * ```
+ */
+export function localGet(index: number): number[] {
+  requireIndex(index, "Local index");
+  return [OPCODE.localGet, ...encodeUnsignedLeb128(index)];
+}
+
+/**
+ * `local.set index`: pops into local `index`.
+ *
+ * @throws {RangeError} if `index` is not a u32.
+ *
+ * @example
+ * ```ts
+ * if (localSet(3).join(",") !== "33,3") throw new Error("21 03");
+ * ```
+ */
+export function localSet(index: number): number[] {
+  requireIndex(index, "Local index");
+  return [OPCODE.localSet, ...encodeUnsignedLeb128(index)];
+}
+
+/**
+ * `local.tee index`: stores into local `index` and leaves the value on the stack.
+ *
+ * @throws {RangeError} if `index` is not a u32.
+ *
+ * @example
+ * ```ts
+ * if (localTee(1).join(",") !== "34,1") throw new Error("22 01");
+ * ```
+ */
+export function localTee(index: number): number[] {
+  requireIndex(index, "Local index");
+  return [OPCODE.localTee, ...encodeUnsignedLeb128(index)];
+}
+
+/**
+ * `i32.const value`, with the immediate as signed LEB128 (i32 constants are signed in
+ * the encoding even when used as unsigned).
+ *
+ * @throws {RangeError} if `value` is outside [−2³¹, 2³²).
+ *
+ * @example 64 needs two bytes because bit 6 of one byte would read as the sign
+ * ```ts
+ * if (i32Const(64).join(",") !== "65,192,0") throw new Error("41 C0 00");
+ * ```
+ */
+export function i32Const(value: number): number[] {
+  if (!Number.isInteger(value) || value < -0x80000000 || value > 0xffffffff) {
+    throw new RangeError(`i32.const immediate must be an integer in [−2³¹, 2³²), got ${value}`);
+  }
+  return [OPCODE.i32Const, ...encodeSignedLeb128(value | 0)];
+}
+
+/**
+ * A memory access immediate (memarg): alignment exponent then byte offset, both u32.
+ *
+ * @param alignLog2 log₂ of the alignment hint (3 for f64, 4 for v128).
+ * @param offset Constant byte offset added to the address operand.
+ * @throws {RangeError} if either is not a u32.
+ *
+ * @example
+ * ```ts
+ * if (memoryArgument(4, 128).join(",") !== "4,128,1") throw new Error("04 80 01");
+ * ```
+ */
+export function memoryArgument(alignLog2: number, offset: number): number[] {
+  requireIndex(alignLog2, "Alignment exponent");
+  requireIndex(offset, "Memory offset");
+  return [...encodeUnsignedLeb128(alignLog2), ...encodeUnsignedLeb128(offset)];
+}
+
+/**
+ * `f64.load offset=…`: pops an i32 address, pushes the f64 at address + offset.
+ *
+ * @example
+ * ```ts
+ * if (f64Load(8).join(",") !== "43,3,8") throw new Error("2B 03 08");
+ * ```
+ */
+export function f64Load(offset = 0): number[] {
+  return [OPCODE.f64Load, ...memoryArgument(3, offset)];
+}
+
+/**
+ * `f64.store offset=…`: pops a value and an i32 address.
+ *
+ * @example
+ * ```ts
+ * if (f64Store().join(",") !== "57,3,0") throw new Error("39 03 00");
+ * ```
+ */
+export function f64Store(offset = 0): number[] {
+  return [OPCODE.f64Store, ...memoryArgument(3, offset)];
+}
+
+/**
+ * A SIMD instruction: 0xFD, then the sub-opcode as u32 LEB128, then `immediates`.
+ *
+ * @throws {RangeError} if `subOpcode` is not a u32.
+ *
+ * @example f64x2.mul is sub-opcode 242, which takes two LEB128 bytes
+ * ```ts
+ * if (simd(SIMD_OPCODE.f64x2Mul).join(",") !== "253,242,1") throw new Error("FD F2 01");
+ * ```
+ */
+export function simd(subOpcode: number, immediates: readonly number[] = []): number[] {
+  requireIndex(subOpcode, "SIMD sub-opcode");
+  return [OPCODE.simdPrefix, ...encodeUnsignedLeb128(subOpcode), ...immediates];
+}
+
+/**
+ * `v128.load offset=…` (16 bytes).
+ *
+ * @example
+ * ```ts
+ * if (v128Load(16).join(",") !== "253,0,4,16") throw new Error("FD 00 04 10");
+ * ```
+ */
+export function v128Load(offset = 0): number[] {
+  return simd(SIMD_OPCODE.v128Load, memoryArgument(4, offset));
+}
+
+/**
+ * `v128.store offset=…` (16 bytes).
+ *
+ * @example
+ * ```ts
+ * if (v128Store().join(",") !== "253,11,4,0") throw new Error("FD 0B 04 00");
+ * ```
+ */
+export function v128Store(offset = 0): number[] {
+  return simd(SIMD_OPCODE.v128Store, memoryArgument(4, offset));
+}
+
+/**
+ * `v128.load64_splat offset=…`: loads one 64-bit value into both lanes, i.e. f64x2.splat
+ * of an f64 load in one instruction.
+ *
+ * @example
+ * ```ts
+ * if (v128Load64Splat(8).join(",") !== "253,10,3,8") throw new Error("FD 0A 03 08");
+ * ```
+ */
+export function v128Load64Splat(offset = 0): number[] {
+  return simd(SIMD_OPCODE.v128Load64Splat, memoryArgument(3, offset));
+}
+
+/**
+ * `v128.const` of two f64 lanes (16 little-endian bytes).
+ *
+ * @example The zero vector is the prefix, sub-opcode 12 and sixteen zero bytes
+ * ```ts
+ * const bytes = v128ConstF64x2(0, 0);
+ * if (bytes.length !== 18 || bytes[1] !== 12 || bytes.slice(2).some((b) => b !== 0)) {
+ *   throw new Error("FD 0C 00×16");
+ * }
+ * ```
+ */
+export function v128ConstF64x2(lane0: number, lane1: number): number[] {
+  const lanes = new Uint8Array(new Float64Array([lane0, lane1]).buffer);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+    // Typed arrays use the platform's byte order; WebAssembly immediates are little-endian.
+    for (let lane = 0; lane < 2; lane++) lanes.subarray(lane * 8, lane * 8 + 8).reverse();
+  }
+  return simd(SIMD_OPCODE.v128Const, Array.from(lanes));
+}
+
+/**
+ * `f64x2.add`: lane-wise sum of two f64x2 vectors.
+ *
+ * @example
+ * ```ts
+ * if (f64x2Add().join(",") !== "253,240,1") throw new Error("FD F0 01");
+ * ```
+ */
+export function f64x2Add(): number[] {
+  return simd(SIMD_OPCODE.f64x2Add);
+}
+
+/**
+ * `f64x2.mul`: lane-wise product of two f64x2 vectors.
+ *
+ * @example
+ * ```ts
+ * if (f64x2Mul().join(",") !== "253,242,1") throw new Error("FD F2 01");
+ * ```
+ */
+export function f64x2Mul(): number[] {
+  return simd(SIMD_OPCODE.f64x2Mul);
+}
+
+/**
+ * `f64x2.splat`: pops an f64, pushes a vector with it in both lanes.
+ *
+ * @example
+ * ```ts
+ * if (f64x2Splat().join(",") !== "253,20") throw new Error("FD 14");
+ * ```
+ */
+export function f64x2Splat(): number[] {
+  return simd(SIMD_OPCODE.f64x2Splat);
+}
+
+/**
+ * A structured control instruction with the empty block type: `block`, `loop` or `if`.
+ *
+ * @example
+ * ```ts
+ * if (control("loop").join(",") !== "3,64") throw new Error("03 40");
+ * ```
+ */
+export function control(kind: "block" | "loop" | "if"): number[] {
+  return [OPCODE[kind], EMPTY_BLOCK_TYPE];
+}
+
+/**
+ * `br_if depth`: pops an i32 and branches to the `depth`-th enclosing label if non-zero
+ * (for a `loop` label that means "continue", for a `block` label "break").
+ *
+ * @throws {RangeError} if `depth` is not a u32.
+ *
+ * @example
+ * ```ts
+ * if (brIf(0).join(",") !== "13,0") throw new Error("0D 00");
+ * ```
+ */
+export function brIf(depth: number): number[] {
+  requireIndex(depth, "Branch depth");
+  return [OPCODE.brIf, ...encodeUnsignedLeb128(depth)];
+}
+
+/**
+ * `end`: closes a block, loop, if or function body.
+ *
+ * @example
+ * ```ts
+ * if (end()[0] !== 0x0b) throw new Error("0B");
+ * ```
+ */
+export function end(): number[] {
+  return [OPCODE.end];
+}
