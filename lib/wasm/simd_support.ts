@@ -16,7 +16,7 @@ import { f64x2Add, v128ConstF64x2 } from "./instructions.ts";
 /**
  * The probe module: `(func (result v128) (f64x2.add (v128.const 1 2) (v128.const 3 4)))`.
  *
- * @returns Its bytes (under 50).
+ * @returns Its bytes (under 100).
  *
  * @example
  * ```ts

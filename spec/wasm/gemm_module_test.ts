@@ -1,0 +1,46 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { GEMM_EXPORTS, GEMM_TILE, gemmModule } from "../../lib/wasm/gemm_module.ts";
+
+type Kernel = (a: number, b: number, c: number, rp: number, k: number, cp: number) => void;
+
+describe("the GEMM module on its own (packed layout)", () => {
+  const bytes = gemmModule(1);
+  it("validates and is small enough for synchronous compilation in browsers (< 4 KiB)", () => {
+    assert.equal(WebAssembly.validate(bytes), true);
+    assert.ok(bytes.length < 4096, `${bytes.length} bytes`);
+  });
+  it("exports the kernel and the memory", () => {
+    const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
+    assert.deepEqual(names.sort(), [GEMM_EXPORTS.kernel, GEMM_EXPORTS.memory].sort());
+  });
+  it("multiplies one packed 4×2 panel by one 2×4 panel", () => {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    const memory = instance.exports[GEMM_EXPORTS.memory] as WebAssembly.Memory;
+    const heap = new Float64Array(memory.buffer);
+    // A = [[1, 2], [3, 4], [5, 6], [7, 8]] packed p-major: column p of A, 4 rows.
+    heap.set([1, 3, 5, 7, 2, 4, 6, 8], 0);
+    // B = [[1, 0, 2, 0], [0, 1, 0, 3]] packed p-major: row p of B.
+    heap.set([1, 0, 2, 0, 0, 1, 0, 3], 8);
+    (instance.exports[GEMM_EXPORTS.kernel] as Kernel)(0, 64, 128, 1, 2, 1);
+    assert.equal(GEMM_TILE, 4);
+    assert.deepEqual(Array.from(heap.subarray(16, 32)), [
+      1,
+      2,
+      2,
+      6,
+      3,
+      4,
+      6,
+      12,
+      5,
+      6,
+      10,
+      18,
+      7,
+      8,
+      14,
+      24,
+    ]);
+  });
+});
