@@ -1,0 +1,240 @@
+/**
+ * Softmax ŷⱼ = e^(oⱼ) / Σₖ e^(oₖ) (S2 "Softmax运算"), for a vector and row by row for a
+ * batch, with log-sum-exp and log-softmax.
+ *
+ * Every kernel subtracts the maximum first: softmax(o) = softmax(o − c) for any c, and with
+ * c = max o every exponent is ≤ 0, so nothing overflows (S2's `softmax_vec`, which
+ * exponentiates o directly, returns NaN once some oⱼ > 709.78).
+ *
+ * @module
+ */
+
+import type { Matrix } from "../linalg/matrix.ts";
+
+export type { Matrix } from "../linalg/matrix.ts";
+
+function requireFiniteLogits(values: ArrayLike<number>, what: string): void {
+  if (values.length === 0) throw new RangeError(`Cannot compute ${what} of an empty vector`);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new RangeError(`Cannot compute ${what}: entry ${i} is ${values[i]}, expected finite`);
+    }
+  }
+}
+
+function vectorBuffer(out: Float64Array | undefined, n: number, what: string): Float64Array {
+  if (out === undefined) return new Float64Array(n);
+  if (out.length !== n) {
+    throw new RangeError(
+      `Cannot compute ${what}: out has ${out.length} entries but values has ${n}`,
+    );
+  }
+  return out;
+}
+
+/** Softmax of `count` entries starting at `offset`, written at the same place in `out`. */
+function softmaxSlice(
+  values: ArrayLike<number>,
+  offset: number,
+  count: number,
+  out: Float64Array,
+): void {
+  let max = -Infinity;
+  for (let j = 0; j < count; j++) max = Math.max(max, values[offset + j]);
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    const e = Math.exp(values[offset + j] - max);
+    out[offset + j] = e;
+    sum += e;
+  }
+  // sum ≥ 1 (the maximum contributes e⁰ = 1), so the division never overflows.
+  for (let j = 0; j < count; j++) out[offset + j] /= sum;
+}
+
+/**
+ * Softmax of a vector: ŷⱼ = e^(oⱼ − m) / Σₖ e^(oₖ − m), m = maxₖ oₖ.
+ *
+ * o are S2's logits (its `vec`, z_4). Every ŷⱼ lies in [0, 1], at least one is
+ * ≥ 1/n, and the sum is 1 to within a few ulps. argmax ŷ = argmax o.
+ *
+ * @param values The logits o (finite, at least one).
+ * @param out Optional buffer of the same length (may be `values` itself).
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `values` is empty or holds a non-finite value, or `out` has the
+ *   wrong length.
+ * @see fixtures/activation/softmax.json
+ *
+ * @example Shift invariance: no overflow at 1000
+ * ```ts
+ * const p = softmax([1000, 1000]);
+ * if (p[0] !== 0.5 || p[1] !== 0.5) throw new Error("equal logits give equal probabilities");
+ * ```
+ */
+export function softmax(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  requireFiniteLogits(values, "softmax");
+  const result = vectorBuffer(out, values.length, "softmax");
+  softmaxSlice(values, 0, values.length, result);
+  return result;
+}
+
+/**
+ * log Σₖ e^(oₖ), computed as m + log Σₖ e^(oₖ − m) with m = max o.
+ *
+ * @param values The logits o (finite, at least one).
+ * @returns log Σ e^(oₖ).
+ * @throws {RangeError} if `values` is empty or holds a non-finite value.
+ *
+ * @example
+ * ```ts
+ * if (logSumExp([1000, 1000]) !== 1000 + Math.LN2) throw new Error("1000 + ln 2");
+ * ```
+ */
+export function logSumExp(values: ArrayLike<number>): number {
+  requireFiniteLogits(values, "log-sum-exp");
+  let max = -Infinity;
+  for (let j = 0; j < values.length; j++) max = Math.max(max, values[j]);
+  let sum = 0;
+  for (let j = 0; j < values.length; j++) sum += Math.exp(values[j] - max);
+  return max + Math.log(sum);
+}
+
+/**
+ * log-softmax: log ŷⱼ = oⱼ − log Σₖ e^(oₖ). Finite for all finite logits, where
+ * log(softmax(o)) gives −∞ once a probability underflows.
+ *
+ * @param values The logits o.
+ * @param out Optional buffer of the same length.
+ * @returns `out`, or a new Float64Array.
+ * @throws {RangeError} if `values` is empty or holds a non-finite value, or `out` has the
+ *   wrong length.
+ *
+ * @example
+ * ```ts
+ * if (logSoftmax([0, -1000])[1] !== -1000) throw new Error("finite where softmax underflows");
+ * ```
+ */
+export function logSoftmax(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const lse = logSumExp(values);
+  const result = vectorBuffer(out, values.length, "log-softmax");
+  for (let j = 0; j < values.length; j++) result[j] = values[j] - lse;
+  return result;
+}
+
+function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matrix {
+  if (m.cols === 0) throw new RangeError(`Cannot compute ${what}: the matrix has no columns`);
+  for (let i = 0; i < m.data.length; i++) {
+    if (!Number.isFinite(m.data[i])) {
+      const row = Math.floor(i / m.cols), col = i % m.cols;
+      throw new RangeError(
+        `Cannot compute ${what}: entry (${row}, ${col}) is ${m.data[i]}, expected finite`,
+      );
+    }
+  }
+  if (out === undefined) {
+    return { rows: m.rows, cols: m.cols, data: new Float64Array(m.rows * m.cols) };
+  }
+  if (out.rows !== m.rows || out.cols !== m.cols) {
+    throw new RangeError(
+      `Cannot compute ${what}: out is ${out.rows}×${out.cols} but the input is ${m.rows}×${m.cols}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Softmax of every row (S2's `soft_max_mat`: one distribution per input vector), each
+ * row shifted by its own maximum.
+ *
+ * @param m A batch of logits, one sample per row.
+ * @param out Optional matrix of the same shape (may be `m` itself).
+ * @returns `out`, or a new matrix.
+ * @throws {RangeError} if `m` has no columns or a non-finite entry, or `out` has the wrong shape.
+ *
+ * @example Each row sums to 1
+ * ```ts
+ * const p = softmaxRows({ rows: 2, cols: 2, data: new Float64Array([0, 0, 800, 0]) });
+ * if (p.data[0] !== 0.5 || p.data[2] !== 1 || p.data[3] !== 0) throw new Error("per row");
+ * ```
+ */
+export function softmaxRows(m: Matrix, out?: Matrix): Matrix {
+  const result = requireRowsOut(m, out, "softmax of rows");
+  for (let i = 0; i < m.rows; i++) softmaxSlice(m.data, i * m.cols, m.cols, result.data);
+  return result;
+}
+
+/**
+ * Row softmax as S2's `soft_max_mat` writes it: e^(oⱼ) / Σₖ e^(oₖ) with no shift.
+ *
+ * Agrees with {@link softmaxRows} to a few ulps while every |oⱼ| < 700; beyond that
+ * e^(oⱼ) overflows and the result is NaN (∞/∞). Kept as the document's form and a
+ * benchmark baseline, never for use.
+ *
+ * @param m A batch of logits, one sample per row.
+ * @param out Optional matrix of the same shape.
+ * @returns `out`, or a new matrix.
+ * @throws {RangeError} as {@link softmaxRows}.
+ *
+ * @example
+ * ```ts
+ * const p = softmaxRowsUnshifted({ rows: 1, cols: 2, data: new Float64Array([1000, 0]) });
+ * if (!Number.isNaN(p.data[0])) throw new Error("e^1000 overflows: ∞/∞");
+ * ```
+ */
+export function softmaxRowsUnshifted(m: Matrix, out?: Matrix): Matrix {
+  const result = requireRowsOut(m, out, "softmax of rows");
+  for (let i = 0; i < m.rows; i++) {
+    let sum = 0;
+    for (let j = 0; j < m.cols; j++) {
+      const e = Math.exp(m.data[i * m.cols + j]);
+      result.data[i * m.cols + j] = e;
+      sum += e;
+    }
+    for (let j = 0; j < m.cols; j++) result.data[i * m.cols + j] /= sum;
+  }
+  return result;
+}
+
+/**
+ * Row softmax through log-sum-exp: ŷⱼ = e^(oⱼ − lse(o)). One exp per entry and no
+ * division; agrees with {@link softmaxRows} to a few ulps.
+ *
+ * @param m A batch of logits, one sample per row.
+ * @param out Optional matrix of the same shape.
+ * @returns `out`, or a new matrix.
+ * @throws {RangeError} as {@link softmaxRows}.
+ *
+ * @example
+ * ```ts
+ * const p = softmaxRowsLogSumExp({ rows: 1, cols: 2, data: new Float64Array([0, 0]) });
+ * if (p.data[0] !== 0.5) throw new Error("½");
+ * ```
+ */
+export function softmaxRowsLogSumExp(m: Matrix, out?: Matrix): Matrix {
+  const result = requireRowsOut(m, out, "softmax of rows");
+  for (let i = 0; i < m.rows; i++) {
+    const row = m.data.subarray(i * m.cols, (i + 1) * m.cols);
+    const lse = logSumExp(row);
+    for (let j = 0; j < m.cols; j++) result.data[i * m.cols + j] = Math.exp(row[j] - lse);
+  }
+  return result;
+}
+
+/**
+ * Every row-softmax kernel; spec/ checks each against {@link softmaxRows} (the reference)
+ * where its doc comment says it agrees, bench/ times them.
+ *
+ * @example
+ * ```ts
+ * const m = { rows: 1, cols: 2, data: new Float64Array([0, 0]) };
+ * for (const kernel of Object.values(SOFTMAX_VARIANTS)) {
+ *   if (kernel(m).data[1] !== 0.5) throw new Error("½ for equal logits");
+ * }
+ * ```
+ */
+export const SOFTMAX_VARIANTS: Readonly<
+  Record<"shifted" | "unshifted" | "logSumExp", (m: Matrix, out?: Matrix) => Matrix>
+> = Object.freeze({
+  shifted: softmaxRows,
+  unshifted: softmaxRowsUnshifted,
+  logSumExp: softmaxRowsLogSumExp,
+});
