@@ -273,7 +273,8 @@ export class RandomState {
    * `choice(populationSize, size, replace)`: `size` indices into [0, populationSize).
    * With replacement: `randint(0, populationSize)` per draw. Without replacement:
    * the first `size` entries of {@link RandomState.permutation}(populationSize), which
-   * is how numpy's legacy path does it (so it always consumes a full shuffle).
+   * is how numpy's legacy path does it: it always consumes a full shuffle, even when
+   * size = 0.
    *
    * @param populationSize n, the number of items to choose from.
    * @param size How many to choose.
@@ -294,8 +295,7 @@ export class RandomState {
     if (typeof replace !== "boolean") {
       throw new TypeError(`Cannot draw choice: replace must be a boolean, got ${replace}`);
     }
-    if (size === 0) return [];
-    if (populationSize === 0) {
+    if (populationSize === 0 && size > 0) {
       throw new RangeError(
         `Cannot draw choice: populationSize must be > 0 unless no samples are taken (size ${size})`,
       );
