@@ -1,0 +1,139 @@
+// The oracle API for users (lib/oracle/concepts.ts): a user's own implementation is
+// checked against nnref's fixtures, and a wrong one is caught, fixture by fixture.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  assertConcept,
+  checkForwardPass,
+  checkSigmoid,
+  FORWARD_CONCEPT,
+  type ForwardPass,
+  SIGMOID_CONCEPT,
+} from "../../lib/oracle/concepts.ts";
+import forwardJson from "../../fixtures/nn/forward.json" with { type: "json" };
+
+// A user's straightforward code, written here without lib/: a = f(x @ W + b).
+function activate(name: string, z: number[]): number[] {
+  if (name === "sigmoid") return z.map((v) => 1 / (1 + Math.exp(-v)));
+  if (name === "softmax") {
+    const top = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - top));
+    const sum = e.reduce((s, v) => s + v, 0);
+    return e.map((v) => v / sum);
+  }
+  throw new Error(`activation ${name} not implemented`);
+}
+const userForward: ForwardPass = (layers, input) => {
+  let a = [...input];
+  for (const layer of layers) {
+    const z = layer.biases.map((b, j) => a.reduce((s, x, i) => s + x * layer.weights[i][j], b));
+    a = activate(layer.activation, z);
+  }
+  return a;
+};
+
+// σ at points where the true value is known exactly: σ(0) = ½, σ(ln 3) = ¾, σ(−ln 3) = ¼.
+const sigmoidFixture = {
+  id: "user.sigmoid",
+  source: { document: "none", section: "-", quote: "σ(0) = 1/2" },
+  oracle: { method: "closed form: σ(±ln 3) = 3/4, 1/4", generator: null },
+  input: { z: [0, Math.log(3), -Math.log(3)] },
+  printed: {},
+  expected: { sigmoid: [0.5, 0.75, 0.25] },
+  tolerance: { sigmoid: { ulps: 2, reason: "ln 3 rounded once, then one exp and one division" } },
+  erratum: null,
+};
+
+describe("concepts: a user's sigmoid", () => {
+  it("the logistic function passes", () => {
+    const results = checkSigmoid((x) => 1 / (1 + Math.exp(-x)), sigmoidFixture);
+    assert.deepEqual(results.map((r) => [r.id, r.ok, r.skipped]), [["user.sigmoid", true, false]]);
+    assert.equal(results[0].fields[0].field, "sigmoid");
+  });
+  it("the wrong sign 1/(1 + e^x) is caught and the message names the index and values", () => {
+    const [result] = checkSigmoid((x) => 1 / (1 + Math.exp(x)), sigmoidFixture);
+    assert.equal(result.ok, false);
+    assert.match(
+      result.message,
+      /sigmoid: 2 of 3 values differ; first at \[1\]: actual 0\.25\d*, expected 0\.75/,
+    );
+  });
+  it("an implementation that throws fails that fixture with the exception", () => {
+    const [result] = checkSigmoid(() => {
+      throw new RangeError("not today");
+    }, sigmoidFixture);
+    assert.equal(result.ok, false);
+    assert.match(result.message, /your sigmoid threw RangeError: not today/);
+  });
+  it("something that is not a function is a TypeError naming the expected signature", () => {
+    assert.throws(() => checkSigmoid(0.5 as never, sigmoidFixture), {
+      name: "TypeError",
+      message: /must be a function \(x: number\) => number, got number/,
+    });
+  });
+  it("assertConcept throws an AssertionError naming the failed fixture", () => {
+    assert.throws(
+      () => assertConcept(SIGMOID_CONCEPT, (x: number) => Math.tanh(x), sigmoidFixture),
+      {
+        name: "AssertionError",
+        message: /sigmoid: 1 of 1 fixture\(s\) failed\n {2}user\.sigmoid: sigmoid:/,
+      },
+    );
+  });
+  it("fixtures of other concepts are skipped, and a check where none applies fails", () => {
+    const results = checkSigmoid((x) => x, forwardJson);
+    assert.ok(results.every((r) => r.skipped && r.ok));
+    assert.match(results[0].message, /not a sigmoid fixture/);
+    assert.throws(() => assertConcept(SIGMOID_CONCEPT, (x: number) => x, forwardJson), {
+      name: "AssertionError",
+      message: /none of the 2 fixture\(s\) describes this concept/,
+    });
+  });
+});
+
+describe("concepts: a user's forward pass on S2's 3-4-4-3 network (fixtures/nn/forward.json)", () => {
+  // The fixture's bounds (a few ulps) were measured on nnref's own summation order; a
+  // textbook pass with a max-shifted softmax lands within 1e-13 relative, not within them.
+  const textbook = { tolerance: { rtol: 1e-13, reason: "a different summation order" } };
+  it("a correct forward pass reproduces y_out for x_in and for the 7-row batch", () => {
+    const results = checkForwardPass(userForward, forwardJson, textbook);
+    assert.deepEqual(results.map((r) => [r.id, r.ok]), [
+      ["s002.forward.vector", true],
+      ["s002.forward.batch", true],
+    ], results.map((r) => r.message).join("; "));
+    assert.equal(assertConcept(FORWARD_CONCEPT, userForward, forwardJson, textbook), 2);
+  });
+  it("forgetting the softmax on the last layer is caught on both fixtures", () => {
+    const noSoftmax: ForwardPass = (layers, input) =>
+      userForward(layers.map((layer) => ({ ...layer, activation: "sigmoid" })), input);
+    const results = checkForwardPass(noSoftmax, forwardJson, textbook);
+    assert.deepEqual(results.map((r) => r.ok), [false, false]);
+    assert.match(results[0].message, /^y_out: \d of 3 values differ/);
+  });
+  it("reading W as outputs × inputs is caught", () => {
+    const transposed: ForwardPass = (layers, input) => {
+      let a = [...input];
+      for (const layer of layers) {
+        const z = layer.biases.map((b, j) =>
+          a.reduce((s, x, i) => s + x * (layer.weights[j]?.[i] ?? NaN), b)
+        );
+        a = activate(layer.activation, z);
+      }
+      return a;
+    };
+    assert.equal(checkForwardPass(transposed, forwardJson, textbook)[0].ok, false);
+  });
+  it("an override tolerance is validated", () => {
+    assert.throws(() => checkForwardPass(userForward, forwardJson, { tolerance: { rtol: -1 } }), {
+      name: "TypeError",
+      message: /rtol must be a finite number ≥ 0/,
+    });
+  });
+  it("a result of the wrong length is a shape failure", () => {
+    const [result] = checkForwardPass(
+      (layers, input) => userForward(layers, input).slice(1),
+      forwardJson,
+    );
+    assert.match(result.message, /Shapes differ: actual \[2\] vs expected \[3\]/);
+  });
+});
