@@ -1,0 +1,191 @@
+/**
+ * One batch gradient-descent update W ← W − η(1/m)Xᵀ(XW − y), three ways. These are the
+ * hot kernels: each writes the gradient and the new weights into caller-provided
+ * buffers and returns the loss at the old weights, and all three are verified against
+ * the same fixtures and registered once in {@link GD_STEP_VARIANTS} for the benchmarks.
+ *
+ * @module
+ */
+
+import type { LeastSquaresProblem } from "./least_squares.ts";
+
+/**
+ * A GD step kernel: writes ∇C(W) into `gradient` and W − η∇C(W) into `next`, returns
+ * C(W). `next` and `gradient` must have length d and must not alias `weights`.
+ */
+export type GdStepKernel = (
+  problem: LeastSquaresProblem,
+  weights: Float64Array,
+  learningRate: number,
+  next: Float64Array,
+  gradient: Float64Array,
+) => number;
+
+function requireData(problem: LeastSquaresProblem, kernel: string) {
+  if (problem.data === null) {
+    throw new RangeError(
+      `The ${kernel} GD step needs the data X and y; this problem has moments only (use the gram step)`,
+    );
+  }
+  return problem.data;
+}
+
+/**
+ * Two passes over X: first the residuals r = XW − y (row by row, into the problem's
+ * scratch), then ∇C = Xᵀr/m column by column. O(md) per step; the textbook order of S0's
+ * `np.dot(np.transpose(X), np.dot(X, theta) - y)`.
+ *
+ * @param problem The data, from `leastSquaresProblem`.
+ * @param weights W (θ in S0).
+ * @param learningRate η (S0's α, S1's η, S2's `learning_rate`).
+ * @param next Receives W − η∇C(W).
+ * @param gradient Receives ∇C(W).
+ * @returns C(W) = (1/2m)‖XW − y‖².
+ * @throws {RangeError} if the problem has moments only.
+ *
+ * @example One sample x = [1], y = 2 from W = 0 with η = ½: ∇C = −2, W ← 1
+ * ```ts
+ * import { fromRows } from "../linalg/matrix.ts";
+ * import { leastSquaresProblem } from "./least_squares.ts";
+ * const next = new Float64Array(1), gradient = new Float64Array(1);
+ * const loss = gdStepTwoPass(leastSquaresProblem(fromRows([[1]]), [2]), new Float64Array(1), 0.5, next, gradient);
+ * if (loss !== 2 || gradient[0] !== -2 || next[0] !== 1) throw new Error("C = 2, ∇C = −2, W = 1");
+ * ```
+ */
+export function gdStepTwoPass(
+  problem: LeastSquaresProblem,
+  weights: Float64Array,
+  learningRate: number,
+  next: Float64Array,
+  gradient: Float64Array,
+): number {
+  const { x, y } = requireData(problem, "twoPass");
+  const m = x.rows, d = x.cols, a = x.data, r = problem.residual;
+  let squares = 0;
+  for (let i = 0; i < m; i++) {
+    let ri = -y[i];
+    const row = i * d;
+    for (let j = 0; j < d; j++) ri += a[row + j] * weights[j];
+    r[i] = ri;
+    squares += ri * ri;
+  }
+  for (let j = 0; j < d; j++) {
+    let g = 0;
+    for (let i = 0; i < m; i++) g += a[i * d + j] * r[i];
+    g /= m;
+    gradient[j] = g;
+    next[j] = weights[j] - learningRate * g;
+  }
+  return squares / (2 * m);
+}
+
+/**
+ * One pass over X: each row's residual rᵢ = xᵢᵀW − yᵢ is added into ∇C as soon as it is
+ * known, so X is streamed once and no residual vector is stored. Same sums in the same
+ * order as {@link gdStepTwoPass}, so the same bits.
+ *
+ * @param problem The data, from `leastSquaresProblem`.
+ * @param weights W.
+ * @param learningRate η.
+ * @param next Receives W − η∇C(W).
+ * @param gradient Receives ∇C(W).
+ * @returns C(W).
+ * @throws {RangeError} if the problem has moments only.
+ *
+ * @example Agrees bit for bit with the two-pass kernel
+ * ```ts
+ * import { fromRows } from "../linalg/matrix.ts";
+ * import { leastSquaresProblem } from "./least_squares.ts";
+ * const problem = leastSquaresProblem(fromRows([[1, 2.7], [1, 4.1], [1, 1]]), [25, 33, 15]);
+ * const w = new Float64Array([0.5, 0.25]);
+ * const a = new Float64Array(2), b = new Float64Array(2), ga = new Float64Array(2), gb = new Float64Array(2);
+ * if (gdStepFused(problem, w, 0.02, a, ga) !== gdStepTwoPass(problem, w, 0.02, b, gb)) throw new Error("loss");
+ * if (a.join() !== b.join()) throw new Error("same bits");
+ * ```
+ */
+export function gdStepFused(
+  problem: LeastSquaresProblem,
+  weights: Float64Array,
+  learningRate: number,
+  next: Float64Array,
+  gradient: Float64Array,
+): number {
+  const { x, y } = requireData(problem, "fused");
+  const m = x.rows, d = x.cols, a = x.data;
+  gradient.fill(0);
+  let squares = 0;
+  for (let i = 0; i < m; i++) {
+    const row = i * d;
+    let ri = -y[i];
+    for (let j = 0; j < d; j++) ri += a[row + j] * weights[j];
+    squares += ri * ri;
+    for (let j = 0; j < d; j++) gradient[j] += a[row + j] * ri;
+  }
+  for (let j = 0; j < d; j++) {
+    const g = gradient[j] / m;
+    gradient[j] = g;
+    next[j] = weights[j] - learningRate * g;
+  }
+  return squares / (2 * m);
+}
+
+/**
+ * The Gram-matrix step: with G = XᵀX/m and c = Xᵀy/m precomputed, ∇C(W) = GW − c costs
+ * O(d²) instead of O(md) — S1's form W − (η/n)(XᵀXW − XᵀY). The loss comes from
+ * C(W) = ½(Wᵀ∇C(W) − cᵀW + s), which cancels near the optimum (absolute error about
+ * ε·s, not ε·C), so use it to watch for divergence, not to report small losses.
+ *
+ * @param problem From `leastSquaresProblem` or `momentsProblem`.
+ * @param weights W.
+ * @param learningRate η.
+ * @param next Receives W − η∇C(W).
+ * @param gradient Receives ∇C(W).
+ * @returns C(W), NaN when the problem has no mean square s.
+ *
+ * @example C(x) = x² (G = [[2]], c = [0], s = 0): from x = 1.2 with η = 0.3, x ← 0.48
+ * ```ts
+ * import { momentsProblem } from "./least_squares.ts";
+ * const next = new Float64Array(1), gradient = new Float64Array(1);
+ * const problem = momentsProblem({ gram: [[2]], moment: [0], meanSquare: 0 });
+ * const loss = gdStepGram(problem, new Float64Array([1.2]), 0.3, next, gradient);
+ * if (Math.abs(next[0] - 0.48) > 1e-15 || Math.abs(loss - 1.44) > 1e-15) throw new Error("0.48");
+ * ```
+ */
+export function gdStepGram(
+  problem: LeastSquaresProblem,
+  weights: Float64Array,
+  learningRate: number,
+  next: Float64Array,
+  gradient: Float64Array,
+): number {
+  const d = problem.dimension, gram = problem.gram, c = problem.moment;
+  let wg = 0, cw = 0;
+  for (let p = 0; p < d; p++) {
+    let g = -c[p];
+    const row = p * d;
+    for (let q = 0; q < d; q++) g += gram[row + q] * weights[q];
+    gradient[p] = g;
+    wg += weights[p] * g;
+    cw += c[p] * weights[p];
+  }
+  for (let p = 0; p < d; p++) next[p] = weights[p] - learningRate * gradient[p];
+  return 0.5 * (wg - cw + problem.meanSquare);
+}
+
+/**
+ * Every GD step kernel; spec/ and bench/ both loop over it, and each must agree with
+ * {@link gdStepTwoPass} (fused bit for bit, gram within a measured tolerance).
+ *
+ * @example
+ * ```ts
+ * if (Object.keys(GD_STEP_VARIANTS).join() !== "twoPass,fused,gram") throw new Error("three kernels");
+ * ```
+ */
+export const GD_STEP_VARIANTS: {
+  readonly twoPass: GdStepKernel;
+  readonly fused: GdStepKernel;
+  readonly gram: GdStepKernel;
+} = { twoPass: gdStepTwoPass, fused: gdStepFused, gram: gdStepGram } as const;
+
+/** The name of a GD step kernel in {@link GD_STEP_VARIANTS}. */
+export type GdStepVariant = keyof typeof GD_STEP_VARIANTS;
