@@ -62,6 +62,8 @@ function perform(rng: RandomState, call: Call): unknown[] {
       return rng.permutation(p.n);
     case "fillRandomSample":
       return Array.from(rng.fillRandomSample(new Float64Array(p.count)));
+    case "fillUniform":
+      return Array.from(rng.fillUniform(new Float64Array(p.count), p.low, p.high));
     case "fillNormal":
       return Array.from(
         rng.fillNormal(new Float64Array(p.count), p.mean, p.standardDeviation),
@@ -184,7 +186,7 @@ export const SUBJECTS: readonly Subject[] = [
     },
   },
   {
-    ids: ["random.interleaved.*"],
+    ids: ["random.interleaved.*", "random.numpy_global.*"],
     compute: (fixture) => {
       const { seed, calls } = input<{ seed: number; calls: Call[] }>(fixture);
       const rng = new RandomState(seed);

@@ -2,8 +2,24 @@
  * A seeded random stream that draws the same numbers as numpy's legacy
  * `np.random.RandomState(seed)`, so that a Python oracle and nnref can run the same
  * "random" experiment. Built on {@link MT19937}; each method follows numpy's legacy
- * code path (numpy/random/_legacy, distributions.c, mtrand.pyx), checked against numpy
- * 2.4 by the fixtures in fixtures/random/.
+ * code path (mtrand.pyx, legacy-distributions.c `legacy_gauss`/`legacy_normal`,
+ * distributions.c `random_bounded_uint64_fill`/`random_interval`), checked against
+ * numpy 2.4 by the fixtures in fixtures/random/random_state.json.
+ *
+ * numpy's global functions after `np.random.seed(seed)` draw from a RandomState seeded
+ * the same way, so they map onto one `new RandomState(seed)` used in the same order:
+ *
+ * | numpy | nnref |
+ * | --- | --- |
+ * | `rand(n)`, `random_sample(n)` | `fillRandomSample(new Float64Array(n))` |
+ * | `uniform(low, high, size)` | `fillUniform(out, low, high)` |
+ * | `randn(n)`, `standard_normal(n)` | `fillNormal(out, 0, 1)` (0 + 1·z is exactly z) |
+ * | `normal(loc, scale, size)` | `fillNormal(out, loc, scale)` |
+ * | `randint(low, high, size)` | `randint(low, high)`, once per element |
+ * | `choice(n, size, replace)`, `permutation(n)`, `shuffle(list)` | the same names |
+ *
+ * A `size=(rows, cols)` draw fills a row-major matrix in order, so it is the same
+ * stream as `rows · cols` scalar draws (a Matrix's `data` can be filled directly).
  *
  * @module
  */
@@ -38,8 +54,7 @@ function requireCount(value: number, what: string, method: string, maximum: numb
  * cached second value of the polar normal method, which survives interleaved calls of
  * other methods exactly as in numpy.
  *
- * @see fixtures/random/random_sample.json, normal.json, randint.json, choice.json,
- *   permutation.json, interleaved.json
+ * @see fixtures/random/random_state.json
  *
  * @example Same seed, same stream as numpy (`np.random.RandomState(0).random_sample()`)
  * ```ts
@@ -94,6 +109,7 @@ export class RandomState {
    *
    * @param out The array to fill.
    * @returns `out`.
+   * @throws {TypeError} if out is not a Float64Array.
    *
    * @example
    * ```ts
@@ -125,16 +141,48 @@ export class RandomState {
    * ```
    */
   uniform(low: number, high: number): number {
+    this.#checkUniform(low, high);
+    return low + (high - low) * this.randomSample();
+  }
+
+  /**
+   * Fills `out` with successive {@link RandomState.uniform} draws, as
+   * `uniform(low, high, size=out.length)` does (and `size=(rows, cols)` in row-major
+   * order).
+   *
+   * @param out The array to fill.
+   * @param low The lower bound.
+   * @param high The upper bound, high ≥ low.
+   * @returns `out`.
+   * @throws {RangeError} if a bound is not finite, low > high, or high − low overflows.
+   * @throws {TypeError} if out is not a Float64Array.
+   *
+   * @example Three weights in [−1, 1), as `np.random.uniform(-1, 1, size=3)`
+   * ```ts
+   * const weights = new RandomState(0).fillUniform(new Float64Array(3), -1, 1);
+   * if (weights[0] !== new RandomState(0).uniform(-1, 1)) throw new Error("same stream");
+   * ```
+   */
+  fillUniform(out: Float64Array, low: number, high: number): Float64Array {
+    if (!(out instanceof Float64Array)) {
+      throw new TypeError(`Cannot fill uniform samples: out must be a Float64Array`);
+    }
+    // Validate once, even when out is empty, so bad bounds never pass silently.
+    this.#checkUniform(low, high);
+    const range = high - low;
+    for (let i = 0; i < out.length; i++) out[i] = low + range * this.randomSample();
+    return out;
+  }
+
+  #checkUniform(low: number, high: number): void {
     requireNumber(low, "low", "uniform");
     requireNumber(high, "high", "uniform");
     if (low > high) {
       throw new RangeError(`Cannot draw uniform: low must be ≤ high, got low ${low}, high ${high}`);
     }
-    const range = high - low;
-    if (!Number.isFinite(range)) {
+    if (!Number.isFinite(high - low)) {
       throw new RangeError(`Cannot draw uniform: high − low overflows (low ${low}, high ${high})`);
     }
-    return low + range * this.randomSample();
   }
 
   /**
@@ -205,6 +253,7 @@ export class RandomState {
    * @param standardDeviation σ ≥ 0.
    * @returns `out`.
    * @throws {RangeError} if μ or σ is not finite, or σ < 0.
+   * @throws {TypeError} if out is not a Float64Array.
    *
    * @example
    * ```ts

@@ -115,6 +115,20 @@ describe("numpy's legacy details", () => {
     assert.equal(new RandomState(4).shuffle(items), items);
     assert.deepEqual([...items].sort(), ["w", "x", "y", "z"]);
   });
+  it("fillUniform is uniform() element by element; fillNormal(out, 0, 1) is standardNormal()", () => {
+    const rng = new RandomState(21);
+    const uniforms = [0, 1, 2].map(() => rng.uniform(-1, 1));
+    assert.deepEqual(
+      Array.from(new RandomState(21).fillUniform(new Float64Array(3), -1, 1)),
+      uniforms,
+    );
+    const twin = new RandomState(21);
+    const normals = [0, 1, 2].map(() => twin.standardNormal());
+    assert.deepEqual(
+      Array.from(new RandomState(21).fillNormal(new Float64Array(3), 0, 1)),
+      normals,
+    );
+  });
   it("normal with standardDeviation 0 returns the mean and still draws", () => {
     const rng = new RandomState(6);
     assert.equal(rng.normal(2.5, 0), 2.5);
@@ -153,6 +167,14 @@ describe("bad input is rejected with what was expected", () => {
     assert.throws(() => rng.uniform(-1e308, 1e308), {
       name: "RangeError",
       message: /high − low overflows/,
+    });
+    assert.throws(() => rng.fillUniform(new Float64Array(0), 1, 0), {
+      name: "RangeError",
+      message: /low must be ≤ high, got low 1, high 0/,
+    });
+    assert.throws(() => rng.fillUniform([] as unknown as Float64Array, 0, 1), {
+      name: "TypeError",
+      message: /out must be a Float64Array/,
     });
   });
   it("normal: standardDeviation < 0 and non-finite parameters", () => {
