@@ -1,0 +1,58 @@
+// The JavaScript peers, loaded once: ml-matrix, mathjs, and @tensorflow/tfjs-core with
+// its cpu and wasm backends. tfjs computes in float32 only, so its results are checked
+// with a float32 bound and its times are for half the bytes of ours.
+import { Matrix as MlMatrix } from "ml-matrix";
+import * as math from "mathjs";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import type { Suite } from "./_harness.ts";
+
+export { math, MlMatrix, tf };
+
+/** A tfjs backend we benchmark, and whether it loaded here. */
+export type TfBackend = "cpu" | "wasm";
+
+const available = new Map<TfBackend, boolean>();
+
+/**
+ * Loads the tfjs backends. The wasm backend's binaries are read from node_modules
+ * (setWasmPaths with a file path: tfjs reads them with fs under Deno and Bun, which both
+ * provide node:fs). Multithreading is switched off so that every peer is single-threaded
+ * like ours and numpy's (OPENBLAS_NUM_THREADS=1).
+ */
+export async function loadPeers(suite: Suite): Promise<void> {
+  tf.env().set("IS_TEST", true); // silences the "install tfjs-node" banner
+  available.set("cpu", await tf.setBackend("cpu"));
+  try {
+    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+    const dist = new URL("../node_modules/@tensorflow/tfjs-backend-wasm/dist/", import.meta.url);
+    setWasmPaths(decodeURIComponent(dist.pathname));
+    const ok = await tf.setBackend("wasm");
+    available.set("wasm", ok);
+    if (!ok) suite.note("tfjs-wasm: setBackend('wasm') returned false; skipped on this runtime");
+    else {
+      const simd = tf.env().getBool("WASM_HAS_SIMD_SUPPORT");
+      suite.note(`tfjs-wasm loaded (SIMD ${simd ? "on" : "off"}, single-threaded)`);
+    }
+  } catch (error) {
+    available.set("wasm", false);
+    suite.note(`tfjs-wasm could not load on this runtime: ${(error as Error).message}; skipped`);
+  }
+  await tf.setBackend("cpu");
+}
+
+/** Whether a tfjs backend loaded. */
+export function hasTfBackend(backend: TfBackend): boolean {
+  return available.get(backend) === true;
+}
+
+/** Switches tfjs to `backend` (call in a case's setup, never in the timed part). */
+export async function useTfBackend(backend: TfBackend): Promise<void> {
+  if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) {
+    throw new Error(`tfjs backend ${backend} is not available`);
+  }
+}
+
+/** float32 relative bound for checking tfjs results against our float64 reference. */
+export const FLOAT32_RTOL = 1e-4;

@@ -1,0 +1,88 @@
+// Runs every benchmark family: `deno run -A bench/main.ts [--smoke] [--json out/x.json]
+// [--filter regex]`, or the same with `bun bench/main.ts`. Every variant is checked
+// against its family's reference before it is timed; a disagreement aborts the run.
+import process from "node:process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { cpus } from "node:os";
+import { type Result, runSuite, Suite } from "./_harness.ts";
+import { loadPeers } from "./_peers.ts";
+import { registerMatmul } from "./matmul.ts";
+import { registerMatvec } from "./matvec.ts";
+import { registerActivation } from "./activation.ts";
+import { registerSoftmax } from "./softmax.ts";
+import { registerMlp } from "./mlp.ts";
+import { registerGd } from "./gd.ts";
+import { registerLstsq } from "./lstsq.ts";
+import { registerSummation } from "./summation.ts";
+
+const FAMILIES = {
+  matmul: registerMatmul,
+  matvec: registerMatvec,
+  activation: registerActivation,
+  softmax: registerSoftmax,
+  mlp: registerMlp,
+  gd: registerGd,
+  lstsq: registerLstsq,
+  summation: registerSummation,
+} as const;
+
+/** Parsed command line. */
+export interface Arguments {
+  smoke: boolean;
+  json?: string;
+  filter?: RegExp;
+  families: string[];
+}
+
+export function parseArguments(argv: readonly string[]): Arguments {
+  const parsed: Arguments = { smoke: false, families: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument === "--smoke") parsed.smoke = true;
+    else if (argument === "--json") parsed.json = argv[++i];
+    else if (argument === "--filter") parsed.filter = new RegExp(argv[++i]);
+    else if (argument in FAMILIES) parsed.families.push(argument);
+    else {
+      throw new RangeError(
+        `Unknown argument "${argument}": expected --smoke, --json <file>, --filter <regex> or a family (${
+          Object.keys(FAMILIES).join(", ")
+        })`,
+      );
+    }
+  }
+  if ("json" in parsed && !parsed.json) throw new RangeError("--json needs a file name");
+  return parsed;
+}
+
+/** Builds the suite for the chosen families (all by default) and runs it. */
+export async function main(argv: readonly string[]): Promise<Result[]> {
+  const args = parseArguments(argv);
+  const started = performance.now();
+  const suite = new Suite();
+  await loadPeers(suite);
+  const families = args.families.length > 0 ? args.families : Object.keys(FAMILIES);
+  for (const family of families) {
+    await FAMILIES[family as keyof typeof FAMILIES](suite, { smoke: args.smoke });
+  }
+  const results = await runSuite(suite, { smoke: args.smoke }, args.filter);
+  const seconds = (performance.now() - started) / 1e3;
+  console.log(`\n${results.length} benchmarks in ${seconds.toFixed(1)} s (${navigator.userAgent})`);
+  if (args.json) {
+    mkdirSync(dirname(args.json), { recursive: true });
+    const report = {
+      runtime: navigator.userAgent,
+      date: new Date().toISOString(),
+      smoke: args.smoke,
+      machine: { cpu: cpus()[0]?.model ?? "unknown", logicalCpus: cpus().length },
+      seconds,
+      notes: suite.notes,
+      results,
+    };
+    writeFileSync(args.json, JSON.stringify(report, null, 1) + "\n");
+    console.log(`wrote ${args.json}`);
+  }
+  return results;
+}
+
+if (import.meta.main) await main(process.argv.slice(2));
