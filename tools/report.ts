@@ -38,6 +38,8 @@ export interface DocumentGroup {
 /** Everything the report prints, in one value (the `--format json` output). */
 export interface Report {
   readonly summary: ReturnType<typeof summarize> & {
+    /** Seeded stand-ins for random runs that one of the five documents ran unseeded. */
+    readonly standIns: number;
     readonly files: number;
     readonly loadProblems: number;
     readonly subjects: number;
@@ -104,6 +106,7 @@ export async function buildReport(
   const report: Report = {
     summary: {
       ...summary,
+      standIns: run.results.filter((r) => r.random && /^00[0-4]_/.test(r.document)).length,
       files,
       loadProblems: loaded.problems.length,
       subjects: subjects.length,
@@ -146,17 +149,20 @@ function nonFinite(_key: string, value: unknown): unknown {
 }
 
 function printedColumn(result: ReplayResult): string {
-  if (result.printedAgrees === null) return "nothing printed";
+  if (result.printedAgrees === null) {
+    return result.errata.length > 0 ? `errata (${result.errata.length})` : "—";
+  }
   const wrong = result.errata.length;
-  if (result.printedAgrees) return wrong > 0 ? `agrees but ${wrong} erratum(a)` : "every digit";
-  return "DISAGREES";
+  if (!result.printedAgrees) return "DISAGREES";
+  return wrong === 0 ? "every digit agrees" : `agree, errata hold (${wrong})`;
 }
 
 function summaryLine(report: Report): string {
   const s = report.summary;
   return `${s.reproduced} of ${s.fixtures} worked results reproduced by lib/ ` +
     `(${s.files} fixture files); ${s.errata} errata in ${s.fixturesWithErrata} results; ` +
-    `${s.random} random runs with seeded stand-ins; printed digits agree in ${s.printedAgree}` +
+    `${s.standIns} random runs of the documents replaced by seeded stand-ins ` +
+    `(${s.random} seeded fixtures in all); printed digits agree in ${s.printedAgree}` +
     (s.failed > 0 ? `; ${s.failed} NOT reproduced` : "") +
     (s.loadProblems > 0 ? `; ${s.loadProblems} unreadable fixture files` : "") +
     (s.subjectProblems > 0 ? `; ${s.subjectProblems} malformed subjects` : "") +
@@ -172,7 +178,7 @@ export function formatText(report: Report, verbose = false): string {
     for (const result of group.results) {
       const section = result.section ? `§${result.section}` : "";
       lines.push(
-        `  ${MARK[result.status]} ${result.id.padEnd(idWidth)}  ${short(section, 14).padEnd(14)} ` +
+        `  ${MARK[result.status]} ${result.id.padEnd(idWidth)}  ${short(section, 22).padEnd(22)} ` +
           `${printedColumn(result)}`,
       );
       for (const message of result.messages) lines.push(`       ✗ ${short(message, 160)}`);

@@ -7,14 +7,21 @@
  */
 
 import type { Subject } from "./subject.ts";
+import { SUBJECTS as RANDOM } from "../random/_subjects.ts";
+
+// Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
+export type { Subject } from "./subject.ts";
 
 /**
  * All subjects of nnref, area by area. Each fixture id is claimed by exactly one of them
  * (the replay reports a fixture claimed twice or not at all).
  *
- * @example Every subject claims at least one id
+ * @example Every subject claims at least one id, and no id twice
  * ```ts
- * if (!SUBJECTS.every((subject) => subject.ids.length > 0)) throw new Error("empty ids");
+ * const ids = SUBJECTS.flatMap((subject) => subject.ids);
+ * if (ids.length === 0 || new Set(ids).size !== ids.length) throw new Error("ids unique");
  * ```
  */
-export const SUBJECTS: readonly Subject[] = [];
+export const SUBJECTS: readonly Subject[] = [
+  ...RANDOM,
+];
