@@ -12,6 +12,18 @@
 import type { MT19937 } from "./mt19937.ts";
 
 const TWO_POW_32 = 4294967296;
+/**
+ * Each try is accepted with probability > 1/2, so 2000 rejections in a row happen with
+ * probability < 2⁻²⁰⁰⁰: the cap only turns a broken generator into an error instead of
+ * an endless loop.
+ */
+export const MAX_REJECTIONS = 2000;
+
+function tooManyRejections(range: number): never {
+  throw new Error(
+    `Masked rejection for an integer in [0, ${range}] was rejected ${MAX_REJECTIONS} times in a row; the generator is broken`,
+  );
+}
 
 /** The smallest 2^k − 1 that is ≥ value, for 0 ≤ value < 2³². */
 function mask32(value: number): number {
@@ -35,18 +47,20 @@ export function boundedByMask(generator: MT19937, range: number): number {
   if (range === 0) return 0;
   if (range <= 0xffffffff) {
     const mask = mask32(range);
-    for (;;) {
+    for (let tries = 0; tries < MAX_REJECTIONS; tries++) {
       const value = (generator.nextUint32() & mask) >>> 0;
       if (value <= range) return value;
     }
+    return tooManyRejections(range);
   }
   // range < 2⁵³, so the mask's high word is below 2²¹ and value stays an exact double;
   // the mask's low word is all ones because range ≥ 2³².
   const highMask = mask32(Math.floor(range / TWO_POW_32));
-  for (;;) {
+  for (let tries = 0; tries < MAX_REJECTIONS; tries++) {
     const high = (generator.nextUint32() & highMask) >>> 0;
     const low = generator.nextUint32();
     const value = high * TWO_POW_32 + low;
     if (value <= range) return value;
   }
+  return tooManyRejections(range);
 }

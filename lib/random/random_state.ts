@@ -25,7 +25,7 @@
  */
 
 import { MT19937 } from "./mt19937.ts";
-import { boundedByMask } from "./_bounded_integer.ts";
+import { boundedByMask, MAX_REJECTIONS } from "./_bounded_integer.ts";
 
 /** 2⁻⁵³: random_sample's 53-bit integer k becomes k · 2⁻⁵³ ∈ [0, 1). */
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
@@ -212,12 +212,19 @@ export class RandomState {
       this.#gauss = 0;
       return cached;
     }
-    let x1: number, x2: number, radiusSquared: number;
-    do {
+    let x1 = 0, x2 = 0, radiusSquared = 0;
+    // Each try lands in the unit disc with probability π/4, so the cap (probability
+    // < 10⁻¹³⁰⁰ of being reached) only turns a broken generator into an error.
+    for (let tries = 0; radiusSquared >= 1 || radiusSquared === 0; tries++) {
+      if (tries === MAX_REJECTIONS) {
+        throw new Error(
+          `The polar method was rejected ${MAX_REJECTIONS} times in a row; the generator is broken`,
+        );
+      }
       x1 = 2 * this.randomSample() - 1;
       x2 = 2 * this.randomSample() - 1;
       radiusSquared = x1 * x1 + x2 * x2;
-    } while (radiusSquared >= 1 || radiusSquared === 0);
+    }
     const factor = Math.sqrt(-2 * Math.log(radiusSquared) / radiusSquared);
     this.#gauss = factor * x1;
     this.#hasGauss = true;
