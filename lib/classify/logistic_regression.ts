@@ -1,0 +1,261 @@
+/**
+ * Logistic regression, S2 "Logistic Regression分类器": P(y = 1 | x) = σ(kᵀx), labels
+ * y ∈ {0, 1}, and the flow S2 gives for training it:
+ *
+ *   likelihood  Πᵢ σ(kᵀx⁽ⁱ⁾)^{y⁽ⁱ⁾} (1 − σ(kᵀx⁽ⁱ⁾))^{1−y⁽ⁱ⁾},
+ *   loss        C(k) = −Σᵢ [y⁽ⁱ⁾ log σ(kᵀx⁽ⁱ⁾) + (1 − y⁽ⁱ⁾) log(1 − σ(kᵀx⁽ⁱ⁾))],
+ *   gradient    ∂C/∂kⱼ = Σᵢ (σ(kᵀx⁽ⁱ⁾) − y⁽ⁱ⁾) xⱼ⁽ⁱ⁾,
+ *   step        g = Σᵢ (y⁽ⁱ⁾ − σ(kᵀx⁽ⁱ⁾)) x⁽ⁱ⁾,  k ← k + αg.
+ *
+ * k are the `weights` (S2's k, θ), x⁽ⁱ⁾ the rows of `inputs` (with x₀ = 1 for the
+ * intercept k₀ — S2 prints x₀ = 0, an erratum), α the `learningRate`.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../linalg/matrix.ts";
+import { requireFinite, requireInteger, requirePositive } from "../_util/validate.ts";
+
+export type { Matrix } from "../linalg/matrix.ts";
+
+function requireBinaryProblem(
+  weights: ArrayLike<number>,
+  inputs: Matrix,
+  labels: ArrayLike<number>,
+  what: string,
+): void {
+  if (inputs.rows === 0) throw new RangeError(`Cannot ${what}: there are no samples`);
+  if (weights.length !== inputs.cols) {
+    throw new RangeError(
+      `Cannot ${what}: weights has ${weights.length} entries but inputs has ${inputs.cols} columns`,
+    );
+  }
+  if (labels.length !== inputs.rows) {
+    throw new RangeError(
+      `Cannot ${what}: labels has ${labels.length} entries but inputs has ${inputs.rows} rows`,
+    );
+  }
+  requireFinite(weights, `${what}: weights`);
+  requireFinite(inputs.data, `${what}: inputs`);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== 0 && labels[i] !== 1) {
+      throw new RangeError(`Cannot ${what}: labels must be 0 or 1, but label ${i} is ${labels[i]}`);
+    }
+  }
+}
+
+function score(weights: ArrayLike<number>, inputs: Matrix, i: number): number {
+  let s = 0;
+  for (let j = 0; j < inputs.cols; j++) s += weights[j] * inputs.data[i * inputs.cols + j];
+  return s;
+}
+
+/** ln(1 + e^x), finite for every finite x. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** σ(z), overflow-free. */
+function logistic(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/**
+ * σ(kᵀx) for every row: P(y = 1 | x), S2's inference step.
+ *
+ * @param weights k.
+ * @param inputs X, n × d.
+ * @returns n probabilities.
+ * @throws {RangeError} if k and X disagree in d or a value is not finite.
+ *
+ * @example
+ * ```ts
+ * const x = { rows: 1, cols: 2, data: new Float64Array([1, 2]) };
+ * if (logisticProbabilities([1, -0.5], x)[0] !== 0.5) throw new Error("σ(0)");
+ * ```
+ */
+export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix): Float64Array {
+  const labels = new Array<number>(inputs.rows).fill(0);
+  requireBinaryProblem(weights, inputs, labels, "compute logistic probabilities");
+  return Float64Array.from(labels, (_, i) => logistic(score(weights, inputs, i)));
+}
+
+/**
+ * C(k) = −Σᵢ [y⁽ⁱ⁾ log σ(kᵀx⁽ⁱ⁾) + (1 − y⁽ⁱ⁾) log(1 − σ(kᵀx⁽ⁱ⁾))], the negative
+ * log-likelihood, computed from the scores so it stays finite (−log σ(s) = ln(1 + e^(−s))).
+ *
+ * @param weights k.
+ * @param inputs X, n × d.
+ * @param labels y, n entries, each 0 or 1.
+ * @returns C(k) ≥ 0.
+ * @throws {RangeError} if shapes disagree, there are no samples, a value is not finite,
+ *   or a label is not 0 or 1.
+ * @see fixtures/loss/softmax_ce.json
+ *
+ * @example At k = 0 every sample costs ln 2
+ * ```ts
+ * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
+ * if (logisticCost([0], x, [0, 1]) !== 2 * Math.LN2) throw new Error("2 ln 2");
+ * ```
+ */
+export function logisticCost(
+  weights: ArrayLike<number>,
+  inputs: Matrix,
+  labels: ArrayLike<number>,
+): number {
+  requireBinaryProblem(weights, inputs, labels, "compute the logistic cost");
+  let c = 0;
+  for (let i = 0; i < inputs.rows; i++) {
+    const s = score(weights, inputs, i);
+    c += labels[i] === 1 ? softplus(-s) : softplus(s);
+  }
+  return c;
+}
+
+/**
+ * The likelihood Πᵢ σ(kᵀx⁽ⁱ⁾)^{y⁽ⁱ⁾}(1 − σ(kᵀx⁽ⁱ⁾))^{1−y⁽ⁱ⁾} = e^(−C(k)). Underflows to
+ * 0 for large data sets, which is why S2 maximises its logarithm instead.
+ *
+ * @param weights k.
+ * @param inputs X, n × d.
+ * @param labels y, each 0 or 1.
+ * @returns The likelihood in [0, 1].
+ * @throws {RangeError} as {@link logisticCost}.
+ *
+ * @example
+ * ```ts
+ * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
+ * if (logisticLikelihood([0], x, [0, 1]) !== 0.25) throw new Error("½ · ½");
+ * ```
+ */
+export function logisticLikelihood(
+  weights: ArrayLike<number>,
+  inputs: Matrix,
+  labels: ArrayLike<number>,
+): number {
+  requireBinaryProblem(weights, inputs, labels, "compute the logistic likelihood");
+  let p = 1;
+  for (let i = 0; i < inputs.rows; i++) {
+    const q = logistic(score(weights, inputs, i));
+    p *= labels[i] === 1 ? q : 1 - q;
+  }
+  return p;
+}
+
+/**
+ * ∂C/∂k = Σᵢ (σ(kᵀx⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾ (S2's last line without its stray leading minus).
+ *
+ * @param weights k.
+ * @param inputs X, n × d.
+ * @param labels y, each 0 or 1.
+ * @returns ∂C/∂k, d entries.
+ * @throws {RangeError} as {@link logisticCost}.
+ *
+ * @example
+ * ```ts
+ * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
+ * if (logisticCostGradient([0], x, [1, 1])[0] !== -1) throw new Error("2(½ − 1)");
+ * ```
+ */
+export function logisticCostGradient(
+  weights: ArrayLike<number>,
+  inputs: Matrix,
+  labels: ArrayLike<number>,
+): Float64Array {
+  requireBinaryProblem(weights, inputs, labels, "compute the logistic gradient");
+  const g = new Float64Array(inputs.cols);
+  for (let i = 0; i < inputs.rows; i++) {
+    const r = logistic(score(weights, inputs, i)) - labels[i];
+    for (let j = 0; j < inputs.cols; j++) g[j] += r * inputs.data[i * inputs.cols + j];
+  }
+  return g;
+}
+
+/** Options of {@link trainLogisticRegression}. */
+export interface LogisticRegressionOptions {
+  /** α > 0. */
+  readonly learningRate: number;
+  /** The most steps. */
+  readonly maxIterations: number;
+  /** Stop when every |gⱼ| ≤ tolerance (default 0: run all steps unless g = 0). */
+  readonly tolerance?: number;
+  /** k⁰ (default 0; S2 initialises randomly). */
+  readonly initialWeights?: ArrayLike<number>;
+}
+
+/** The outcome of {@link trainLogisticRegression}. */
+export interface LogisticRegressionResult {
+  /** k after training. */
+  readonly weights: Float64Array;
+  /** "converged": max |gⱼ| ≤ tolerance; "diverged": k became non-finite; else "maxIterations". */
+  readonly status: "converged" | "diverged" | "maxIterations";
+  /** Steps made. */
+  readonly iterations: number;
+  /** max |gⱼ| at the returned k. */
+  readonly gradientNorm: number;
+}
+
+/**
+ * S2's training flow: g = Σᵢ (y⁽ⁱ⁾ − σ(kᵀx⁽ⁱ⁾)) x⁽ⁱ⁾, k ← k + αg, repeated — gradient
+ * ascent on the log-likelihood, i.e. gradient descent on C(k).
+ *
+ * @param inputs X, n × d (a constant-1 column for the intercept).
+ * @param labels y, each 0 or 1.
+ * @param options α, the step limit, the tolerance and k⁰.
+ * @returns k, the status, steps made and the final max |gⱼ|.
+ * @throws {RangeError} as {@link logisticCost}, or if α ≤ 0, maxIterations is not a
+ *   non-negative integer or the tolerance is negative.
+ * @see fixtures/loss/softmax_ce.json
+ *
+ * @example
+ * ```ts
+ * const x = { rows: 3, cols: 2, data: new Float64Array([1, 0, 1, 1, 1, 2]) };
+ * const r = trainLogisticRegression(x, [0, 1, 0], { learningRate: 0.5, maxIterations: 500, tolerance: 1e-10 });
+ * if (r.status !== "converged") throw new Error(r.status);
+ * ```
+ */
+export function trainLogisticRegression(
+  inputs: Matrix,
+  labels: ArrayLike<number>,
+  options: LogisticRegressionOptions,
+): LogisticRegressionResult {
+  const d = inputs.cols;
+  if (options.initialWeights !== undefined && options.initialWeights.length !== d) {
+    throw new RangeError(
+      `Cannot train logistic regression: initialWeights has ${options.initialWeights.length} entries but inputs has ${d} columns`,
+    );
+  }
+  const weights = new Float64Array(d);
+  if (options.initialWeights !== undefined) weights.set(options.initialWeights);
+  requireBinaryProblem(weights, inputs, labels, "train logistic regression");
+  requirePositive(options.learningRate, "learningRate (α)");
+  requireInteger(options.maxIterations, "maxIterations");
+  const tolerance = options.tolerance ?? 0;
+  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be ≥ 0, got ${tolerance}`);
+  const g = new Float64Array(d);
+  const ascent = () => {
+    g.fill(0);
+    for (let i = 0; i < inputs.rows; i++) {
+      const r = labels[i] - logistic(score(weights, inputs, i));
+      for (let j = 0; j < d; j++) g[j] += r * inputs.data[i * d + j];
+    }
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm = Math.max(norm, Math.abs(g[j]));
+    return norm;
+  };
+  let norm = ascent();
+  for (let t = 0; t < options.maxIterations; t++) {
+    if (norm <= tolerance) {
+      return { weights, status: "converged", iterations: t, gradientNorm: norm };
+    }
+    for (let j = 0; j < d; j++) weights[j] += options.learningRate * g[j];
+    if (!weights.every(Number.isFinite)) {
+      return { weights, status: "diverged", iterations: t + 1, gradientNorm: NaN };
+    }
+    norm = ascent();
+  }
+  const status = norm <= tolerance ? "converged" : "maxIterations";
+  return { weights, status, iterations: options.maxIterations, gradientNorm: norm };
+}

@@ -1,0 +1,177 @@
+/**
+ * A single layer of sigmoid neurons trained sample by sample (S3 §2.2.1–2.2.2):
+ *
+ *   z = Wx + b (11),  ŷ = σ(z),  L = ½ Σₖ (ŷₖ − yₖ)² (12),
+ *   ∂L/∂wₖₗ = (ŷₖ − yₖ) σ′(zₖ) xₗ,  ∂L/∂bₖ = (ŷₖ − yₖ) σ′(zₖ),  θ ← θ − α ∂L/∂θ (21).
+ *
+ * These are the correct forms of S3's (14)–(20), which print the sign, the factor and an
+ * index wrongly (see fixtures/classify/single_layer.json). W (o × n) are the `weights`,
+ * b the `biases`, α the `learningRate`, σ′(z) = ŷ(1 − ŷ).
+ *
+ * @module
+ */
+
+import type { Matrix } from "../linalg/matrix.ts";
+import { sigmoid } from "../activation/sigmoid.ts";
+import { requireFinite, requireInteger, requirePositive } from "../_util/validate.ts";
+
+export type { Matrix } from "../linalg/matrix.ts";
+
+/** The parameters of one layer: W (outputs × inputs) and b (outputs). */
+export interface SingleLayer {
+  /** W, outputs × inputs. */
+  readonly weights: Matrix;
+  /** b, one per output. */
+  readonly biases: Float64Array;
+}
+
+function requireShapes(layer: SingleLayer, input: ArrayLike<number>, target?: ArrayLike<number>) {
+  const { weights, biases } = layer;
+  if (biases.length !== weights.rows) {
+    throw new RangeError(
+      `Cannot use the layer: biases has ${biases.length} entries but weights has ${weights.rows} rows`,
+    );
+  }
+  if (input.length !== weights.cols) {
+    throw new RangeError(
+      `Cannot use the layer: input has ${input.length} entries but weights has ${weights.cols} columns`,
+    );
+  }
+  if (target !== undefined && target.length !== weights.rows) {
+    throw new RangeError(
+      `Cannot use the layer: target has ${target.length} entries but the layer has ${weights.rows} outputs`,
+    );
+  }
+  requireFinite(input, "input");
+  if (target !== undefined) requireFinite(target, "target");
+}
+
+/**
+ * ŷ = σ(Wx + b).
+ *
+ * @param layer W and b.
+ * @param input x.
+ * @returns ŷ, one entry per output.
+ * @throws {RangeError} if shapes disagree or x is not finite.
+ *
+ * @example
+ * ```ts
+ * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
+ * if (singleLayerForward(layer, [3])[0] !== 0.5) throw new Error("σ(0)");
+ * ```
+ */
+export function singleLayerForward(layer: SingleLayer, input: ArrayLike<number>): Float64Array {
+  requireShapes(layer, input);
+  const { weights, biases } = layer;
+  const out = new Float64Array(weights.rows);
+  for (let k = 0; k < weights.rows; k++) {
+    let z = biases[k];
+    for (let l = 0; l < weights.cols; l++) z += weights.data[k * weights.cols + l] * input[l];
+    out[k] = sigmoid(z);
+  }
+  return out;
+}
+
+/**
+ * L = ½ Σₖ (ŷₖ − yₖ)² and its gradients ∂L/∂wₖₗ = δₖxₗ, ∂L/∂bₖ = δₖ with
+ * δₖ = (ŷₖ − yₖ) ŷₖ(1 − ŷₖ).
+ *
+ * @param layer W and b.
+ * @param input x.
+ * @param target y.
+ * @returns The loss, ∂L/∂W (o × n, row-major) and ∂L/∂b.
+ * @throws {RangeError} if shapes disagree or a value is not finite.
+ *
+ * @example
+ * ```ts
+ * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
+ * const g = singleLayerGradient(layer, [2], [1]);
+ * if (g.loss !== 0.125 || g.biases[0] !== -0.125 || g.weights[0] !== -0.25) throw new Error("δ = −½ · ¼");
+ * ```
+ */
+export function singleLayerGradient(
+  layer: SingleLayer,
+  input: ArrayLike<number>,
+  target: ArrayLike<number>,
+): { loss: number; weights: Float64Array; biases: Float64Array } {
+  requireShapes(layer, input, target);
+  const output = singleLayerForward(layer, input);
+  const o = layer.weights.rows, n = layer.weights.cols;
+  const weights = new Float64Array(o * n), biases = new Float64Array(o);
+  let loss = 0;
+  for (let k = 0; k < o; k++) {
+    const r = output[k] - target[k];
+    loss += 0.5 * r * r;
+    const delta = r * output[k] * (1 - output[k]);
+    biases[k] = delta;
+    for (let l = 0; l < n; l++) weights[k * n + l] = delta * input[l];
+  }
+  return { loss, weights, biases };
+}
+
+/**
+ * S3 §2.2.1's procedure: for each epoch, visit every sample in order, compute ŷ, L and its
+ * gradient, and update θ ← θ − α ∂L/∂θ (21) at once (stochastic gradient descent).
+ *
+ * @param layer W⁰ and b⁰ (copied, not modified).
+ * @param inputs X, one sample per row.
+ * @param targets Y, one target vector per row.
+ * @param options α (`learningRate`) and the number of `epochs`.
+ * @returns The trained layer and the total loss Σ L over the data after each epoch
+ *   (index 0: before training).
+ * @throws {RangeError} if shapes disagree, a value is not finite, α ≤ 0 or epochs is not
+ *   a non-negative integer.
+ * @see fixtures/classify/single_layer.json
+ *
+ * @example The loss falls
+ * ```ts
+ * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
+ * const x = { rows: 1, cols: 1, data: new Float64Array([1]) };
+ * const y = { rows: 1, cols: 1, data: new Float64Array([1]) };
+ * const r = trainSingleLayer(layer, x, y, { learningRate: 1, epochs: 10 });
+ * if (!(r.losses[10] < r.losses[0])) throw new Error("descent");
+ * ```
+ */
+export function trainSingleLayer(
+  layer: SingleLayer,
+  inputs: Matrix,
+  targets: Matrix,
+  options: { readonly learningRate: number; readonly epochs: number },
+): { layer: SingleLayer; losses: number[] } {
+  if (inputs.rows !== targets.rows) {
+    throw new RangeError(
+      `Cannot train the layer: inputs has ${inputs.rows} rows but targets has ${targets.rows}`,
+    );
+  }
+  if (inputs.rows === 0) throw new RangeError("Cannot train the layer: there are no samples");
+  requirePositive(options.learningRate, "learningRate (α)");
+  requireInteger(options.epochs, "epochs");
+  requireFinite(layer.weights.data, "weights");
+  requireFinite(layer.biases, "biases");
+  const current: SingleLayer = {
+    weights: { ...layer.weights, data: Float64Array.from(layer.weights.data) },
+    biases: Float64Array.from(layer.biases),
+  };
+  const sample = (m: Matrix, i: number) => m.data.subarray(i * m.cols, (i + 1) * m.cols);
+  const totalLoss = () => {
+    let s = 0;
+    for (let i = 0; i < inputs.rows; i++) {
+      s += singleLayerGradient(current, sample(inputs, i), sample(targets, i)).loss;
+    }
+    return s;
+  };
+  const losses = [totalLoss()];
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = 0; i < inputs.rows; i++) {
+      const g = singleLayerGradient(current, sample(inputs, i), sample(targets, i));
+      for (let p = 0; p < g.weights.length; p++) {
+        current.weights.data[p] -= options.learningRate * g.weights[p];
+      }
+      for (let k = 0; k < g.biases.length; k++) {
+        current.biases[k] -= options.learningRate * g.biases[k];
+      }
+    }
+    losses.push(totalLoss());
+  }
+  return { layer: current, losses };
+}
