@@ -1,0 +1,184 @@
+/**
+ * Cholesky factorisation A = LLᵀ of a symmetric positive-definite matrix, and solving
+ * Ax = b with it. A pivot that is lost in rounding noise is refused, not square-rooted:
+ * see {@link tryCholesky}.
+ *
+ * @module
+ */
+
+import { requireFinite } from "../_util/validate.ts";
+import { createMatrix, type Matrix } from "./matrix.ts";
+import { solveLowerTransposed, solveLowerTriangular } from "./triangular.ts";
+
+/**
+ * Safety factor of the pivot test: a pivot dⱼ counts as rounding noise when
+ * dⱼ ≤ PIVOT_NOISE · n · ε · Aⱼⱼ, since forming dⱼ = Aⱼⱼ − Σₖ Lⱼₖ² commits an error of
+ * about that size.
+ */
+const PIVOT_NOISE = 4;
+
+/** Outcome of {@link tryCholesky}: the factor, or where and why it broke down. */
+export type CholeskyOutcome =
+  | { readonly ok: true; readonly lower: Matrix }
+  | {
+    readonly ok: false;
+    /** The column (from 0) whose pivot was not positive beyond rounding noise. */
+    readonly failedColumn: number;
+    /** dⱼ / Aⱼⱼ: the squared sine of the angle between column j and the earlier ones. */
+    readonly pivotRatio: number;
+  };
+
+function requireSymmetricInput(a: Matrix): void {
+  if (a.rows !== a.cols) {
+    throw new RangeError(`Cannot factor: the matrix is ${a.rows}×${a.cols}, not square`);
+  }
+  if (a.rows === 0) throw new RangeError("Cannot factor: the matrix is empty (0×0)");
+  requireFinite(a.data, "The matrix to factor");
+}
+
+/**
+ * Cholesky factorisation A = LLᵀ that reports failure instead of throwing.
+ *
+ * Column by column, dⱼ = Aⱼⱼ − Σₖ₍ₖ<ⱼ₎ Lⱼₖ²; Lⱼⱼ = √dⱼ; Lᵢⱼ = (Aᵢⱼ − Σₖ LᵢₖLⱼₖ) / Lⱼⱼ.
+ * Only the lower triangle of A is read. The factorisation stops at the first column
+ * whose pivot ratio dⱼ / Aⱼⱼ is ≤ 4·n·ε: there dⱼ is indistinguishable from the rounding
+ * error of forming it, so column j is, to working precision, a linear combination of the
+ * earlier columns (for A = XᵀX: of the earlier columns of X).
+ *
+ * @param a A symmetric n × n matrix.
+ * @returns `{ ok: true, lower }` with L lower triangular, or `{ ok: false, failedColumn, pivotRatio }`.
+ * @throws {RangeError} if A is not square, is empty, or has a non-finite entry.
+ *
+ * @example A singular matrix is reported, not factored
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const outcome = tryCholesky(fromRows([[1, 2], [2, 4]]));
+ * if (outcome.ok || outcome.failedColumn !== 1) throw new Error("column 1 = 2 · column 0");
+ * ```
+ */
+export function tryCholesky(a: Matrix): CholeskyOutcome {
+  requireSymmetricInput(a);
+  const n = a.rows, ad = a.data;
+  const lower = createMatrix(n, n);
+  const l = lower.data;
+  const noise = PIVOT_NOISE * n * Number.EPSILON;
+  for (let j = 0; j < n; j++) {
+    let pivot = ad[j * n + j];
+    for (let k = 0; k < j; k++) pivot -= l[j * n + k] * l[j * n + k];
+    const diagonal = ad[j * n + j];
+    const ratio = diagonal > 0 ? pivot / diagonal : -Infinity;
+    if (!(ratio > noise)) return { ok: false, failedColumn: j, pivotRatio: ratio };
+    const root = Math.sqrt(pivot);
+    l[j * n + j] = root;
+    for (let i = j + 1; i < n; i++) {
+      let sum = ad[i * n + j];
+      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+      l[i * n + j] = sum / root;
+    }
+  }
+  return { ok: true, lower };
+}
+
+/**
+ * Cholesky factor L of a symmetric positive-definite A (A = LLᵀ, L lower triangular).
+ *
+ * @param a A symmetric positive-definite n × n matrix (only the lower triangle is read).
+ * @returns L, n × n, lower triangular with a positive diagonal.
+ * @throws {RangeError} if A is not square, empty, non-finite, or not numerically
+ *   positive definite (see {@link tryCholesky}).
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const l = cholesky(fromRows([[4, 2], [2, 5]]));
+ * if (l.data[0] !== 2 || l.data[2] !== 1 || l.data[3] !== 2) throw new Error("L = [[2, 0], [1, 2]]");
+ * ```
+ */
+export function cholesky(a: Matrix): Matrix {
+  const outcome = tryCholesky(a);
+  if (!outcome.ok) {
+    throw new RangeError(
+      `Cannot factor: the matrix is not numerically positive definite ` +
+        `(pivot ${outcome.failedColumn} is ${outcome.pivotRatio} of its diagonal entry; ` +
+        `column ${outcome.failedColumn} is a linear combination of the others to working precision)`,
+    );
+  }
+  return outcome.lower;
+}
+
+/**
+ * Solves Ax = b given A's Cholesky factor L: Ly = b, then Lᵀx = y. With several
+ * right-hand sides (b an n × k matrix), solves each column.
+ *
+ * @param lower The Cholesky factor L of A.
+ * @param b The right-hand side: length n, or an n × k matrix.
+ * @returns x: length n, or n × k.
+ * @throws {RangeError} if b's length (or row count) differs from n.
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const x = choleskySolve(cholesky(fromRows([[4, 2], [2, 5]])), [8, 14]);
+ * if (x[0] !== 0.75 || x[1] !== 2.5) throw new Error("x = [0.75, 2.5]");
+ * ```
+ */
+export function choleskySolve(lower: Matrix, b: ArrayLike<number>): Float64Array;
+/**
+ * Solves AX = B for an n × k right-hand side B, column by column (see the vector form).
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const x = choleskySolve(cholesky(fromRows([[4, 0], [0, 16]])), fromRows([[4, 8], [16, 32]]));
+ * if (x.data[0] !== 1 || x.data[3] !== 2) throw new Error("X = [[1, 2], [1, 2]]");
+ * ```
+ */
+export function choleskySolve(lower: Matrix, b: Matrix): Matrix;
+export function choleskySolve(
+  lower: Matrix,
+  b: ArrayLike<number> | Matrix,
+): Float64Array | Matrix {
+  if (!("data" in b && "rows" in b)) {
+    return solveLowerTransposed(lower, solveLowerTriangular(lower, b as ArrayLike<number>));
+  }
+  const rhs = b as Matrix;
+  if (rhs.rows !== lower.rows) {
+    throw new RangeError(
+      `Cannot solve: the system is ${lower.rows}×${lower.rows} but the right-hand side has ${rhs.rows} rows`,
+    );
+  }
+  const x = createMatrix(rhs.rows, rhs.cols);
+  const column = new Float64Array(rhs.rows);
+  for (let c = 0; c < rhs.cols; c++) {
+    for (let i = 0; i < rhs.rows; i++) column[i] = rhs.data[i * rhs.cols + c];
+    const solved = solveLowerTransposed(lower, solveLowerTriangular(lower, column));
+    for (let i = 0; i < rhs.rows; i++) x.data[i * rhs.cols + c] = solved[i];
+  }
+  return x;
+}
+
+/**
+ * A⁻¹ from A's Cholesky factor: A⁻¹ = L⁻ᵀL⁻¹, by solving Ax = eⱼ for each j. For A = XᵀX
+ * this is the unscaled covariance of least-squares coefficients.
+ *
+ * @param lower The Cholesky factor L of A.
+ * @returns A⁻¹, n × n, symmetric.
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const inv = choleskyInverse(cholesky(fromRows([[4, 0], [0, 16]])));
+ * if (inv.data[0] !== 0.25 || inv.data[3] !== 0.0625) throw new Error("diag(1/4, 1/16)");
+ * ```
+ */
+export function choleskyInverse(lower: Matrix): Matrix {
+  const n = lower.rows;
+  const inverse = createMatrix(n, n);
+  for (let j = 0; j < n; j++) {
+    const unit = new Float64Array(n);
+    unit[j] = 1;
+    const column = choleskySolve(lower, unit);
+    for (let i = 0; i < n; i++) inverse.data[i * n + j] = column[i];
+  }
+  return inverse;
+}

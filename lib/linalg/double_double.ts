@@ -1,0 +1,218 @@
+/**
+ * Double-double arithmetic: a real number carried as an unevaluated sum hi + lo of two
+ * doubles with |lo| ≤ ulp(hi)/2, giving about 106 bits (32 decimal digits) of precision
+ * with the exponent range of a double. Built from the error-free transformations
+ * TwoSum (Knuth) and TwoProduct (Dekker's splitting, since JavaScript has no fused
+ * multiply-add). Used by the "accurate" least-squares variant.
+ *
+ * Caveat: Dekker's splitting overflows for |x| > 2⁹⁹⁶; inputs that large are outside
+ * what these routines promise.
+ *
+ * @module
+ */
+
+/** A double-double number hi + lo, with |lo| ≤ ulp(hi)/2. */
+export type DoubleDouble = readonly [hi: number, lo: number];
+
+/** A matrix of double-double entries: entry (i, j) is hi[i·cols + j] + lo[i·cols + j]. */
+export interface DoubleDoubleMatrix {
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of columns. */
+  readonly cols: number;
+  /** Leading parts, row-major. */
+  readonly hi: Float64Array;
+  /** Trailing parts, row-major. */
+  readonly lo: Float64Array;
+}
+
+/**
+ * TwoSum: s = fl(a + b) and the exact rounding error e, so that a + b = s + e exactly.
+ *
+ * @example 1 + 2⁻⁶⁰ keeps the small part as the error
+ * ```ts
+ * const [s, e] = twoSum(1, 2 ** -60);
+ * if (s !== 1 || e !== 2 ** -60) throw new Error("exact split");
+ * ```
+ */
+export function twoSum(a: number, b: number): DoubleDouble {
+  const s = a + b;
+  const bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+const SPLITTER = 134217729; // 2^27 + 1
+
+/**
+ * TwoProduct: p = fl(a·b) and the exact rounding error e, so that a·b = p + e exactly
+ * (Dekker's algorithm; no overflow for |a|, |b| ≤ 2⁹⁹⁶).
+ *
+ * @example (1 + 2⁻³⁰)² = 1 + 2⁻²⁹ + 2⁻⁶⁰
+ * ```ts
+ * const [p, e] = twoProduct(1 + 2 ** -30, 1 + 2 ** -30);
+ * if (p !== 1 + 2 ** -29 || e !== 2 ** -60) throw new Error("exact product");
+ * ```
+ */
+export function twoProduct(a: number, b: number): DoubleDouble {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b), bl = b - bh;
+  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+}
+
+/** Renormalises hi + lo so that |lo| ≤ ulp(hi)/2 (requires |hi| ≥ |lo| or hi = 0). */
+function quickTwoSum(hi: number, lo: number): DoubleDouble {
+  const s = hi + lo;
+  return [s, lo - (s - hi)];
+}
+
+/**
+ * Sum of two double-doubles (the accurate "IEEE" variant, relative error ≤ 2·2⁻¹⁰⁶).
+ *
+ * @example
+ * ```ts
+ * const [hi, lo] = ddAdd([1, 2 ** -70], [2 ** -60, 0]);
+ * if (hi !== 1 || lo !== 2 ** -60 + 2 ** -70) throw new Error("keeps both tails");
+ * ```
+ */
+export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
+  const [s1, s2] = twoSum(a[0], b[0]);
+  const [t1, t2] = twoSum(a[1], b[1]);
+  let [hi, lo] = quickTwoSum(s1, s2 + t1);
+  [hi, lo] = quickTwoSum(hi, lo + t2);
+  return [hi, lo];
+}
+
+/**
+ * Difference a − b of two double-doubles.
+ *
+ * @example
+ * ```ts
+ * const [hi, lo] = ddSub([1, 0], [1, -(2 ** -80)]);
+ * if (hi !== 2 ** -80 || lo !== 0) throw new Error("exact cancellation");
+ * ```
+ */
+export function ddSub(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
+  return ddAdd(a, [-b[0], -b[1]]);
+}
+
+/**
+ * Product of two double-doubles (relative error about 2⁻¹⁰⁴).
+ *
+ * @example One third times three
+ * ```ts
+ * const third = ddDiv([1, 0], [3, 0]);
+ * const [hi, lo] = ddMul(third, [3, 0]);
+ * if (Math.abs(hi - 1 + lo) > 2 ** -100) throw new Error("≈ 1 to 30 digits");
+ * ```
+ */
+export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
+  const [p, e] = twoProduct(a[0], b[0]);
+  return quickTwoSum(p, e + (a[0] * b[1] + a[1] * b[0]));
+}
+
+/**
+ * Quotient a / b of two double-doubles, by one Newton correction of the double quotient.
+ *
+ * @throws {RangeError} if b is zero.
+ *
+ * @example
+ * ```ts
+ * const [hi, lo] = ddDiv([1, 0], [3, 0]);
+ * if (hi !== 1 / 3 || lo === 0) throw new Error("1/3 needs a tail");
+ * ```
+ */
+export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
+  if (b[0] === 0) throw new RangeError("Cannot divide double-doubles: the divisor is zero");
+  const q1 = a[0] / b[0];
+  let r = ddSub(a, ddMul([q1, 0], b));
+  const q2 = r[0] / b[0];
+  r = ddSub(r, ddMul([q2, 0], b));
+  const q3 = r[0] / b[0];
+  return ddAdd(quickTwoSum(q1, q2), [q3, 0]);
+}
+
+/**
+ * Square root of a double-double by one Newton step from the double root
+ * (Karp's method).
+ *
+ * @throws {RangeError} if a is negative.
+ *
+ * @example √2 to about 32 digits
+ * ```ts
+ * const root = ddSqrt([2, 0]);
+ * const [hi, lo] = ddSub(ddMul(root, root), [2, 0]);
+ * if (Math.abs(hi + lo) > 2 ** -100) throw new Error("root² = 2");
+ * ```
+ */
+export function ddSqrt(a: DoubleDouble): DoubleDouble {
+  if (a[0] < 0) {
+    throw new RangeError(`Cannot take the square root of a negative double-double (${a[0]})`);
+  }
+  if (a[0] === 0) return [0, 0];
+  const x = 1 / Math.sqrt(a[0]);
+  const ax = a[0] * x;
+  const diff = ddSub(a, twoProduct(ax, ax));
+  return twoSum(ax, diff[0] * (x * 0.5));
+}
+
+/**
+ * Dot product Σᵢ xᵢyᵢ of double vectors accumulated in double-double (each product
+ * exact by TwoProduct), returned as a double-double.
+ *
+ * @throws {RangeError} if the lengths differ.
+ *
+ * @example Cancellation that plain summation gets wrong
+ * ```ts
+ * const [hi] = ddDot([1e16, 1, -1e16], [1, 1, 1]);
+ * if (hi !== 1) throw new Error("1e16 + 1 − 1e16 = 1");
+ * ```
+ */
+export function ddDot(x: ArrayLike<number>, y: ArrayLike<number>): DoubleDouble {
+  if (x.length !== y.length) {
+    throw new RangeError(
+      `Cannot take the dot product: the vectors have different lengths (${x.length} vs ${y.length})`,
+    );
+  }
+  let sum: DoubleDouble = [0, 0];
+  for (let i = 0; i < x.length; i++) sum = ddAdd(sum, twoProduct(x[i], y[i]));
+  return sum;
+}
+
+/**
+ * A double-double matrix holding a double matrix exactly (all trailing parts zero).
+ *
+ * @example
+ * ```ts
+ * const m = toDoubleDouble({ rows: 1, cols: 2, data: new Float64Array([0.1, 2]) });
+ * if (m.hi[0] !== 0.1 || m.lo[0] !== 0) throw new Error("exact copy");
+ * ```
+ */
+export function toDoubleDouble(
+  m: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
+): DoubleDoubleMatrix {
+  return {
+    rows: m.rows,
+    cols: m.cols,
+    hi: Float64Array.from(m.data),
+    lo: new Float64Array(m.data.length),
+  };
+}
+
+/**
+ * Whether a value is a {@link DoubleDoubleMatrix} (has `hi` and `lo`) rather than a
+ * plain `Matrix` (has `data`).
+ *
+ * @example
+ * ```ts
+ * const m = { rows: 1, cols: 1, hi: new Float64Array(1), lo: new Float64Array(1) };
+ * if (!isDoubleDoubleMatrix(m)) throw new Error("hi/lo pair");
+ * ```
+ */
+export function isDoubleDoubleMatrix(value: unknown): value is DoubleDoubleMatrix {
+  return typeof value === "object" && value !== null && "hi" in value && "lo" in value &&
+    (value as DoubleDoubleMatrix).hi instanceof Float64Array &&
+    (value as DoubleDoubleMatrix).lo instanceof Float64Array;
+}

@@ -1,0 +1,326 @@
+/**
+ * Linear least squares W* = argmin ‖XW − Y‖², i.e. the solution of the normal
+ * equations XᵀXW* = XᵀY (document 001 §1.3, formula (1.6)), by three methods:
+ *
+ * - `"normal"`: form XᵀX and XᵀY and solve by Cholesky. Cheapest, but squares the
+ *   condition number: expect about 16 − 2·log₁₀κ(X) correct digits. Refuses (throws)
+ *   when XᵀX is singular to working precision, as for NIST's Filip data.
+ * - `"qr"`: Householder QR of X, then Rx = QᵀY. Backward stable: about 16 − log₁₀κ(X)
+ *   digits.
+ * - `"accurate"`: Householder QR carried out in double-double arithmetic (about 32
+ *   digits), rounded once at the end: full double precision for κ(X) up to ~10¹⁵. It
+ *   also accepts the design as a {@link DoubleDoubleMatrix}, for designs such as
+ *   polynomial powers whose entries are not doubles (rounding x¹⁰ to double alone costs
+ *   Filip half its digits).
+ *
+ * @module
+ */
+
+import { requireFinite } from "../_util/validate.ts";
+import { choleskyInverse, choleskySolve, tryCholesky } from "./cholesky.ts";
+import { type DoubleDoubleMatrix, isDoubleDoubleMatrix, toDoubleDouble } from "./double_double.ts";
+import { matmul } from "./matmul.ts";
+import { createMatrix, type Matrix, transpose } from "./matrix.ts";
+import { householderQr, qrR, qrSolve } from "./qr.ts";
+import { invertUpperTriangular } from "./triangular.ts";
+import { doubleDoubleQrLeastSquares } from "./_qr_double_double.ts";
+
+/** Which algorithm solves the least-squares problem. */
+export type LeastSquaresMethod = "normal" | "qr" | "accurate";
+
+/** Options of {@link leastSquares}. */
+export interface LeastSquaresOptions {
+  /** `"normal"` (Cholesky on XᵀX), `"qr"` (Householder) or `"accurate"` (double-double QR). */
+  readonly method: LeastSquaresMethod;
+}
+
+/** A design matrix X: doubles, or double-doubles for the `"accurate"` method. */
+export type Design = Matrix | DoubleDoubleMatrix;
+
+/**
+ * The solution of a least-squares problem.
+ *
+ * @typeParam W `Float64Array` for one right-hand side y, `Matrix` (p × k) for k of them.
+ */
+export interface LeastSquaresResult<W extends Float64Array | Matrix = Float64Array | Matrix> {
+  /** The method that produced it. */
+  readonly method: LeastSquaresMethod;
+  /** W*: p weights (the document's W, with w₀ the bias when X's first column is 1). */
+  readonly weights: W;
+  /**
+   * (XᵀX)⁻¹, p × p, from the method's own factor (Cholesky, R of QR, or R of the
+   * double-double QR). Multiplied by the residual variance σ̂² it is the covariance of
+   * the weights, whose diagonal gives their standard deviations.
+   */
+  readonly unscaledCovariance: Matrix;
+}
+
+/** One least-squares solver; every entry of {@link LSTSQ_VARIANTS} has this shape. */
+export type LeastSquaresSolver = {
+  (x: Design, y: ArrayLike<number>): LeastSquaresResult<Float64Array>;
+  (x: Design, y: Matrix): LeastSquaresResult<Matrix>;
+};
+
+function isMatrix(value: unknown): value is Matrix {
+  return typeof value === "object" && value !== null && "data" in value && "rows" in value &&
+    "cols" in value;
+}
+
+/** The design rounded to doubles (what "normal" and "qr" work with). */
+function asDoubles(x: Design): Matrix {
+  if (!isDoubleDoubleMatrix(x)) return x;
+  return createMatrix(x.rows, x.cols, x.hi.map((h, i) => h + x.lo[i]));
+}
+
+/** Validates X and Y; returns Y's columns as separate vectors. */
+function validateProblem(x: Design, y: ArrayLike<number> | Matrix): Float64Array[] {
+  const n = x.rows, p = x.cols;
+  if (n === 0 || p === 0) {
+    throw new RangeError(`Cannot solve least squares: X is empty (${n}×${p})`);
+  }
+  if (n < p) {
+    throw new RangeError(
+      `Cannot solve least squares: X has fewer rows than columns (${n} < ${p}); ` +
+        `the problem is underdetermined, use ridge`,
+    );
+  }
+  if (isDoubleDoubleMatrix(x)) {
+    requireFinite(x.hi, "X");
+    requireFinite(x.lo, "X (trailing parts)");
+  } else {
+    requireFinite(x.data, "X");
+  }
+  const rows = isMatrix(y) ? y.rows : y.length;
+  if (rows !== n) {
+    throw new RangeError(
+      `Cannot solve least squares: X has ${n} rows but y has ${rows} ${
+        isMatrix(y) ? "rows" : "entries"
+      }`,
+    );
+  }
+  if (isMatrix(y)) {
+    if (y.cols === 0) throw new RangeError("Cannot solve least squares: Y has no columns");
+    requireFinite(y.data, "y");
+    return Array.from({ length: y.cols }, (_, c) => {
+      const column = new Float64Array(n);
+      for (let i = 0; i < n; i++) column[i] = y.data[i * y.cols + c];
+      return column;
+    });
+  }
+  requireFinite(y, "y");
+  return [Float64Array.from(y)];
+}
+
+/** Packs per-column solutions as the caller's shape: a vector, or a p × k matrix. */
+function shapeWeights(
+  columns: Float64Array[],
+  y: ArrayLike<number> | Matrix,
+): Float64Array | Matrix {
+  if (!isMatrix(y)) return columns[0];
+  const p = columns[0].length, k = columns.length;
+  const w = createMatrix(p, k);
+  for (let c = 0; c < k; c++) {
+    for (let i = 0; i < p; i++) w.data[i * k + c] = columns[c][i];
+  }
+  return w;
+}
+
+function dependentColumnMessage(what: string, column: number, advice: string): string {
+  return `Cannot solve: ${what} is singular to working precision (column ${column} is a linear ` +
+    `combination of the others); ${advice}`;
+}
+
+/**
+ * Least squares by the normal equations: XᵀXW = XᵀY solved by Cholesky.
+ *
+ * @param x The design X, n × p (a double-double design is rounded to double).
+ * @param y The targets Y: length n, or an n × k matrix.
+ * @returns W* and (XᵀX)⁻¹.
+ * @throws {RangeError} on bad shapes or non-finite input, or when XᵀX is singular to
+ *   working precision ("… use the "qr" or "accurate" method, or ridge").
+ *
+ * @example A line through three points
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const { weights } = leastSquaresNormal(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
+ * if (Math.abs(weights[0] - 1) > 1e-14 || Math.abs(weights[1] - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * ```
+ */
+export const leastSquaresNormal: LeastSquaresSolver = ((
+  x: Design,
+  y: ArrayLike<number> | Matrix,
+) => {
+  validateProblem(x, y);
+  const design = asDoubles(x);
+  const xt = transpose(design);
+  const gram = matmul(xt, design);
+  const outcome = tryCholesky(gram);
+  if (!outcome.ok) {
+    throw new RangeError(
+      dependentColumnMessage(
+        "XᵀX",
+        outcome.failedColumn,
+        `use the "qr" or "accurate" method, or ridge`,
+      ),
+    );
+  }
+  const rhs = matmul(xt, isMatrix(y) ? y : createMatrix(design.rows, 1, y));
+  const solved = choleskySolve(outcome.lower, rhs);
+  const weights = isMatrix(y) ? solved : Float64Array.from(solved.data);
+  return { method: "normal", weights, unscaledCovariance: choleskyInverse(outcome.lower) };
+}) as LeastSquaresSolver;
+
+/**
+ * Least squares by Householder QR: X = QR, then RW = QᵀY.
+ *
+ * @param x The design X, n × p (a double-double design is rounded to double).
+ * @param y The targets Y: length n, or an n × k matrix.
+ * @returns W* and (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
+ * @throws {RangeError} on bad shapes or non-finite input, or when X is rank-deficient to
+ *   working precision (|Rⱼⱼ| ≤ n·ε·‖Xⱼ‖).
+ *
+ * @example A line through three points
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const { weights } = leastSquaresQr(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
+ * if (Math.abs(weights[0] - 1) > 1e-14 || Math.abs(weights[1] - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * ```
+ */
+export const leastSquaresQr: LeastSquaresSolver = ((
+  x: Design,
+  y: ArrayLike<number> | Matrix,
+) => {
+  const columns = validateProblem(x, y);
+  const design = asDoubles(x);
+  const qr = householderQr(design);
+  const n = design.rows, p = design.cols;
+  for (let j = 0; j < p; j++) {
+    const rjj = Math.abs(qr.factors.data[j * p + j]);
+    if (!(rjj > n * Number.EPSILON * qr.columnNorms[j])) {
+      throw new RangeError(dependentColumnMessage("X", j, "remove the column or use ridge"));
+    }
+  }
+  const solutions = columns.map((column) => qrSolve(qr, column));
+  const rInverse = invertUpperTriangular(qrR(qr));
+  const unscaledCovariance = matmul(rInverse, transpose(rInverse));
+  return { method: "qr", weights: shapeWeights(solutions, y), unscaledCovariance };
+}) as LeastSquaresSolver;
+
+/**
+ * Least squares by Householder QR in double-double arithmetic (about 32 significant
+ * digits), rounded to double at the end.
+ *
+ * @param x The design X, n × p: doubles, or a {@link DoubleDoubleMatrix} when its entries
+ *   are not doubles (polynomial powers).
+ * @param y The targets Y: length n, or an n × k matrix.
+ * @returns W* and (XᵀX)⁻¹, each correct to about one double rounding when κ(X) ≲ 10¹⁵.
+ * @throws {RangeError} on bad shapes or non-finite input, or when X is rank-deficient
+ *   even in double-double precision.
+ *
+ * @example Recovers an exact polynomial fit
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const { weights } = leastSquaresAccurate(fromRows([[1, 1, 1], [1, 2, 4], [1, 3, 9], [1, 4, 16]]), [3, 7, 13, 21]);
+ * if (weights[0] !== 1 || weights[1] !== 1 || weights[2] !== 1) throw new Error("y = 1 + x + x²");
+ * ```
+ */
+export const leastSquaresAccurate: LeastSquaresSolver = ((
+  x: Design,
+  y: ArrayLike<number> | Matrix,
+) => {
+  const columns = validateProblem(x, y);
+  const design = isDoubleDoubleMatrix(x) ? x : toDoubleDouble(x);
+  const outcome = doubleDoubleQrLeastSquares(design, columns);
+  if (!outcome.ok) {
+    throw new RangeError(
+      dependentColumnMessage("X", outcome.failedColumn, "remove the column or use ridge"),
+    );
+  }
+  return {
+    method: "accurate",
+    weights: shapeWeights(outcome.weights, y),
+    unscaledCovariance: outcome.unscaledCovariance,
+  };
+}) as LeastSquaresSolver;
+
+/**
+ * Every least-squares method by name; specs and benchmarks iterate over it.
+ *
+ * @example All three agree on a well-conditioned problem
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const x = fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]);
+ * for (const [name, solve] of Object.entries(LSTSQ_VARIANTS)) {
+ *   const { weights } = solve(x, [1, 2, 2, 4]);
+ *   if (Math.abs(weights[1] - 0.9) > 1e-14) throw new Error(`${name}: slope 0.9`);
+ * }
+ * ```
+ */
+export const LSTSQ_VARIANTS: Readonly<Record<LeastSquaresMethod, LeastSquaresSolver>> = {
+  normal: leastSquaresNormal,
+  qr: leastSquaresQr,
+  accurate: leastSquaresAccurate,
+};
+
+/**
+ * Least squares W* = argmin ‖XW − Y‖² (001 §1.3 (1.6): W* = (XᵀX)⁻¹XᵀY), by the method
+ * named in `options`.
+ *
+ * Symbols: X (n × p design, one row per data point, a leading column of ones for the bias
+ * w₀) → `x`; Y → `y`; W* → `weights`.
+ *
+ * @param x The design X, n × p, n ≥ p.
+ * @param y The targets: length n (weights is a `Float64Array`), or n × k (weights is p × k).
+ * @param options `{ method: "normal" | "qr" | "accurate" }`.
+ * @returns The weights and (XᵀX)⁻¹ (see {@link LeastSquaresResult}).
+ * @throws {RangeError} if X is empty, has fewer rows than columns, a non-finite entry,
+ *   a row count different from y's, is rank-deficient, or the method is unknown.
+ * @see fixtures/regression/commute.json
+ *
+ * @example The commute regression of 001 §1.7
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const x = fromRows([[1, 2.7, 1], [1, 4.1, 1], [1, 1.0, 0], [1, 5.2, 1], [1, 2.8, 0]]);
+ * const { weights } = leastSquares(x, [25, 33, 15, 45, 22], { method: "qr" });
+ * if (Math.abs(weights[0] - 6.086134453781513) > 1e-13) throw new Error("w₀ ≈ 6.0861");
+ * ```
+ */
+export function leastSquares(
+  x: Design,
+  y: ArrayLike<number>,
+  options: LeastSquaresOptions,
+): LeastSquaresResult<Float64Array>;
+/**
+ * Least squares with k right-hand sides at once: Y is n × k and the weights are p × k,
+ * column c solving min ‖XW − Y₍:,c₎‖ (see the single right-hand-side form).
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const { weights } = leastSquares(
+ *   fromRows([[1], [1], [1], [1]]),
+ *   fromRows([[1, 2], [3, 4], [1, 2], [3, 4]]),
+ *   { method: "normal" },
+ * );
+ * if (weights.rows !== 1 || weights.data[0] !== 2 || weights.data[1] !== 3) throw new Error("means");
+ * ```
+ */
+export function leastSquares(
+  x: Design,
+  y: Matrix,
+  options: LeastSquaresOptions,
+): LeastSquaresResult<Matrix>;
+export function leastSquares(
+  x: Design,
+  y: ArrayLike<number> | Matrix,
+  options: LeastSquaresOptions,
+): LeastSquaresResult {
+  const solver = LSTSQ_VARIANTS[options?.method as LeastSquaresMethod];
+  if (solver === undefined || !Object.hasOwn(LSTSQ_VARIANTS, options.method)) {
+    throw new RangeError(
+      `Unknown least-squares method ${JSON.stringify(options?.method)}; ` +
+        `expected "normal", "qr" or "accurate"`,
+    );
+  }
+  return solver(x, y as Matrix);
+}

@@ -1,0 +1,60 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertAllClose } from "../../lib/oracle/assert_close.ts";
+import { applyQTranspose, householderQr, qrR, qrSolve } from "../../lib/linalg/qr.ts";
+import { createMatrix, fromRows, transpose } from "../../lib/linalg/matrix.ts";
+import { matmulNaive } from "../../lib/linalg/matmul.ts";
+
+describe("Householder QR", () => {
+  const a = fromRows([[12, -51, 4], [6, 167, -68], [-4, 24, -41]]);
+  it("RᵀR = AᵀA (the R of the textbook example, up to signs)", () => {
+    const r = qrR(householderQr(a));
+    assertAllClose(matmulNaive(transpose(r), r), matmulNaive(transpose(a), a), { rtol: 1e-14 });
+    assertAllClose(r.data.map(Math.abs), [14, 21, 14, 0, 175, 70, 0, 0, 35], {
+      rtol: 1e-14,
+      atol: 1e-12,
+    });
+  });
+  it("Qᵀ keeps norms", () => {
+    const b = [1, 2, 3];
+    const qtb = applyQTranspose(householderQr(a), b);
+    assertAllClose(Math.hypot(...qtb), Math.hypot(...b), { rtol: 1e-15 });
+  });
+  it("solves a square system", () => {
+    const x = [1, -1, 2];
+    const b = Array.from(matmulNaive(a, createMatrix(3, 1, x)).data);
+    assertAllClose(qrSolve(householderQr(a), b), x, { rtol: 1e-14 });
+  });
+  it("a zero column is skipped (τ = 0), not divided by", () => {
+    const qr = householderQr(fromRows([[0, 1], [0, 2], [0, 3]]));
+    assert.equal(qr.tau[0], 0);
+    assert.equal(qr.factors.data[0], 0);
+  });
+});
+
+describe("Householder QR: bad input", () => {
+  it("an empty matrix", () => {
+    assert.throws(() => householderQr(createMatrix(0, 2)), {
+      name: "RangeError",
+      message: /empty \(0×2\)/,
+    });
+  });
+  it("fewer rows than columns", () => {
+    assert.throws(() => householderQr(createMatrix(2, 3)), {
+      name: "RangeError",
+      message: /at least as many rows as columns, got 2×3/,
+    });
+  });
+  it("a non-finite entry", () => {
+    assert.throws(() => householderQr(fromRows([[1], [Infinity]])), {
+      name: "RangeError",
+      message: /must be finite, but entry 1 is Infinity/,
+    });
+  });
+  it("a vector of the wrong length", () => {
+    assert.throws(() => applyQTranspose(householderQr(fromRows([[1], [2]])), [1]), {
+      name: "RangeError",
+      message: /Q is 2×2 but the vector has 1 entries/,
+    });
+  });
+});
