@@ -4,13 +4,19 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   assertConcept,
+  type BackwardPass,
+  checkBackwardPass,
   checkForwardPass,
+  checkLeastSquares,
   checkSigmoid,
   FORWARD_CONCEPT,
   type ForwardPass,
+  type LeastSquaresSolverFunction,
   SIGMOID_CONCEPT,
 } from "../../lib/oracle/concepts.ts";
 import forwardJson from "../../fixtures/nn/forward.json" with { type: "json" };
+import backpropJson from "../../fixtures/nn/backprop.json" with { type: "json" };
+import commuteJson from "../../fixtures/regression/commute.json" with { type: "json" };
 
 // A user's straightforward code, written here without lib/: a = f(x @ W + b).
 function activate(name: string, z: number[]): number[] {
@@ -135,5 +141,113 @@ describe("concepts: a user's forward pass on S2's 3-4-4-3 network (fixtures/nn/f
       forwardJson,
     );
     assert.match(result.message, /Shapes differ: actual \[2\] vs expected \[3\]/);
+  });
+});
+
+// A user's least squares, written here without lib/: normal equations XᵀXW = Xᵀy solved by
+// Gaussian elimination with partial pivoting.
+const userNormalEquations: LeastSquaresSolverFunction = (x, y) => {
+  const p = x[0].length;
+  const a = Array.from({ length: p }, (_, i) => [
+    ...Array.from({ length: p }, (_, j) => x.reduce((s, row) => s + row[i] * row[j], 0)),
+    x.reduce((s, row, k) => s + row[i] * y[k], 0),
+  ]);
+  for (let c = 0; c < p; c++) {
+    const pivot = a.slice(c).reduce(
+      (best, row, k) => Math.abs(row[c]) > Math.abs(a[best][c]) ? c + k : best,
+      c,
+    );
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    for (let r = c + 1; r < p; r++) {
+      const f = a[r][c] / a[c][c];
+      for (let k = c; k <= p; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  const w = new Array(p).fill(0);
+  for (let r = p - 1; r >= 0; r--) {
+    w[r] = (a[r][p] - a[r].slice(r + 1, p).reduce((s, v, k) => s + v * w[r + 1 + k], 0)) / a[r][r];
+  }
+  return w;
+};
+
+describe("concepts: a user's least-squares solver on S1 §1.7's commute data", () => {
+  // The commute bounds (4–38 ulps) were measured per nnref method; a textbook normal-
+  // equations solve is within 1e-13 relative of the exact W*.
+  const textbook = { tolerance: { rtol: 1e-13, reason: "another elimination order" } };
+  it("normal equations by elimination reproduce W* for every commute fixture", () => {
+    const results = checkLeastSquares(userNormalEquations, commuteJson, textbook);
+    assert.ok(results.length >= 1);
+    for (const result of results) assert.equal(result.ok, true, `${result.id}: ${result.message}`);
+    assert.ok(results.every((r) => r.fields.map((f) => f.field).join() === "W"));
+  });
+  it("a solver that drops the weekday column is caught", () => {
+    const noWeekday: LeastSquaresSolverFunction = (x, y) => [
+      ...userNormalEquations(x.map((row) => row.slice(0, 2)), y),
+      0,
+    ];
+    const results = checkLeastSquares(noWeekday, commuteJson, textbook);
+    assert.ok(results.every((r) => !r.ok && /^W: 3 of 3 values differ/.test(r.message)));
+  });
+});
+
+// A user's backward pass, written here without lib/, for a = σ(x @ W + b) layers and
+// C = ½‖aᴸ − y‖².
+const sigma = (v: number) => 1 / (1 + Math.exp(-v));
+function backwardWith(outputDerivative: boolean): BackwardPass {
+  return (layers, x, y) => {
+    const activations = [[...x]];
+    for (const layer of layers) {
+      const a = activations.at(-1)!;
+      activations.push(
+        layer.biases.map((b, j) => sigma(a.reduce((s, v, i) => s + v * layer.weights[i][j], b))),
+      );
+    }
+    const weights: number[][][] = [], biases: number[][] = [];
+    let delta = activations.at(-1)!.map((a, j) =>
+      (a - y[j]) * (outputDerivative ? a * (1 - a) : 1)
+    );
+    for (let l = layers.length - 1; l >= 0; l--) {
+      const below = activations[l];
+      weights[l] = below.map((a) => delta.map((d) => a * d));
+      biases[l] = [...delta];
+      const w = layers[l].weights;
+      delta = below.map((a, i) => delta.reduce((s, d, j) => s + w[i][j] * d, 0) * a * (1 - a));
+    }
+    return { weights, biases };
+  };
+}
+const userBackward = backwardWith(true);
+
+describe("concepts: a user's backward pass on S1 §4.3's 2-3-2 network (fixtures/nn/backprop.json)", () => {
+  const textbook = { tolerance: { rtol: 1e-13, reason: "another summation order" } };
+  it("the δ recursion reproduces every gradient of the single-sample fixtures", () => {
+    const results = checkBackwardPass(userBackward, backpropJson, textbook).filter((r) =>
+      !r.skipped
+    );
+    assert.deepEqual(results.map((r) => r.id).sort(), ["s001.bp_vector", "s002.bp_slides"]);
+    for (const result of results) assert.equal(result.ok, true, `${result.id}: ${result.message}`);
+    assert.deepEqual(results[0].fields.map((f) => f.field), ["dCdW2", "dCdb2", "dCdW3", "dCdb3"]);
+  });
+  it("fixtures with another loss or a batch are skipped, saying why", () => {
+    const skipped = checkBackwardPass(userBackward, backpropJson).filter((r) => r.skipped);
+    assert.ok(skipped.some((r) => r.id === "s001.bp_vector.batch" && /one sample/.test(r.message)));
+  });
+  it("transposing the weight gradients (out × in instead of in × out) is caught", () => {
+    const transposed: BackwardPass = (layers, x, y) => {
+      const g = userBackward(layers, x, y);
+      return {
+        weights: g.weights.map((w) => w[0].map((_, j) => w.map((row) => row[j]))),
+        biases: g.biases,
+      };
+    };
+    const results = checkBackwardPass(transposed, backpropJson, textbook).filter((r) => !r.skipped);
+    assert.ok(results.every((r) => !r.ok && /Shapes differ/.test(r.message)));
+  });
+  it("dropping σ′ from the output δ (the cross-entropy δ with the squared loss) is caught", () => {
+    const results = checkBackwardPass(backwardWith(false), backpropJson, textbook).filter((r) =>
+      !r.skipped
+    );
+    assert.equal(results.length, 2);
+    assert.ok(results.every((r) => !r.ok && r.fields.every((f) => !f.ok)));
   });
 });
