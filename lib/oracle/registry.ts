@@ -7,7 +7,10 @@
  */
 
 import type { Subject } from "./subject.ts";
+import { SUBJECTS as LINALG } from "../linalg/_subjects.ts";
+import { SUBJECTS as NN } from "../nn/_subjects.ts";
 import { SUBJECTS as RANDOM } from "../random/_subjects.ts";
+import { SUBJECTS as REGRESSION } from "../regression/_subjects.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
 export type { Subject } from "./subject.ts";
@@ -24,4 +27,7 @@ export type { Subject } from "./subject.ts";
  */
 export const SUBJECTS: readonly Subject[] = [
   ...RANDOM,
+  ...LINALG,
+  ...REGRESSION,
+  ...NN,
 ];
