@@ -14,9 +14,17 @@ export function spec(): TopLevelSpec {
   const x = designMatrix([distance, weekday]);
   const w = leastSquares(x, minutes, { method: "accurate" }).weights;
   const label = (t: number) => (t === 1 ? "weekday (T = 1)" : "weekend (T = 0)");
-  const points = distance.map((d, i) => ({ distance: d, minutes: minutes[i], day: label(weekday[i]) }));
+  const points = distance.map((d, i) => ({
+    distance: d,
+    minutes: minutes[i],
+    day: label(weekday[i]),
+  }));
   const lines = [0, 1].flatMap((t) =>
-    linspace(0.5, 5.5, 2).map((d) => ({ distance: d, minutes: w[0] + w[1] * d + w[2] * t, day: label(t) }))
+    linspace(0.5, 5.5, 2).map((d) => ({
+      distance: d,
+      minutes: w[0] + w[1] * d + w[2] * t,
+      day: label(t),
+    }))
   );
   const caption = `W* = [${Array.from(w, (v) => v.toFixed(4)).join(", ")}]`;
   return {

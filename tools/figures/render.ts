@@ -8,6 +8,8 @@ export type { TopLevelSpec };
 
 /** House defaults, so every figure looks like one family. */
 const CONFIG = {
+  // ARIA labels repeat every datum as text; the figures are static images for a README.
+  aria: false,
   font: "Helvetica, Arial, sans-serif",
   view: { stroke: "#ddd" },
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#eee" },
@@ -21,8 +23,19 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(withConfig).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
-    return await view.toSVG();
+    return compact(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/** Rounds geometry to 2 decimals (sub-pixel digits only make the files larger); text is kept. */
+export function compact(svg: string): string {
+  return svg.replace(
+    /(\s(?:d|transform|x|y|x1|x2|y1|y2|dx|dy)=")([^"]*)"/g,
+    (_all, attribute: string, value: string) =>
+      `${attribute}${
+        value.replace(/-?\d+\.\d{3,}/g, (digits) => String(Math.round(Number(digits) * 100) / 100))
+      }"`,
+  );
 }
