@@ -91,7 +91,10 @@ export function randomVector(length: number, seed: number, low = -1, high = 1): 
 
 /** Row-major rows as plain arrays (what ml-matrix and mathjs take). */
 export function toArrays(m: Matrix): number[][] {
-  return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  return Array.from(
+    { length: m.rows },
+    (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
+  );
 }
 
 /**
@@ -128,13 +131,20 @@ export function logRelativeError(actual: ArrayLike<number>, expected: ArrayLike<
   let worst = 17;
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i], a = actual[i];
-    const lre = a === e ? 17 : e === 0 ? -Math.log10(Math.abs(a)) : -Math.log10(Math.abs((a - e) / e));
+    const lre = a === e
+      ? 17
+      : e === 0
+      ? -Math.log10(Math.abs(a))
+      : -Math.log10(Math.abs((a - e) / e));
     worst = Math.min(worst, lre);
   }
   return Math.max(0, worst);
 }
 
-function toResult(entry: Case, stats: { p50: number; min: number; avg: number; samples: number[] }): Result {
+function toResult(
+  entry: Case,
+  stats: { p50: number; min: number; avg: number; samples: number[] },
+): Result {
   const result: Result = {
     family: entry.family,
     concept: entry.concept,
@@ -182,7 +192,11 @@ export async function runSuite(suite: Suite, options: Options, filter?: RegExp):
       const result = toResult(entry, stats);
       results.push(result);
       const extra = entry.accuracy ? ` ${JSON.stringify(entry.accuracy)}` : "";
-      console.log(`${benchmarkName(entry).padEnd(48)} ${(result.medianNs / 1e3).toFixed(1).padStart(10)} µs${extra}`);
+      console.log(
+        `${benchmarkName(entry).padEnd(48)} ${
+          (result.medianNs / 1e3).toFixed(1).padStart(10)
+        } µs${extra}`,
+      );
     }
     return results;
   }

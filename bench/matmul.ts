@@ -4,7 +4,15 @@ import { MATMUL_VARIANTS, matmulNaive } from "../lib/linalg/matmul.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { matmulWasmSimd, wasmMatmulBackend } from "../lib/wasm/matmul_simd.ts";
 import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
-import { FLOAT32_RTOL, hasTfBackend, math, MlMatrix, tf, type TfBackend, useTfBackend } from "./_peers.ts";
+import {
+  FLOAT32_RTOL,
+  hasTfBackend,
+  math,
+  MlMatrix,
+  tf,
+  type TfBackend,
+  useTfBackend,
+} from "./_peers.ts";
 
 export function registerMatmul(suite: Suite, options: Options): void {
   const sizes = options.smoke ? [16] : [64, 256];
@@ -47,7 +55,13 @@ export function registerMatmul(suite: Suite, options: Options): void {
       name: "mathjs",
       kind: "peer",
       setup: () => {
-        check("mathjs multiply", flat(math.multiply(mj[0], mj[1]).toArray()), reference, 1e-12, 1e-13);
+        check(
+          "mathjs multiply",
+          flat(math.multiply(mj[0], mj[1]).toArray()),
+          reference,
+          1e-12,
+          1e-13,
+        );
         return () => math.multiply(mj[0], mj[1]);
       },
     });
@@ -60,9 +74,16 @@ export function registerMatmul(suite: Suite, options: Options): void {
         note: "float32",
         setup: async () => {
           await useTfBackend(backend);
-          const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]), tb = tf.tensor2d(Float32Array.from(b.data), [n, n]);
+          const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]),
+            tb = tf.tensor2d(Float32Array.from(b.data), [n, n]);
           const c = tf.matMul(ta, tb);
-          check(`tfjs-${backend} matMul`, c.dataSync(), reference, FLOAT32_RTOL, 1e-4 * Math.sqrt(n));
+          check(
+            `tfjs-${backend} matMul`,
+            c.dataSync(),
+            reference,
+            FLOAT32_RTOL,
+            1e-4 * Math.sqrt(n),
+          );
           c.dispose();
           return () => tf.matMul(ta, tb).dispose();
         },

@@ -1,0 +1,70 @@
+// Prints the NIST StRD accuracy table: for each dataset and least-squares method, the
+// log relative error (≈ correct significant digits, capped at NIST's 15) of the
+// coefficients, their standard deviations, the residual SD and R², each the minimum
+// over its values. Run: deno run bench/nist_lre.ts > fixtures/nist/LRE.md
+import { type LeastSquaresMethod, LSTSQ_VARIANTS } from "../lib/linalg/lstsq.ts";
+import { fitNist, type NistInput } from "../lib/regression/_subjects.ts";
+import { minimumLogRelativeError } from "../lib/regression/log_relative_error.ts";
+import { parseFixture } from "../lib/oracle/fixture.ts";
+import norris from "../fixtures/nist/norris.json" with { type: "json" };
+import pontius from "../fixtures/nist/pontius.json" with { type: "json" };
+import noint1 from "../fixtures/nist/noint1.json" with { type: "json" };
+import noint2 from "../fixtures/nist/noint2.json" with { type: "json" };
+import filip from "../fixtures/nist/filip.json" with { type: "json" };
+import longley from "../fixtures/nist/longley.json" with { type: "json" };
+import wampler1 from "../fixtures/nist/wampler1.json" with { type: "json" };
+import wampler2 from "../fixtures/nist/wampler2.json" with { type: "json" };
+import wampler3 from "../fixtures/nist/wampler3.json" with { type: "json" };
+import wampler4 from "../fixtures/nist/wampler4.json" with { type: "json" };
+import wampler5 from "../fixtures/nist/wampler5.json" with { type: "json" };
+
+/** The NIST fixtures in NIST's order of difficulty. */
+export const NIST_FIXTURES = [
+  norris, pontius, noint1, noint2, filip, longley,
+  wampler1, wampler2, wampler3, wampler4, wampler5,
+].map((json) => parseFixture(json));
+
+/** LREs of one fit, or the error message if the method refused the problem. */
+export type LreRow =
+  | { readonly coefficients: number; readonly standardDeviations: number;
+      readonly residualStandardDeviation: number; readonly rSquared: number }
+  | { readonly error: string };
+
+/** Measures one dataset with one method. */
+export function measure(fixture: (typeof NIST_FIXTURES)[number], method: LeastSquaresMethod): LreRow {
+  const expected = fixture.expected as Record<string, number | number[]>;
+  try {
+    const fit = fitNist(fixture.input as unknown as NistInput, method);
+    return {
+      coefficients: minimumLogRelativeError(fit.weights, expected.coefficients as number[]),
+      standardDeviations: minimumLogRelativeError(fit.standardDeviations, expected.standardDeviations as number[]),
+      residualStandardDeviation: minimumLogRelativeError([fit.residualStandardDeviation], [expected.residualStandardDeviation as number]),
+      rSquared: minimumLogRelativeError([fit.rSquared], [expected.rSquared as number]),
+    };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+if (import.meta.main) {
+  const methods = Object.keys(LSTSQ_VARIANTS) as LeastSquaresMethod[];
+  const runtime = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined" ? "Bun" : "Deno";
+  console.log(`# NIST StRD linear least squares: log relative error by method\n`);
+  console.log(`LRE = −log₁₀(|estimate − certified| / |certified|) (−log₁₀|estimate| where the certified`);
+  console.log(`value is 0), capped at 15, minimum over the values of each column. Measured by`);
+  console.log(`\`bench/nist_lre.ts\` on ${runtime}; Deno and Bun give identical numbers.\n`);
+  console.log(`| dataset | method | B | SD(B) | residual SD | R² |`);
+  console.log(`| --- | --- | ---: | ---: | ---: | ---: |`);
+  for (const fixture of NIST_FIXTURES) {
+    for (const method of methods) {
+      const row = measure(fixture, method);
+      const name = fixture.id.replace("nist.lls.", "");
+      if ("error" in row) {
+        console.log(`| ${name} | ${method} | refused: ${row.error.replace(/\|/g, "\\|")} | | | |`);
+      } else {
+        const f = (v: number) => v.toFixed(1);
+        console.log(`| ${name} | ${method} | ${f(row.coefficients)} | ${f(row.standardDeviations)} | ${f(row.residualStandardDeviation)} | ${f(row.rSquared)} |`);
+      }
+    }
+  }
+}
