@@ -94,8 +94,56 @@ const s000Gradient: Subject = {
   },
 };
 
+/** S1 §2.1: the companion MATLAB file's GD (Gram form, stop when every |ΔWⱼ| < 0.02). */
+const s001GdMatlab: Subject = {
+  ids: ["s001.gd_matlab"],
+  fields: ["iterations", "W", "Yhat", "C", "lastStep", "WStar", "CStar"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const x = commuteDesign(input), y = numbers(input.minutes);
+    const options = {
+      learningRate: input.learningRate as number,
+      initialWeights: numbers(input.initialWeights),
+      variant: (input.variant ?? "gram") as GdStepVariant,
+    };
+    const run = leastSquaresGradientDescent(x, y, {
+      ...options,
+      stop: input.stop as StoppingRule,
+      maxIterations: input.maxIterations as number,
+      recordTrajectory: true,
+    });
+    const path = run.trajectory!.weights;
+    const last = path[path.length - 1], before = path[path.length - 2];
+    const optimum = leastSquaresGradientDescent(x, y, {
+      ...options,
+      stop: input.optimumStop as StoppingRule,
+      maxIterations: input.optimumMaxIterations as number,
+    });
+    const w = run.weights;
+    return {
+      status: run.status,
+      optimumStatus: optimum.status,
+      iterations: run.iterations,
+      W: Array.from(w),
+      Yhat: Array.from(
+        { length: x.rows },
+        (_, i) => x.data[i * 3] * w[0] + x.data[i * 3 + 1] * w[1] + x.data[i * 3 + 2] * w[2],
+      ),
+      C: run.loss,
+      lastStep: Array.from(last, (v, j) => v - before[j]),
+      WStar: Array.from(optimum.weights),
+      CStar: optimum.loss,
+    };
+  },
+};
+
 /** Every GD/SGD subject of lib/optim. */
-export const SUBJECTS: readonly Subject[] = [s000Runs, s000ClosedForm, s000Gradient];
+export const SUBJECTS: readonly Subject[] = [
+  s000Runs,
+  s000ClosedForm,
+  s000Gradient,
+  s001GdMatlab,
+];
 
 // Keep imports used as subjects are added.
 void leastSquaresLoss;

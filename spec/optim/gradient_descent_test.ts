@@ -8,6 +8,8 @@ import { fromRows } from "../../lib/linalg/matrix.ts";
 import { leastSquaresGradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { fixtureById } from "../_fixture.ts";
 import s000 from "../../fixtures/gd/s000_gd20.json" with { type: "json" };
+import s001 from "../../fixtures/gd/s001_gd_matlab.json" with { type: "json" };
+import { GD_STEP_VARIANTS } from "../../lib/optim/gd_step.ts";
 
 /** S0's data with its column of ones. */
 function s0Data(input: Record<string, unknown>) {
@@ -110,5 +112,32 @@ describe("S0 §4.2: gradient descent on 20 points, alpha = 0.01, theta0 = [1, 1]
     });
     assert.ok(one.loss < start.loss);
     assertAllClose(start.weights, [1, 1], {});
+  });
+});
+
+describe("S1 §2.1: Gradient_Descent_for_Linear_Regression.m on the commute data", () => {
+  const fixture = fixtureById(s001, "s001.gd_matlab");
+
+  for (const variant of Object.keys(GD_STEP_VARIANTS)) {
+    it(`${variant} kernel: 16 updates, W, Ŷ, C(W), the last step and W* match the exact replay`, () => {
+      const subject = subjectFor(SUBJECTS, fixture.id);
+      const computed = subject.compute({ ...fixture, input: { ...fixture.input, variant } });
+      assert.equal(computed.status, "converged");
+      assert.equal(computed.optimumStatus, "converged");
+      assertFixture(fixture, computed, subject.fields);
+    });
+  }
+
+  it("stops because every |ΔWⱼ| < 0.02, not because W is near W*", () => {
+    const lastStep = fixture.expected.lastStep as number[];
+    assert.ok(lastStep.every((d) => Math.abs(d) < 0.02));
+    const w = fixture.expected.W as number[], star = fixture.expected.WStar as number[];
+    assert.ok(Math.abs(w[0] - star[0]) > 3.8, "W₀ = 2.23 vs W*₀ = 6.09");
+    assert.ok((fixture.expected.C as number) > 1.5 * (fixture.expected.CStar as number));
+  });
+
+  it("the step size 0.02 is stable: η·λmax(XᵀX/n) = 0.27 < 2, so the run would reach W*", () => {
+    const optimum = subjectFor(SUBJECTS, fixture.id).compute(fixture);
+    assert.equal(optimum.optimumStatus, "converged");
   });
 });
