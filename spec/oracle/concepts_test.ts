@@ -7,16 +7,21 @@ import {
   type BackwardPass,
   checkBackwardPass,
   checkForwardPass,
+  checkGradientStep,
   checkLeastSquares,
   checkSigmoid,
   FORWARD_CONCEPT,
   type ForwardPass,
+  type GradientStep,
   type LeastSquaresSolverFunction,
   SIGMOID_CONCEPT,
 } from "../../lib/oracle/concepts.ts";
 import forwardJson from "../../fixtures/nn/forward.json" with { type: "json" };
 import backpropJson from "../../fixtures/nn/backprop.json" with { type: "json" };
 import commuteJson from "../../fixtures/regression/commute.json" with { type: "json" };
+import gd20Json from "../../fixtures/gd/s000_gd20.json" with { type: "json" };
+import gdMatlabJson from "../../fixtures/gd/s001_gd_matlab.json" with { type: "json" };
+import sigmoidJson from "../../fixtures/activation/sigmoid.json" with { type: "json" };
 
 // A user's straightforward code, written here without lib/: a = f(x @ W + b).
 function activate(name: string, z: number[]): number[] {
@@ -94,6 +99,27 @@ describe("concepts: a user's sigmoid", () => {
       name: "AssertionError",
       message: /none of the 2 fixture\(s\) describes this concept/,
     });
+  });
+});
+
+describe("concepts: a user's sigmoid on S1 §3.2's points (fixtures/activation/sigmoid.json)", () => {
+  // e^z / (1 + e^z) for z < 0 keeps σ finite and accurate down to the subnormals.
+  const stable = (z: number) => z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  it("the overflow-safe form passes every sigmoid fixture it applies to", () => {
+    const results = checkSigmoid(stable, sigmoidJson).filter((r) => !r.skipped);
+    assert.ok(results.length >= 1);
+    for (const result of results) assert.equal(result.ok, true, `${result.id}: ${result.message}`);
+  });
+  it("the naive 1 / (1 + e^(−z)) agrees too (e^800 = ∞ gives 1/∞ = 0, not NaN)", () => {
+    const results = checkSigmoid((z) => 1 / (1 + Math.exp(-z)), sigmoidJson).filter((r) =>
+      !r.skipped
+    );
+    assert.ok(results.every((r) => r.ok), results.map((r) => r.message).join("; "));
+  });
+  it("e^z / (1 + e^z) everywhere overflows to NaN at z = 710 and is caught", () => {
+    const results = checkSigmoid((z) => Math.exp(z) / (1 + Math.exp(z)), sigmoidJson)
+      .filter((r) => !r.skipped);
+    assert.ok(results.some((r) => !r.ok && /actual NaN/.test(r.message)));
   });
 });
 
@@ -249,5 +275,48 @@ describe("concepts: a user's backward pass on S1 §4.3's 2-3-2 network (fixtures
     );
     assert.equal(results.length, 2);
     assert.ok(results.every((r) => !r.ok && r.fields.every((f) => !f.ok)));
+  });
+});
+
+// A user's GD step, written here without lib/: W ← W − (η/m)Xᵀ(XW − y).
+const userStep: GradientStep = (w, x, y, eta) => {
+  const residuals = x.map((row, i) => row.reduce((s, v, j) => s + v * w[j], 0) - y[i]);
+  return w.map((wj, j) =>
+    wj - (eta / x.length) * x.reduce((s, row, i) => s + row[j] * residuals[i], 0)
+  );
+};
+
+describe("concepts: a user's gradient-descent step under the documents' stopping rules", () => {
+  const textbook = {
+    tolerance: { rtol: 1e-12, reason: "another summation order, thousands of steps" },
+  };
+  it("S0's program: every stopping variant gives the document's iterations and θ", () => {
+    const results = checkGradientStep(userStep, gd20Json, textbook).filter((r) => !r.skipped);
+    assert.deepEqual(results.map((r) => r.id), [
+      "s000.gd20.tol1e-6",
+      "s000.gd20.tol1e-4",
+      "s000.gd20.fixed17",
+    ]);
+    for (const result of results) assert.equal(result.ok, true, `${result.id}: ${result.message}`);
+  });
+  it("S1's MATLAB file: every |ΔWⱼ| < 0.02 stops at the same iteration and W", () => {
+    const [result] = checkGradientStep(userStep, gdMatlabJson, textbook);
+    assert.equal(result.ok, true, result.message);
+    assert.deepEqual(result.fields.map((f) => f.field), ["iterations", "W"]);
+  });
+  it("S0's error_function slip (1./2*m reads as m/2) in the step is caught", () => {
+    const mOverTwo: GradientStep = (w, x, y, eta) => {
+      const m = x.length;
+      const residuals = x.map((row, i) => row.reduce((s, v, j) => s + v * w[j], 0) - y[i]);
+      return w.map((wj, j) =>
+        wj - eta * (m / 2) * x.reduce((s, row, i) => s + row[j] * residuals[i], 0)
+      );
+    };
+    const results = checkGradientStep(mOverTwo, gd20Json, textbook).filter((r) => !r.skipped);
+    assert.ok(results.every((r) => !r.ok));
+  });
+  it("a step that returns the wrong number of weights fails with a message", () => {
+    const [result] = checkGradientStep((w) => [...w, 0], gdMatlabJson);
+    assert.match(result.message, /threw TypeError: the step must return 3 weights, got 4 values/);
   });
 });
