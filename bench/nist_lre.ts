@@ -20,25 +20,46 @@ import wampler5 from "../fixtures/nist/wampler5.json" with { type: "json" };
 
 /** The NIST fixtures in NIST's order of difficulty. */
 export const NIST_FIXTURES = [
-  norris, pontius, noint1, noint2, filip, longley,
-  wampler1, wampler2, wampler3, wampler4, wampler5,
+  norris,
+  pontius,
+  noint1,
+  noint2,
+  filip,
+  longley,
+  wampler1,
+  wampler2,
+  wampler3,
+  wampler4,
+  wampler5,
 ].map((json) => parseFixture(json));
 
 /** LREs of one fit, or the error message if the method refused the problem. */
 export type LreRow =
-  | { readonly coefficients: number; readonly standardDeviations: number;
-      readonly residualStandardDeviation: number; readonly rSquared: number }
+  | {
+    readonly coefficients: number;
+    readonly standardDeviations: number;
+    readonly residualStandardDeviation: number;
+    readonly rSquared: number;
+  }
   | { readonly error: string };
 
 /** Measures one dataset with one method. */
-export function measure(fixture: (typeof NIST_FIXTURES)[number], method: LeastSquaresMethod): LreRow {
+export function measure(
+  fixture: (typeof NIST_FIXTURES)[number],
+  method: LeastSquaresMethod,
+): LreRow {
   const expected = fixture.expected as Record<string, number | number[]>;
   try {
     const fit = fitNist(fixture.input as unknown as NistInput, method);
     return {
       coefficients: minimumLogRelativeError(fit.weights, expected.coefficients as number[]),
-      standardDeviations: minimumLogRelativeError(fit.standardDeviations, expected.standardDeviations as number[]),
-      residualStandardDeviation: minimumLogRelativeError([fit.residualStandardDeviation], [expected.residualStandardDeviation as number]),
+      standardDeviations: minimumLogRelativeError(
+        fit.standardDeviations,
+        expected.standardDeviations as number[],
+      ),
+      residualStandardDeviation: minimumLogRelativeError([fit.residualStandardDeviation], [
+        expected.residualStandardDeviation as number,
+      ]),
       rSquared: minimumLogRelativeError([fit.rSquared], [expected.rSquared as number]),
     };
   } catch (error) {
@@ -50,7 +71,9 @@ if (import.meta.main) {
   const methods = Object.keys(LSTSQ_VARIANTS) as LeastSquaresMethod[];
   const runtime = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined" ? "Bun" : "Deno";
   console.log(`# NIST StRD linear least squares: log relative error by method\n`);
-  console.log(`LRE = −log₁₀(|estimate − certified| / |certified|) (−log₁₀|estimate| where the certified`);
+  console.log(
+    `LRE = −log₁₀(|estimate − certified| / |certified|) (−log₁₀|estimate| where the certified`,
+  );
   console.log(`value is 0), capped at 15, minimum over the values of each column. Measured by`);
   console.log(`\`bench/nist_lre.ts\` on ${runtime}; Deno and Bun give identical numbers.\n`);
   console.log(`| dataset | method | B | SD(B) | residual SD | R² |`);
@@ -63,7 +86,11 @@ if (import.meta.main) {
         console.log(`| ${name} | ${method} | refused: ${row.error.replace(/\|/g, "\\|")} | | | |`);
       } else {
         const f = (v: number) => v.toFixed(1);
-        console.log(`| ${name} | ${method} | ${f(row.coefficients)} | ${f(row.standardDeviations)} | ${f(row.residualStandardDeviation)} | ${f(row.rSquared)} |`);
+        console.log(
+          `| ${name} | ${method} | ${f(row.coefficients)} | ${f(row.standardDeviations)} | ${
+            f(row.residualStandardDeviation)
+          } | ${f(row.rSquared)} |`,
+        );
       }
     }
   }

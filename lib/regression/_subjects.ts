@@ -12,6 +12,8 @@ import { leastSquares, type LeastSquaresMethod } from "../linalg/lstsq.ts";
 import { matvec } from "../linalg/matvec.ts";
 import { designMatrix } from "./design.ts";
 import { leastSquaresCost } from "./cost.ts";
+import { fitLinearModel, type LinearFit } from "./fit_statistics.ts";
+import { polynomialDesign, polynomialDesignDoubleDouble } from "./polynomial.ts";
 
 // Re-exported so that `deno doc --lint` finds every type SUBJECTS's type refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -44,11 +46,67 @@ function commute(fixture: Fixture): Record<string, unknown> {
   };
 }
 
+/** The input of a NIST StRD fixture (fixtures/nist/). */
+export interface NistInput {
+  /** "polynomial" (powers of x[0] up to `degree`) or "linear" (the columns of x). */
+  readonly model: "polynomial" | "linear";
+  /** The polynomial degree (null for a linear model). */
+  readonly degree: number | null;
+  /** Whether the model has B0 (NoInt1 and NoInt2 do not). */
+  readonly intercept: boolean;
+  /** The response, one value per observation. */
+  readonly y: number[];
+  /** The predictor columns, each one value per observation. */
+  readonly x: number[][];
+}
+
+/**
+ * Fits a NIST StRD dataset by `method`: polynomial designs are built in double-double
+ * for the accurate method (powers rounded to double alone cost Filip half its digits).
+ */
+export function fitNist(input: NistInput, method: LeastSquaresMethod): LinearFit {
+  let design;
+  if (input.model === "polynomial") {
+    const degree = input.degree as number;
+    const powers = method === "accurate"
+      ? polynomialDesignDoubleDouble(input.x[0], degree)
+      : polynomialDesign(input.x[0], degree);
+    // Without an intercept NIST's model is y = B1·x: drop the column of ones.
+    design = input.intercept ? powers : dropFirstColumn(powers);
+  } else {
+    design = designMatrix(input.x, { intercept: input.intercept });
+  }
+  return fitLinearModel(design, input.y, { method, intercept: input.intercept });
+}
+
+function dropFirstColumn<T extends { rows: number; cols: number }>(m: T): T {
+  const record = m as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { rows: m.rows, cols: m.cols - 1 };
+  for (const key of ["data", "hi", "lo"]) {
+    const values = record[key] as Float64Array | undefined;
+    if (values === undefined) continue;
+    out[key] = values.filter((_, k) => k % m.cols !== 0);
+  }
+  return out as unknown as T;
+}
+
 /** Every subject of fixtures/regression/*.json and fixtures/nist/*.json. */
 export const SUBJECTS: readonly Subject[] = [
   {
     ids: ["s001.commute", "s001.commute.qr", "s001.commute.accurate"],
     fields: ["W", "Ystar", "cost"],
     compute: commute,
+  },
+  {
+    ids: ["nist.lls.*"],
+    compute: (fixture: Fixture) => {
+      const fit = fitNist(fixture.input as unknown as NistInput, "accurate");
+      return {
+        coefficients: fit.weights,
+        standardDeviations: fit.standardDeviations,
+        residualStandardDeviation: fit.residualStandardDeviation,
+        rSquared: fit.rSquared,
+      };
+    },
   },
 ];

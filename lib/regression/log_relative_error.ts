@@ -1,0 +1,64 @@
+/**
+ * The log relative error (LRE) of McCullough (1998), the accuracy measure of NIST's StRD
+ * assessments: roughly the number of correct significant digits.
+ *
+ * @module
+ */
+
+/**
+ * LRE = −log₁₀(|estimate − certified| / |certified|), or −log₁₀|estimate| when the
+ * certified value is 0; clipped to [0, `digits`] (an estimate equal to the certified
+ * value gets `digits`, the number of digits the certified value is given to).
+ *
+ * @param estimate The computed value.
+ * @param certified The certified value.
+ * @param digits The cap: the certified value's significant digits (NIST prints 15).
+ * @returns The LRE in [0, digits]; 0 for a non-finite estimate.
+ * @throws {RangeError} if `certified` is not finite or `digits` is not positive.
+ *
+ * @example Eight correct digits
+ * ```ts
+ * if (Math.round(logRelativeError(1.00000001, 1)) !== 8) throw new Error("LRE 8");
+ * if (logRelativeError(2, 2) !== 15) throw new Error("capped at 15");
+ * if (logRelativeError(1e-20, 0) !== 15) throw new Error("certified 0: −log₁₀|estimate|, capped");
+ * ```
+ */
+export function logRelativeError(estimate: number, certified: number, digits = 15): number {
+  if (!Number.isFinite(certified)) {
+    throw new RangeError(`The certified value must be finite, got ${certified}`);
+  }
+  if (!(digits > 0)) throw new RangeError(`digits must be > 0, got ${digits}`);
+  if (!Number.isFinite(estimate)) return 0;
+  const error = certified === 0
+    ? Math.abs(estimate)
+    : Math.abs(estimate - certified) / Math.abs(certified);
+  if (error === 0) return digits;
+  return Math.min(digits, Math.max(0, -Math.log10(error)));
+}
+
+/**
+ * The smallest LRE over paired lists (NIST reports the minimum over coefficients).
+ *
+ * @throws {RangeError} if the lists differ in length or are empty.
+ *
+ * @example
+ * ```ts
+ * if (minimumLogRelativeError([1, 2.0002], [1, 2]) !== logRelativeError(2.0002, 2)) throw new Error("min");
+ * ```
+ */
+export function minimumLogRelativeError(
+  estimates: ArrayLike<number>,
+  certified: ArrayLike<number>,
+  digits = 15,
+): number {
+  if (estimates.length !== certified.length || estimates.length === 0) {
+    throw new RangeError(
+      `Cannot compare: ${estimates.length} estimates against ${certified.length} certified values`,
+    );
+  }
+  let minimum = Infinity;
+  for (let i = 0; i < estimates.length; i++) {
+    minimum = Math.min(minimum, logRelativeError(estimates[i], certified[i], digits));
+  }
+  return minimum;
+}

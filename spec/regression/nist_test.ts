@@ -1,0 +1,115 @@
+// NIST StRD linear least squares: certified coefficients, SDs, residual SD and R², by
+// every least-squares method, as log relative errors (LRE ≈ correct digits).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { assertFixture } from "../../lib/oracle/verify.ts";
+import { subjectFor } from "../../lib/oracle/subject.ts";
+import type { LeastSquaresMethod } from "../../lib/linalg/lstsq.ts";
+import { fitNist, type NistInput, SUBJECTS } from "../../lib/regression/_subjects.ts";
+import { minimumLogRelativeError } from "../../lib/regression/log_relative_error.ts";
+import { NIST_FIXTURES } from "../../bench/nist_lre.ts";
+
+// LRE floors [B, SD(B), residual SD, R²]: the values measured by bench/nist_lre.ts
+// (fixtures/nist/LRE.md; identical on Deno 2.9.6 and Bun 1.4.5) minus 0.2.
+const FLOORS: Record<string, Record<LeastSquaresMethod, number[] | "refused">> = {
+  norris: {
+    normal: [12.1, 13.6, 13.7, 14.8],
+    qr: [12.3, 13.7, 13.7, 14.8],
+    accurate: [13.9, 13.7, 13.8, 14.8],
+  },
+  pontius: {
+    normal: [12.0, 13.5, 13.4, 14.8],
+    qr: [12.9, 13.9, 14.0, 14.8],
+    accurate: [13.3, 13.6, 13.6, 14.8],
+  },
+  noint1: {
+    normal: [14.5, 14.8, 14.8, 14.8],
+    qr: [14.5, 14.8, 14.8, 14.8],
+    accurate: [14.5, 14.8, 14.8, 14.8],
+  },
+  noint2: {
+    normal: [14.8, 14.6, 14.8, 14.8],
+    qr: [14.8, 14.7, 14.8, 14.8],
+    accurate: [14.8, 14.7, 14.8, 14.8],
+  },
+  filip: { normal: "refused", qr: [7.1, 7.7, 7.9, 10.0], accurate: [13.8, 14.4, 14.8, 14.8] },
+  longley: {
+    normal: [8.3, 9.9, 12.1, 14.1],
+    qr: [12.8, 12.0, 12.0, 14.0],
+    accurate: [14.4, 14.7, 14.8, 14.8],
+  },
+  wampler1: {
+    normal: [6.4, 7.0, 7.0, 14.8],
+    qr: [8.9, 9.2, 9.2, 14.8],
+    accurate: [14.8, 14.8, 14.8, 14.8],
+  },
+  wampler2: {
+    normal: [8.9, 11.1, 11.1, 14.8],
+    qr: [12.3, 14.1, 14.1, 14.8],
+    accurate: [13.0, 14.7, 14.7, 14.8],
+  },
+  wampler3: {
+    normal: [6.4, 10.3, 13.8, 14.8],
+    qr: [9.1, 12.9, 13.9, 14.8],
+    accurate: [14.8, 14.3, 14.6, 14.8],
+  },
+  wampler4: {
+    normal: [6.4, 10.3, 14.6, 14.8],
+    qr: [7.6, 12.9, 14.6, 14.8],
+    accurate: [14.8, 14.3, 14.6, 14.8],
+  },
+  wampler5: {
+    normal: [6.4, 10.3, 14.6, 13.0],
+    qr: [5.6, 12.9, 14.6, 13.5],
+    accurate: [14.8, 14.3, 14.6, 14.8],
+  },
+};
+
+describe("NIST StRD: the accurate method reproduces the certified values", () => {
+  for (const fixture of NIST_FIXTURES) {
+    it(`${fixture.id}: coefficients, SDs, residual SD, R² within the measured bound`, () => {
+      const subject = subjectFor(SUBJECTS, fixture.id);
+      assertFixture(fixture, subject.compute(fixture), subject.fields);
+    });
+  }
+  it("all eleven datasets are here", () => {
+    assert.equal(NIST_FIXTURES.length, 11);
+  });
+});
+
+describe("NIST StRD: LRE floors by dataset and method", () => {
+  for (const fixture of NIST_FIXTURES) {
+    const name = fixture.id.replace("nist.lls.", "");
+    const expected = fixture.expected as Record<string, number | number[]>;
+    for (const method of ["normal", "qr", "accurate"] as const) {
+      const floor = FLOORS[name][method];
+      if (floor === "refused") {
+        it(`${name} / ${method}: refuses loudly, naming QR and the accurate method`, () => {
+          assert.throws(() => fitNist(fixture.input as unknown as NistInput, method), {
+            name: "RangeError",
+            message: /XᵀX is singular to working precision.*"qr" or "accurate"/,
+          });
+        });
+        continue;
+      }
+      it(`${name} / ${method}: LRE ≥ [${floor.join(", ")}]`, () => {
+        const fit = fitNist(fixture.input as unknown as NistInput, method);
+        const lre = [
+          minimumLogRelativeError(fit.weights, expected.coefficients as number[]),
+          minimumLogRelativeError(fit.standardDeviations, expected.standardDeviations as number[]),
+          minimumLogRelativeError(
+            [fit.residualStandardDeviation],
+            [expected.residualStandardDeviation as number],
+          ),
+          minimumLogRelativeError([fit.rSquared], [expected.rSquared as number]),
+        ];
+        lre.forEach((value, k) => {
+          assert.ok(value >= floor[k], `LRE column ${k}: ${value.toFixed(2)} < floor ${floor[k]}`);
+        });
+        if (method === "accurate") {
+          assert.ok(Math.min(...lre) >= 13, `accurate must reach 13 digits, got ${lre}`);
+        }
+      });
+    }
+  }
+});
