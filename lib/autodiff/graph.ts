@@ -24,7 +24,18 @@ import {
 import { requireFiniteNumber } from "../_util/validate.ts";
 import type { ValueAndGradient } from "./dual.ts";
 
-/** One node of a {@link Graph}: a value, its gradient after `backward`, and its parents. */
+/**
+ * One node of a {@link Graph}: a value, its gradient after `backward`, and its parents
+ * with the local derivatives ∂node/∂parent recorded when it was made.
+ *
+ * @example A product records each factor as the other's local derivative
+ * ```ts
+ * const graph = new Graph();
+ * const product = graph.mul(graph.input("p", 3), graph.input("q", 4), "pq");
+ * if (product.value !== 12) throw new Error("3·4");
+ * if (product.localDerivatives.join() !== "4,3") throw new Error("∂(pq)/∂p = q, ∂(pq)/∂q = p");
+ * ```
+ */
 export class GraphNode {
   /** The name given when the node was made, or undefined. */
   readonly name: string | undefined;
