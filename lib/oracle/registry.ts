@@ -7,8 +7,12 @@
  */
 
 import type { Subject } from "./subject.ts";
+import { SUBJECTS as ACTIVATION } from "../activation/_subjects.ts";
+import { SUBJECTS as AUTODIFF } from "../autodiff/_subjects.ts";
+import { SUBJECTS as INVERSE } from "../inverse/_subjects.ts";
 import { SUBJECTS as LINALG } from "../linalg/_subjects.ts";
 import { SUBJECTS as NN } from "../nn/_subjects.ts";
+import { SUBJECTS as OPTIM } from "../optim/_subjects.ts";
 import { SUBJECTS as RANDOM } from "../random/_subjects.ts";
 import { SUBJECTS as REGRESSION } from "../regression/_subjects.ts";
 
@@ -29,5 +33,9 @@ export const SUBJECTS: readonly Subject[] = [
   ...RANDOM,
   ...LINALG,
   ...REGRESSION,
+  ...OPTIM,
+  ...ACTIVATION,
   ...NN,
+  ...AUTODIFF,
+  ...INVERSE,
 ];

@@ -80,6 +80,11 @@ export interface ReplayResult {
   readonly checks: readonly Check[];
   /** Why the fixture did not pass; empty when it did. */
   readonly messages: readonly string[];
+  /**
+   * Fields the subject computed that the fixture does not expect (a status, a
+   * by-product). Not checked and not a failure; listed so a misspelt name shows.
+   */
+  readonly extraFields?: readonly string[];
 }
 
 /** A subject rejected before the run, and why. */
@@ -346,13 +351,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
   const record = computed as Record<string, unknown>;
   const checks = verifyFixture(fixture, record, fields);
   const failed = checks.filter((check) => !check.ok);
-  const extra = Object.keys(record).filter((key) => !(key in fixture.expected));
   const messages = failed.map((check) => `${check.kind} ${check.field}: ${check.message}`);
-  if (extra.length > 0) {
-    messages.push(
-      `subject computed field(s) the fixture does not expect: ${extra.join(", ")}`,
-    );
-  }
   const ok = messages.length === 0;
   return {
     ...base,
@@ -362,6 +361,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
     fields: fieldsOf(fixture, record, fields, checks),
     checks,
     messages,
+    extraFields: Object.keys(record).filter((key) => !(key in fixture.expected)),
   };
 }
 

@@ -1,0 +1,91 @@
+// Loss curves of the documents' gradient-descent runs: the excess loss C(Wₜ) − C(W*) on a
+// log scale, so linear convergence shows as a straight line whose slope is set by η and
+// the curvature of the problem.
+import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
+import { fixture } from "./_data.ts";
+import { optimum, runOf } from "./_gd.ts";
+import type { TopLevelSpec } from "./render.ts";
+
+export const title = "Gradient descent: excess loss per iteration";
+
+interface Point {
+  run: string;
+  iteration: number;
+  excess: number;
+}
+
+function leastSquaresCurve(id: string, label: string): Point[] {
+  const run = runOf(fixture(id));
+  const best = optimum(run.x, run.y);
+  const losses = run.trajectory!.losses;
+  // Every iterate early on, then about 200 evenly spaced ones: the curve is smooth there.
+  const stride = Math.max(1, Math.ceil(losses.length / 200));
+  return losses.flatMap((loss, iteration) =>
+    iteration < 50 || iteration % stride === 0 || iteration === losses.length - 1
+      ? [{
+        run: `${label} (${run.iterations} it.)`,
+        iteration,
+        excess: Math.max(loss - best.loss, 1e-17),
+      }]
+      : []
+  );
+}
+
+/** S4: J = x², x₀ = 1.2, η = 0.3 (the document's parameters); J* = 0. */
+function s4Curve(): Point[] {
+  const result = gradientDescent(
+    (w, g) => {
+      g[0] = 2 * w[0];
+      return w[0] * w[0];
+    },
+    [1.2],
+    {
+      learningRate: 0.3,
+      stop: { kind: "iterations", count: 20 },
+      maxIterations: 20,
+      recordTrajectory: true,
+    },
+  );
+  return result.trajectory!.losses.map((loss, iteration) => ({
+    run: "S4: J = x², η = 0.3 (20 it.)",
+    iteration,
+    excess: Math.max(loss, 1e-17),
+  }));
+}
+
+export function spec(): TopLevelSpec {
+  const values = [
+    ...leastSquaresCurve("s000.gd20.tol1e-6", "S0: 20 points, α = 0.01, |∇J| ≤ 1e-6"),
+    ...leastSquaresCurve("s001.gd_matlab", "S1 §2.1: commute, η = 0.02, |ΔW| < 0.02"),
+    ...s4Curve(),
+  ];
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: title, subtitle: "C(Wₜ) − C(W*), log scale; iteration 0 is the start" },
+    width: 460,
+    height: 300,
+    data: { values },
+    mark: { type: "line", strokeWidth: 1.5, interpolate: "linear" },
+    encoding: {
+      x: {
+        field: "iteration",
+        type: "quantitative",
+        scale: { type: "symlog" },
+        title: "iteration t",
+      },
+      y: {
+        field: "excess",
+        type: "quantitative",
+        scale: { type: "log" },
+        axis: { format: ".0e" },
+        title: "C(Wₜ) − C(W*)",
+      },
+      color: {
+        field: "run",
+        type: "nominal",
+        title: null,
+        legend: { orient: "bottom", columns: 1 },
+      },
+    },
+  };
+}
