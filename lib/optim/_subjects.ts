@@ -137,12 +137,76 @@ const s001GdMatlab: Subject = {
   },
 };
 
+/** The SGD options a MiniSGD fixture's input describes. */
+function miniSgdOptions(input: Input, seed: number, recordBatches: boolean) {
+  return {
+    schedule: input.schedule as StepSchedule,
+    batchSize: input.batchSize as number,
+    replace: input.replace as boolean,
+    seed,
+    stop: input.stop as StoppingRule,
+    initialWeights: numbers(input.initialWeights),
+    maxIterations: input.maxIterations as number,
+    recordTrajectory: recordBatches,
+    recordBatches,
+  };
+}
+
+/** S1 §2.2.1: one seeded stand-in run of the MiniSGD file. */
+const s001MiniSgdSeed: Subject = {
+  ids: ["s001.minisgd.seed0"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const x = commuteDesign(input), y = numbers(input.minutes);
+    const run = stochasticGradientDescent(x, y, miniSgdOptions(input, input.seed as number, true));
+    const path = run.trajectory!.weights;
+    const last = path[path.length - 1], before = path[path.length - 2];
+    return {
+      status: run.status,
+      iterations: run.iterations,
+      batches: run.batches,
+      firstIterate: Array.from(path[1]),
+      W: Array.from(run.weights),
+      lastStep: Array.from(last, (v, j) => v - before[j]),
+      C: run.loss,
+    };
+  },
+};
+
+/** S1 §2.2.1: the distribution of the MiniSGD file's stopping time over many seeds. */
+const s001MiniSgdTimes: Subject = {
+  ids: ["s001.minisgd.stopping_times"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const x = commuteDesign(input), y = numbers(input.minutes);
+    const times: number[] = [];
+    const statuses = new Set<string>();
+    for (let seed = 0; seed < (input.seeds as number); seed++) {
+      const run = stochasticGradientDescent(x, y, miniSgdOptions(input, seed, false));
+      statuses.add(run.status);
+      times.push(run.iterations);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const histogram = new Array<number>(sorted[sorted.length - 1] + 1).fill(0);
+    for (const t of times) histogram[t]++;
+    return {
+      statuses: [...statuses],
+      stoppingTimes: times,
+      quantiles: [0, 10, 25, 50, 75, 90, 100].map((q) => percentile(sorted, q)),
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+      histogram,
+    };
+  },
+};
+
 /** Every GD/SGD subject of lib/optim. */
 export const SUBJECTS: readonly Subject[] = [
   s000Runs,
   s000ClosedForm,
   s000Gradient,
   s001GdMatlab,
+  s001MiniSgdSeed,
+  s001MiniSgdTimes,
 ];
 
 // Keep imports used as subjects are added.
