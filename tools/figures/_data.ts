@@ -5,18 +5,21 @@ import { loadFixtures } from "../_load_fixtures.ts";
 
 let cache: Map<string, Fixture> | null = null;
 
+function all(): Map<string, Fixture> {
+  cache ??= new Map(loadFixtures().fixtures.map(({ fixture }) => [fixture.id, fixture]));
+  return cache;
+}
+
 /** The fixture with `id`; throws naming the id when its area has not landed. */
 export function fixture(id: string): Fixture {
-  cache ??= new Map(loadFixtures().fixtures.map(({ fixture }) => [fixture.id, fixture]));
-  const found = cache.get(id);
+  const found = all().get(id);
   if (found === undefined) throw new RangeError(`fixture "${id}" not found under fixtures/`);
   return found;
 }
 
 /** Every fixture whose id starts with `prefix`. */
 export function fixturesWithPrefix(prefix: string): Fixture[] {
-  fixture(prefix.replace(/\*$/, "") || "");
-  return [...cache!.values()].filter((f) => f.id.startsWith(prefix));
+  return [...all().values()].filter((f) => f.id.startsWith(prefix));
 }
 
 /** A numeric array from a fixture's input, with a clear message when it is missing. */
