@@ -149,12 +149,15 @@ function nonFinite(_key: string, value: unknown): unknown {
 }
 
 function printedColumn(result: ReplayResult): string {
-  if (result.printedAgrees === null) {
-    return result.errata.length > 0 ? `errata (${result.errata.length})` : "—";
-  }
-  const wrong = result.errata.length;
-  if (!result.printedAgrees) return "DISAGREES";
-  return wrong === 0 ? "every digit agrees" : `agree, errata hold (${wrong})`;
+  if (result.printedAgrees === null) return "—";
+  return result.printedAgrees ? "agree" : "DISAGREE";
+}
+
+function notes(result: ReplayResult): string {
+  const parts = [];
+  if (result.errata.length > 0) parts.push(`${result.errata.length} errata`);
+  if (result.random) parts.push("seeded");
+  return parts.join(", ");
 }
 
 function summaryLine(report: Report): string {
@@ -166,7 +169,10 @@ function summaryLine(report: Report): string {
     (s.failed > 0 ? `; ${s.failed} NOT reproduced` : "") +
     (s.loadProblems > 0 ? `; ${s.loadProblems} unreadable fixture files` : "") +
     (s.subjectProblems > 0 ? `; ${s.subjectProblems} malformed subjects` : "") +
-    `; figures ${s.figures} rendered` + (s.figuresFailed > 0 ? `, ${s.figuresFailed} missing` : "");
+    (s.figures + s.figuresFailed > 0
+      ? `; figures ${s.figures} rendered` +
+        (s.figuresFailed > 0 ? `, ${s.figuresFailed} missing` : "")
+      : "");
 }
 
 /** The terminal table. */
@@ -179,7 +185,7 @@ export function formatText(report: Report, verbose = false): string {
       const section = result.section ? `§${result.section}` : "";
       lines.push(
         `  ${MARK[result.status]} ${result.id.padEnd(idWidth)}  ${short(section, 22).padEnd(22)} ` +
-          `${printedColumn(result)}`,
+          `${printedColumn(result).padEnd(8)} ${notes(result)}`,
       );
       for (const message of result.messages) lines.push(`       ✗ ${short(message, 160)}`);
       for (const erratum of result.errata) {
@@ -228,13 +234,18 @@ export function formatMarkdown(report: Report): string {
     summaryLine(report),
   ];
   for (const group of report.documents) {
-    lines.push("", `## ${group.label}`, "", "| id | § | status | printed digits | errata |");
-    lines.push("| --- | --- | --- | --- | --- |");
+    lines.push(
+      "",
+      `## ${group.label}`,
+      "",
+      "| id | § | status | printed digits | errata | seeded |",
+    );
+    lines.push("| --- | --- | --- | --- | ---: | --- |");
     for (const result of group.results) {
       lines.push(
         `| \`${result.id}\` | ${mdCell(result.section)} | ${result.status} | ${
           printedColumn(result)
-        } | ${result.errata.length} |`,
+        } | ${result.errata.length || ""} | ${result.random ? "yes" : ""} |`,
       );
     }
   }
