@@ -14,6 +14,9 @@ import { designMatrix } from "./design.ts";
 import { leastSquaresCost } from "./cost.ts";
 import { fitLinearModel, type LinearFit } from "./fit_statistics.ts";
 import { polynomialDesign, polynomialDesignDoubleDouble } from "./polynomial.ts";
+import { leastSquaresHessian } from "./hessian.ts";
+import { ridgeRegression } from "./ridge.ts";
+import { symmetricEigen } from "../linalg/symmetric_eigen.ts";
 
 // Re-exported so that `deno doc --lint` finds every type SUBJECTS's type refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -96,6 +99,32 @@ export const SUBJECTS: readonly Subject[] = [
     ids: ["s001.commute", "s001.commute.qr", "s001.commute.accurate"],
     fields: ["W", "Ystar", "cost"],
     compute: commute,
+  },
+  {
+    ids: ["s001.hessian"],
+    compute: (fixture: Fixture) => {
+      const input = fixture.input as unknown as CommuteInput;
+      const hessian = leastSquaresHessian(designMatrix([input.distance, input.weekday]));
+      const { values } = symmetricEigen(hessian);
+      return { hessian, eigenvalues: values, positiveDefinite: values.every((v) => v > 0) };
+    },
+  },
+  {
+    ids: ["s001.ridge.*"],
+    compute: (fixture: Fixture) => {
+      const input = fixture.input as unknown as CommuteInput & { lambda: number };
+      const x = designMatrix([input.distance, input.weekday]);
+      return { W: ridgeRegression(x, input.minutes, input.lambda) };
+    },
+  },
+  {
+    ids: ["s001.poly.*"],
+    compute: (fixture: Fixture) => {
+      const input = fixture.input as unknown as CommuteInput & { degree: number };
+      const x = polynomialDesign(input.distance, input.degree);
+      const { weights } = leastSquares(x, input.minutes, { method: "qr" });
+      return { W: weights, cost: leastSquaresCost(x, weights, input.minutes) };
+    },
   },
   {
     ids: ["nist.lls.*"],

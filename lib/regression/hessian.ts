@@ -1,0 +1,36 @@
+/**
+ * The Hessian of the least-squares cost (document 001 §1.2): C″(W) = XᵀX/n, constant in W.
+ *
+ * @module
+ */
+
+import { matmul } from "../linalg/matmul.ts";
+import { type Matrix, transpose } from "../linalg/matrix.ts";
+import { requireFinite } from "../_util/validate.ts";
+
+/**
+ * C″(W) = (1/n)XᵀX for C(W) = ‖XW − Y‖²/(2n). It is positive semidefinite always and
+ * positive definite exactly when X has full column rank (the document's "恒大于零",
+ * "always > 0", holds only then).
+ *
+ * @param x The design X, n × p.
+ * @returns XᵀX/n, p × p, exactly symmetric.
+ * @throws {RangeError} if X is empty or has a non-finite entry.
+ * @see fixtures/regression/hessian.json
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "../linalg/matrix.ts";
+ * const h = leastSquaresHessian(fromRows([[1, 0], [1, 2]]));
+ * if (h.data.join() !== "1,1,1,2") throw new Error("[[1, 1], [1, 2]]");
+ * ```
+ */
+export function leastSquaresHessian(x: Matrix): Matrix {
+  if (x.rows === 0 || x.cols === 0) {
+    throw new RangeError(`Cannot form the Hessian: X is empty (${x.rows}×${x.cols})`);
+  }
+  requireFinite(x.data, "X");
+  const gram = matmul(transpose(x), x);
+  for (let k = 0; k < gram.data.length; k++) gram.data[k] /= x.rows;
+  return gram;
+}
