@@ -11,7 +11,7 @@ import { fromRows, type Matrix } from "../linalg/matrix.ts";
 import { RandomState } from "../random/random_state.ts";
 import type { StoppingRule } from "./stopping_rule.ts";
 import type { StepSchedule } from "./step_schedule.ts";
-import { leastSquaresGradient, leastSquaresLoss } from "./least_squares.ts";
+import { leastSquaresGradient } from "./least_squares.ts";
 import {
   gradientDescent,
   leastSquaresGradientDescent,
@@ -199,6 +199,107 @@ const s001MiniSgdTimes: Subject = {
   },
 };
 
+/** S2: the population limit of the regression program, GD on the moments G, c. */
+const s002Limit: Subject = {
+  ids: ["s002.gd_regression.limit"],
+  fields: ["theta", "loss", "gap"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const run = momentsGradientDescent({
+      gram: input.gram as number[][],
+      moment: numbers(input.moment),
+      meanSquare: input.meanSquare as number,
+    }, {
+      learningRate: input.learningRate as number,
+      initialWeights: numbers(input.initialWeights),
+      stop: input.stop as StoppingRule,
+      maxIterations: input.maxIterations as number,
+    });
+    const truth = fixture.expected.thetaTrue as number[];
+    return {
+      status: run.status,
+      theta: Array.from(run.weights),
+      loss: run.loss,
+      gap: Array.from(run.weights, (v, j) => v - truth[j]),
+    };
+  },
+};
+
+/** S2: the seeded stand-in — draw the data as the program does, then 2000 GD steps. */
+const s002Seeded: Subject = {
+  ids: ["s002.gd_regression.seed0"],
+  fields: ["x1", "x2", "eps", "theta", "lossFirst", "lossLast", "firstStepCode"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const m = input.samples as number;
+    const random = new RandomState(input.seed as number);
+    const x1 = Array.from({ length: m }, () => random.uniform(0, 10));
+    const x2 = Array.from({ length: m }, () => random.uniform(0, 10));
+    const eps = Array.from({ length: m }, () => random.normal(0, input.noise as number));
+    const bias = input.bias as number, t1 = input.theta1 as number, t2 = input.theta2 as number;
+    // y = b*const + theta_1*x1 + theta_2*x2 + eps, in the program's order.
+    const y = x1.map((v, i) => bias * 1 + t1 * v + t2 * x2[i] + eps[i]);
+    const x = fromRows(x1.map((v, i) => [1, v, x2[i]]));
+    const options = {
+      learningRate: input.learningRate as number,
+      initialWeights: numbers(input.initialWeights),
+    };
+    const run = leastSquaresGradientDescent(x, y, {
+      ...options,
+      stop: input.stop as StoppingRule,
+      maxIterations: input.maxIterations as number,
+      recordTrajectory: true,
+    });
+    const first = leastSquaresGradientDescent(x, y, {
+      ...options,
+      stop: { kind: "iterations", count: 1 },
+      maxIterations: 1,
+    });
+    const losses = run.trajectory!.losses;
+    // The program's loss_vec[i] is Σ(y − ŷ)² = 2m·C(θ⁽ⁱ⁾).
+    return {
+      status: run.status,
+      x1,
+      x2,
+      eps,
+      theta: Array.from(run.weights),
+      lossFirst: 2 * m * losses[0],
+      lossLast: 2 * m * losses[losses.length - 2],
+      firstStepCode: Array.from(first.weights),
+      y,
+    };
+  },
+};
+
+/** S4: J(x) = x² from x₀ = 1.2, η = 0.3, stopping once J < threshold. */
+const s004GdX2: Subject = {
+  ids: ["s004.gd_x2"],
+  fields: ["x", "y", "lines", "linesWithPrintedThreshold"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const square = (w: Float64Array, g: Float64Array) => {
+      g[0] = 2 * w[0];
+      return w[0] * w[0];
+    };
+    const run = (threshold: number) =>
+      gradientDescent(square, [input.x0 as number], {
+        learningRate: input.learningRate as number,
+        stop: { kind: "loss", threshold },
+        maxIterations: input.maxIterations as number,
+        recordTrajectory: true,
+      });
+    const shown = run(fixture.expected.threshold as number);
+    const trajectory = shown.trajectory!;
+    return {
+      status: shown.status,
+      x: trajectory.weights.slice(1).map((w) => w[0]),
+      y: trajectory.losses.slice(1),
+      lines: shown.iterations,
+      linesWithPrintedThreshold: run(Number(fixture.printed.threshold)).iterations,
+    };
+  },
+};
+
 /** Every GD/SGD subject of lib/optim. */
 export const SUBJECTS: readonly Subject[] = [
   s000Runs,
@@ -207,12 +308,7 @@ export const SUBJECTS: readonly Subject[] = [
   s001GdMatlab,
   s001MiniSgdSeed,
   s001MiniSgdTimes,
+  s002Limit,
+  s002Seeded,
+  s004GdX2,
 ];
-
-// Keep imports used as subjects are added.
-void leastSquaresLoss;
-void gradientDescent;
-void momentsGradientDescent;
-void stochasticGradientDescent;
-void RandomState;
-export type { GdStepVariant, StepSchedule };

@@ -10,6 +10,9 @@ import { fixtureById } from "../_fixture.ts";
 import s000 from "../../fixtures/gd/s000_gd20.json" with { type: "json" };
 import s001 from "../../fixtures/gd/s001_gd_matlab.json" with { type: "json" };
 import { GD_STEP_VARIANTS } from "../../lib/optim/gd_step.ts";
+import { leastSquaresGradient } from "../../lib/optim/least_squares.ts";
+import s002 from "../../fixtures/gd/s002_gd_regression.json" with { type: "json" };
+import s004 from "../../fixtures/gd/s004_gd_x2.json" with { type: "json" };
 
 /** S0's data with its column of ones. */
 function s0Data(input: Record<string, unknown>) {
@@ -139,5 +142,72 @@ describe("S1 §2.1: Gradient_Descent_for_Linear_Regression.m on the commute data
   it("the step size 0.02 is stable: η·λmax(XᵀX/n) = 0.27 < 2, so the run would reach W*", () => {
     const optimum = subjectFor(SUBJECTS, fixture.id).compute(fixture);
     assert.equal(optimum.optimumStatus, "converged");
+  });
+});
+
+describe("S2 梯度下降回归: b = 1.5, θ₁ = 2, θ₂ = 5, lr 1e-3, 2000 iterations from [3, 3, 3]", () => {
+  it("infinite-data limit: GD on the population moments, and how far 2000 steps get", () => {
+    const fixture = fixtureById(s002, "s002.gd_regression.limit");
+    const subject = subjectFor(SUBJECTS, fixture.id);
+    const computed = subject.compute(fixture);
+    assert.equal(computed.status, "converged");
+    assertFixture(fixture, computed, subject.fields);
+    // Even with infinite data the intercept is still 1.18 above b = 1.5 after 2000 steps.
+    assert.ok((fixture.expected.gap as number[])[0] > 1.1);
+  });
+
+  it("seeded stand-in: RandomState(0) draws, θ after 2000 steps, loss_vec[0] and loss_vec[1999]", () => {
+    const fixture = fixtureById(s002, "s002.gd_regression.seed0");
+    const subject = subjectFor(SUBJECTS, fixture.id);
+    const computed = subject.compute(fixture);
+    assert.equal(computed.status, "converged");
+    assertFixture(fixture, computed, subject.fields);
+  });
+
+  it("erratum: the code's step is half the slide's (2/m)Xᵀ(Xθ − y) step; lib steps as the code", () => {
+    const fixture = fixtureById(s002, "s002.gd_regression.seed0");
+    const computed = subjectFor(SUBJECTS, fixture.id).compute(fixture);
+    const x = fromRows(
+      (computed.x1 as number[]).map((v, i) => [1, v, (computed.x2 as number[])[i]]),
+    );
+    const gradient = leastSquaresGradient(x, computed.y as number[], [3, 3, 3]);
+    const slide = [0, 1, 2].map((j) => 3 - 1e-3 * (2 * gradient[j]));
+    assertAllClose(
+      slide,
+      fixture.expected.firstStepSlideFormula as number[],
+      fixture.tolerance.firstStepSlideFormula,
+    );
+    const code = computed.firstStepCode as number[];
+    assertAllClose(
+      code,
+      fixture.expected.firstStepCode as number[],
+      fixture.tolerance.firstStepCode,
+    );
+    for (let j = 0; j < 3; j++) {
+      assertClose(3 - slide[j], 2 * (3 - code[j]), { rtol: 1e-13 }, "twice the move");
+    }
+  });
+});
+
+describe("S4 单变量函数的梯度下降: J(x) = x², x₀ = 1.2, η = 0.3", () => {
+  const fixture = fixtureById(s004, "s004.gd_x2");
+
+  it("the printed lines are x₁ … x₄ and J(xₙ), and they need the threshold 1e-3", () => {
+    const subject = subjectFor(SUBJECTS, fixture.id);
+    const computed = subject.compute(fixture);
+    assert.equal(computed.status, "converged");
+    assertFixture(fixture, computed, subject.fields);
+  });
+
+  it("erratum: the stated rule J(x) < 1e-2 prints only three lines", () => {
+    assert.equal(fixture.expected.linesWithPrintedThreshold, 3);
+    assert.equal(fixture.expected.lines, 4);
+    const [low, high] = fixture.expected.thresholdInterval as number[];
+    assert.ok(low < 1e-3 && 1e-3 <= high && high < 1e-2);
+  });
+
+  it("each step multiplies x by 1 − 2η = 0.4", () => {
+    const xs = fixture.expected.x as number[];
+    for (let n = 1; n < xs.length; n++) assertClose(xs[n] / xs[n - 1], 0.4, { ulps: 2 });
   });
 });
