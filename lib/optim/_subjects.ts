@@ -8,6 +8,18 @@
 import type { Fixture } from "../oracle/fixture.ts";
 import type { Subject } from "../oracle/subject.ts";
 import { fromRows, type Matrix } from "../linalg/matrix.ts";
+
+export type { Matrix } from "../linalg/matrix.ts";
+// Re-exported so that `deno doc --lint` finds every type SUBJECTS's type refers to.
+export type { Subject } from "../oracle/subject.ts";
+export type {
+  Erratum,
+  ExpectedValue,
+  Fixture,
+  FixtureOracle,
+  FixtureSource,
+} from "../oracle/fixture.ts";
+export type { Tolerance } from "../oracle/assert_close.ts";
 import { RandomState } from "../random/random_state.ts";
 import type { StoppingRule } from "./stopping_rule.ts";
 import type { StepSchedule } from "./step_schedule.ts";
@@ -20,7 +32,8 @@ import {
 import type { GdStepVariant } from "./gd_step.ts";
 import { stochasticGradientDescent } from "./sgd.ts";
 
-type Input = Record<string, unknown>;
+/** A fixture's input. */
+export type Input = Record<string, unknown>;
 
 const numbers = (value: unknown): number[] => value as number[];
 

@@ -8,6 +8,7 @@
 
 import { requirePositive } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
+export type { Matrix } from "../linalg/matrix.ts";
 import { type DescentOptions, type DescentResult, runDescent } from "./descent.ts";
 import { GD_STEP_VARIANTS, type GdStepVariant } from "./gd_step.ts";
 import {

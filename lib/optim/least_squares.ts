@@ -12,6 +12,8 @@
 import { requireFinite } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 
+export type { Matrix } from "../linalg/matrix.ts";
+
 /**
  * The data of a least-squares problem, checked once, with the Gram moments
  * G = XᵀX/m, c = Xᵀy/m and s = yᵀy/m, so that C(W) = ½WᵀGW − cᵀW + ½s and

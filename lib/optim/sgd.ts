@@ -10,6 +10,8 @@
 import { requireInteger } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { RandomState } from "../random/random_state.ts";
+export type { Matrix } from "../linalg/matrix.ts";
+export type { RandomState } from "../random/random_state.ts";
 import { type DescentOptions, type DescentResult, runDescent } from "./descent.ts";
 import { checkLeastSquaresData, requireWeights } from "./least_squares.ts";
 import { type StepSchedule, stepSize, validateStepSchedule } from "./step_schedule.ts";
