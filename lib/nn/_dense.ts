@@ -1,10 +1,11 @@
 /**
- * Dense products written into caller-provided matrices, with the transposed forms that
- * backprop needs (AᵀΔ and ΔWᵀ) so that no transpose is ever materialised. Private to
+ * The transposed dense products that backprop needs (AᵀΔ and ΔWᵀ), written into
+ * caller-provided matrices so that no transpose is ever materialised (lib/linalg's matmul
+ * takes untransposed operands). Private to
  * lib/nn: never re-exported.
  *
- * Every kernel accumulates in the order p = 0, 1, …, so the fused and the separate
- * network variants round identically.
+ * Both accumulate in the order p = 0, 1, …, as lib/linalg's `matmulNaive` does, so the
+ * fused and the separate network variants round identically.
  *
  * @module
  */
@@ -12,20 +13,6 @@
 import type { Matrix } from "../linalg/matrix.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
-
-/** out = a·b (a m×k, b k×n, out m×n); out must not alias a or b. */
-export function multiplyInto(a: Matrix, b: Matrix, out: Matrix): Matrix {
-  const m = a.rows, k = a.cols, n = b.cols;
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0, 0, m * n);
-  for (let i = 0; i < m; i++) {
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p];
-      for (let j = 0; j < n; j++) C[i * n + j] += aip * B[p * n + j];
-    }
-  }
-  return out;
-}
 
 /** out = aᵀ·b (a k×m, b k×n, out m×n); out must not alias a or b. */
 export function multiplyTransposeAInto(a: Matrix, b: Matrix, out: Matrix): Matrix {

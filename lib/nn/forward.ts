@@ -9,7 +9,7 @@
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import { requireFinite } from "../_util/validate.ts";
 import { inputWidth, isRowActivation, type Layer, type Network } from "./network.ts";
-import { multiplyInto } from "./_dense.ts";
+import { matmulNaive } from "../linalg/matmul.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
@@ -59,8 +59,8 @@ function activate(layer: Layer, z: Matrix, a: Matrix): void {
 }
 
 /**
- * Reference forward kernel, in separate passes per layer: matrix product, then bias,
- * then activation. The oracle for every other variant.
+ * Reference forward kernel, in separate passes per layer: matrix product (lib/linalg's
+ * reference `matmulNaive`), then bias, then activation. The oracle for every other variant.
  *
  * @example One identity layer is an affine map
  * ```ts
@@ -74,7 +74,7 @@ function activate(layer: Layer, z: Matrix, a: Matrix): void {
  */
 export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardTrace {
   network.layers.forEach((layer, l) => {
-    const z = multiplyInto(trace.activations[l], layer.weights, trace.preActivations[l]);
+    const z = matmulNaive(trace.activations[l], layer.weights, trace.preActivations[l]);
     if (layer.biases) {
       const n = z.cols;
       for (let i = 0; i < z.rows; i++) {
