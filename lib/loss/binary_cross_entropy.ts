@@ -52,7 +52,8 @@ export function binaryCrossEntropy(
   let sum = 0;
   for (let i = 0; i < predictions.length; i++) {
     const p = predictions[i], y = targets[i];
-    sum -= xlogy(y, p) + xlogy(1 - y, 1 - p);
+    // ln(1 − p) as log1p(−p): 1 − p rounds for small p, and ln magnifies that rounding.
+    sum -= xlogy(y, p) + (y === 1 ? 0 : (1 - y) * Math.log1p(-p));
   }
   return sum;
 }

@@ -15,7 +15,7 @@
 
 import { requireFinite, requireSameLength } from "../_util/validate.ts";
 import { requireUnitInterval } from "./_check.ts";
-import { logSumExp, softmax } from "../activation/softmax.ts";
+import { softmax } from "../activation/softmax.ts";
 
 /** How far from 1 a distribution's sum may be: a few hundred ulps covers rounded inputs. */
 const SUM_TOLERANCE = 1e-12;
@@ -99,10 +99,17 @@ export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<num
 export function softmaxCrossEntropy(logits: ArrayLike<number>, target: ArrayLike<number>): number {
   requireSameLength(logits, "logits", target, "target", "compute softmax cross-entropy");
   requireDistribution(target, "softmax cross-entropy: target");
-  const lse = logSumExp(logits);
+  requireFinite(logits, "softmax cross-entropy: logits");
+  let max = -Infinity;
+  for (let j = 0; j < logits.length; j++) max = Math.max(max, logits[j]);
+  let sum = 0;
+  for (let j = 0; j < logits.length; j++) sum += Math.exp(logits[j] - max);
+  // lse − oⱼ as (max − oⱼ) + ln Σ e^(oₖ − max): subtracting a rounded lse from oⱼ would
+  // cancel most of its digits when the loss is small.
+  const logSum = Math.log(sum);
   let loss = 0;
   for (let j = 0; j < logits.length; j++) {
-    if (target[j] > 0) loss += target[j] * (lse - logits[j]);
+    if (target[j] > 0) loss += target[j] * (max - logits[j] + logSum);
   }
   return loss;
 }
