@@ -17,7 +17,7 @@ import {
 } from "./stopping_rule.ts";
 
 /** Default factor by which the loss may exceed the initial loss before the run counts as diverged. */
-export const DEFAULT_DIVERGENCE_FACTOR = 1e12;
+export const DEFAULT_DIVERGENCE_FACTOR: number = 1e12;
 
 /** How long a descent may run and when it stops. */
 export interface DescentOptions {

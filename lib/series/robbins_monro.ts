@@ -13,11 +13,11 @@ import { requireInteger, requirePositive } from "../_util/validate.ts";
 import { SUM_VARIANTS, type SumVariant } from "./summation.ts";
 
 /** ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)). */
-export const ZETA_HALF = -1.4603545088095868;
+export const ZETA_HALF: number = -1.4603545088095868;
 /** The Euler–Mascheroni constant γ = 0.57721566490153286…, in Σ_{t≤T} 1/t = ln T + γ + O(1/T). */
-export const EULER_GAMMA = 0.5772156649015329;
+export const EULER_GAMMA: number = 0.5772156649015329;
 /** ζ(2) = π²/6 = 1.64493406684822643…, the limit of Σ 1/t². */
-export const ZETA_TWO = 1.6449340668482264;
+export const ZETA_TWO: number = 1.6449340668482264;
 
 /** One Robbins–Monro series: C^power · Σ t^(−exponent). */
 export interface StepSeries {
