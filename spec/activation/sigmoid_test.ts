@@ -8,9 +8,9 @@ import { assertAllClose, assertClose } from "../../lib/oracle/assert_close.ts";
 import { subjectFor } from "../../lib/oracle/subject.ts";
 import { SUBJECTS } from "../../lib/activation/_subjects.ts";
 import {
+  sigmoid,
   SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS,
   SIGMOID_VARIANTS,
-  sigmoid,
   sigmoidArray,
   sigmoidDerivative,
   sigmoidDerivativeFromOutput,
@@ -29,7 +29,12 @@ describe("σ and σ′ over the whole double range (S1 §3.2)", () => {
     const expected = derivative.expected.derivative as number[];
     z.forEach((value, i) => {
       if (value > 0) return;
-      assertClose(sigmoidDerivativeFromOutput(sigmoid(value)), expected[i], { ulps: 2 }, `z = ${value}`);
+      assertClose(
+        sigmoidDerivativeFromOutput(sigmoid(value)),
+        expected[i],
+        { ulps: 2 },
+        `z = ${value}`,
+      );
     });
   });
   it("σ(1 − σ) cancels to 0 for large z, where σ′ itself is still 4.2e−18: why σ′ is taken from z", () => {
