@@ -9,12 +9,15 @@
 import type { Subject } from "./subject.ts";
 import { SUBJECTS as ACTIVATION } from "../activation/_subjects.ts";
 import { SUBJECTS as AUTODIFF } from "../autodiff/_subjects.ts";
+import { SUBJECTS as CLASSIFY } from "../classify/_subjects.ts";
 import { SUBJECTS as INVERSE } from "../inverse/_subjects.ts";
 import { SUBJECTS as LINALG } from "../linalg/_subjects.ts";
+import { SUBJECTS as LOSS } from "../loss/_subjects.ts";
 import { SUBJECTS as NN } from "../nn/_subjects.ts";
 import { SUBJECTS as OPTIM } from "../optim/_subjects.ts";
 import { SUBJECTS as RANDOM } from "../random/_subjects.ts";
 import { SUBJECTS as REGRESSION } from "../regression/_subjects.ts";
+import { SUBJECTS as SERIES } from "../series/_subjects.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
 export type { Subject } from "./subject.ts";
@@ -34,7 +37,10 @@ export const SUBJECTS: readonly Subject[] = [
   ...LINALG,
   ...REGRESSION,
   ...OPTIM,
+  ...SERIES,
   ...ACTIVATION,
+  ...LOSS,
+  ...CLASSIFY,
   ...NN,
   ...AUTODIFF,
   ...INVERSE,
