@@ -6,6 +6,8 @@
  */
 
 import type { Subject } from "../oracle/subject.ts";
+
+export type { Subject } from "../oracle/subject.ts";
 import type { Fixture } from "../oracle/fixture.ts";
 import { sigmoid, sigmoidArray, sigmoidDerivative, sigmoidDerivativeArray } from "./sigmoid.ts";
 import { tanhArray, tanhDerivative } from "./tanh.ts";

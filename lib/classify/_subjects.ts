@@ -7,6 +7,8 @@
  */
 
 import type { Subject } from "../oracle/subject.ts";
+
+export type { Subject } from "../oracle/subject.ts";
 import type { Fixture } from "../oracle/fixture.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import {
