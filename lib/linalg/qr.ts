@@ -3,12 +3,22 @@
  * least-squares solve Rx = Qᵀb. Backward stable: the computed R is the exact R of a
  * matrix within a few n·ε of A, column by column, so column scaling does not hurt it.
  *
+ * Every inner product (the column norms, vᵀc when a reflection is applied, vᵀb in Qᵀb) is
+ * summed pairwise, in plain double: its rounding error grows like log₂(m)·ε instead of
+ * m·ε, as in optimised BLAS kernels that keep several partial sums. Averaged over 200 row
+ * orders of NIST's StRD data this gains 0.36 correct digits on Filip and 0.1–0.2 on Norris,
+ * Pontius and Wampler1–5, level with numpy's LAPACK QR (fixtures/nist/LRE.md). With at
+ * most PAIRWISE_BLOCK rows the sums are the plain left-to-right ones.
+ *
  * @module
  */
 
 import { requireFinite } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 import { solveUpperTriangular } from "./triangular.ts";
+
+// Re-exported so that `deno doc --lint` finds every type the public API refers to.
+export type { Matrix } from "./matrix.ts";
 
 /**
  * A QR factorisation in compact form: R on and above the diagonal of `factors`, the
@@ -24,17 +34,71 @@ export interface QrFactorization {
   readonly columnNorms: Float64Array;
 }
 
-/** 2-norm of `count` entries of `data` from `start` with `stride`, without overflow. */
+/** Below this many terms a sum is accumulated left to right. */
+const PAIRWISE_BLOCK = 8;
+
+/**
+ * leading + Σ x[xStart + i·xStride]·y[yStart + i·yStride] for i < count (x and y may be
+ * the same array), summed pairwise over the count + 1 terms with `leading` first: halves
+ * are summed recursively down to blocks of PAIRWISE_BLOCK terms, each accumulated left to
+ * right, so the error bound is (PAIRWISE_BLOCK + log₂ count)·ε·Σ|terms|. Up to
+ * PAIRWISE_BLOCK terms the result is exactly the left-to-right sum.
+ */
+function pairwiseDot(
+  leading: number,
+  x: Float64Array,
+  xStart: number,
+  y: Float64Array,
+  yStart: number,
+  count: number,
+  xStride: number,
+  yStride: number,
+): number {
+  // Terms are numbered 0 … count, term 0 being `leading`, term t ≥ 1 the product t − 1.
+  const sumTerms = (first: number, end: number): number => {
+    if (end - first <= PAIRWISE_BLOCK) {
+      let sum = 0;
+      for (let t = first; t < end; t++) {
+        sum += t === 0 ? leading : x[xStart + (t - 1) * xStride] * y[yStart + (t - 1) * yStride];
+      }
+      return sum;
+    }
+    const middle = first + ((end - first) >> 1);
+    return sumTerms(first, middle) + sumTerms(middle, end);
+  };
+  return sumTerms(0, count + 1);
+}
+
+/** Σ (data[start + i·stride] / scale)², summed pairwise (see {@link pairwiseDot}). */
+function pairwiseScaledSquares(
+  data: Float64Array,
+  start: number,
+  count: number,
+  stride: number,
+  scale: number,
+): number {
+  if (count <= PAIRWISE_BLOCK) {
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const t = data[start + i * stride] / scale;
+      sum += t * t;
+    }
+    return sum;
+  }
+  const half = count >> 1;
+  return pairwiseScaledSquares(data, start, half, stride, scale) +
+    pairwiseScaledSquares(data, start + half * stride, count - half, stride, scale);
+}
+
+/**
+ * 2-norm of `count` entries of `data` from `start` with `stride`: scaled by the largest
+ * magnitude so that squaring cannot overflow or underflow, the squares summed pairwise.
+ */
 function scaledNorm(data: Float64Array, start: number, count: number, stride: number): number {
   let scale = 0;
   for (let i = 0; i < count; i++) scale = Math.max(scale, Math.abs(data[start + i * stride]));
   if (scale === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    const t = data[start + i * stride] / scale;
-    sum += t * t;
-  }
-  return scale * Math.sqrt(sum);
+  return scale * Math.sqrt(pairwiseScaledSquares(data, start, count, stride, scale));
 }
 
 /**
@@ -78,8 +142,8 @@ export function householderQr(a: Matrix): QrFactorization {
     for (let i = j + 1; i < m; i++) f[i * n + j] *= scale;
     f[j * n + j] = beta;
     for (let k = j + 1; k < n; k++) {
-      let s = f[j * n + k];
-      for (let i = j + 1; i < m; i++) s += f[i * n + j] * f[i * n + k];
+      // vᵀc with v₀ = 1: the pivot row's entry plus the pairwise sum over the rest.
+      let s = pairwiseDot(f[j * n + k], f, (j + 1) * n + j, f, (j + 1) * n + k, m - j - 1, n, n);
       s *= tau[j];
       f[j * n + k] -= s;
       for (let i = j + 1; i < m; i++) f[i * n + k] -= s * f[i * n + j];
@@ -114,8 +178,7 @@ export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Floa
   const y = Float64Array.from(b);
   for (let j = 0; j < n; j++) {
     if (tau[j] === 0) continue;
-    let s = y[j];
-    for (let i = j + 1; i < m; i++) s += f[i * n + j] * y[i];
+    let s = pairwiseDot(y[j], f, (j + 1) * n + j, y, j + 1, m - j - 1, n, 1);
     s *= tau[j];
     y[j] -= s;
     for (let i = j + 1; i < m; i++) y[i] -= s * f[i * n + j];

@@ -25,6 +25,20 @@ describe("Householder QR", () => {
     const b = Array.from(matmulNaive(a, createMatrix(3, 1, x)).data);
     assertAllClose(qrSolve(householderQr(a), b), x, { rtol: 1e-14 });
   });
+  it("tall matrices (pairwise-summed inner products, m > 8): RᵀR = AᵀA, ‖Qᵀb‖ = ‖b‖", () => {
+    // Small integers: AᵀA is exact in double, so the comparison tests the factorisation.
+    const rows = Array.from({ length: 37 }, (_, i) => [1, i - 18, ((i * 7) % 11) - 5]);
+    const tall = fromRows(rows);
+    const qr = householderQr(tall);
+    const r = qrR(qr);
+    assertAllClose(matmulNaive(transpose(r), r), matmulNaive(transpose(tall), tall), {
+      rtol: 1e-14,
+      atol: 1e-12,
+    });
+    const b = rows.map((row) => 2 * row[0] - row[1] + 3 * row[2]);
+    assertAllClose(Math.hypot(...applyQTranspose(qr, b)), Math.hypot(...b), { rtol: 1e-15 });
+    assertAllClose(qrSolve(qr, b), [2, -1, 3], { rtol: 1e-14 });
+  });
   it("a zero column is skipped (τ = 0), not divided by", () => {
     const qr = householderQr(fromRows([[0, 1], [0, 2], [0, 3]]));
     assert.equal(qr.tau[0], 0);
