@@ -51,7 +51,7 @@ export {
 export { assertFixture, type Check, verifyFixture } from "./lib/oracle/verify.ts";
 export { claims, type Subject, subjectFor } from "./lib/oracle/subject.ts";
 
-// Linear algebra.
+// Linear algebra: the Matrix type.
 export {
   columnVector,
   createMatrix,
@@ -63,3 +63,72 @@ export {
   transpose,
   zeros,
 } from "./lib/linalg/matrix.ts";
+
+// Seeded random numbers, stream-identical to numpy's RandomState.
+export * from "./lib/random/mt19937.ts";
+export * from "./lib/random/random_state.ts";
+// Linear algebra: matrices, products, factorisations, least squares.
+export * from "./lib/linalg/cholesky.ts";
+export * from "./lib/linalg/double_double.ts";
+export * from "./lib/linalg/lstsq.ts";
+export * from "./lib/linalg/matmul.ts";
+export * from "./lib/linalg/matvec.ts";
+export * from "./lib/linalg/qr.ts";
+export * from "./lib/linalg/symmetric_eigen.ts";
+export * from "./lib/linalg/triangular.ts";
+// Regression: design matrices, fit statistics, ridge, the Hessian, NIST LRE.
+export * from "./lib/regression/cost.ts";
+export * from "./lib/regression/design.ts";
+export * from "./lib/regression/fit_statistics.ts";
+export * from "./lib/regression/hessian.ts";
+export * from "./lib/regression/log_relative_error.ts";
+export * from "./lib/regression/polynomial.ts";
+export * from "./lib/regression/ridge.ts";
+// Optimisation: gradient descent with pluggable stopping rules, SGD, step schedules.
+export * from "./lib/optim/descent.ts";
+export * from "./lib/optim/gd_step.ts";
+export * from "./lib/optim/gradient_descent.ts";
+export * from "./lib/optim/least_squares.ts";
+export * from "./lib/optim/sgd.ts";
+export * from "./lib/optim/step_schedule.ts";
+export * from "./lib/optim/stopping_rule.ts";
+// Step-size series and accurate summation.
+export * from "./lib/series/robbins_monro.ts";
+export * from "./lib/series/summation.ts";
+// Activations and softmax.
+export * from "./lib/activation/activation.ts";
+export * from "./lib/activation/identity.ts";
+export * from "./lib/activation/relu.ts";
+export * from "./lib/activation/sigmoid.ts";
+export * from "./lib/activation/softmax.ts";
+export * from "./lib/activation/step.ts";
+export * from "./lib/activation/tanh.ts";
+// Losses and their gradients.
+export * from "./lib/loss/absolute_error.ts";
+export * from "./lib/loss/binary_cross_entropy.ts";
+export * from "./lib/loss/cross_entropy.ts";
+export * from "./lib/loss/loss.ts";
+export * from "./lib/loss/squared_error.ts";
+export * from "./lib/loss/squared_hinge.ts";
+// Classifiers: logic gates, perceptron, squared hinge, logistic regression.
+export * from "./lib/classify/logic_gate.ts";
+export * from "./lib/classify/logistic_regression.ts";
+export * from "./lib/classify/perceptron.ts";
+export * from "./lib/classify/single_layer.ts";
+export * from "./lib/classify/squared_hinge_sgd.ts";
+// Feed-forward networks and backpropagation.
+export * from "./lib/nn/backward.ts";
+export * from "./lib/nn/forward.ts";
+export * from "./lib/nn/network.ts";
+export * from "./lib/nn/softmax_output.ts";
+export * from "./lib/nn/train.ts";
+// Gradient checking by central differences.
+export * from "./lib/gradcheck/gradient_check.ts";
+// Computational graphs: reverse mode, forward mode (dual numbers), finite differences.
+export * from "./lib/autodiff/arithmetic.ts";
+export * from "./lib/autodiff/dual.ts";
+export * from "./lib/autodiff/finite_difference.ts";
+export * from "./lib/autodiff/graph.ts";
+export * from "./lib/autodiff/worked_graphs.ts";
+// Driving a graph's output to a target (the documents' inverse backpropagation).
+export * from "./lib/inverse/drive_to_target.ts";
