@@ -45,6 +45,7 @@ export const OPCODE = {
   i32Sub: 0x6b,
   i32Mul: 0x6c,
   i32Shl: 0x74,
+  i32ShrU: 0x76,
   f64Add: 0xa0,
   f64Mul: 0xa2,
   simdPrefix: 0xfd,

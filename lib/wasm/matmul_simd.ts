@@ -4,8 +4,9 @@
  * WebAssembly is unavailable.
  *
  * The operands are copied into the module's linear memory in the packed layout of
- * {@link gemmModule} (rows and columns padded with zeros to multiples of 4; the inner
- * dimension is never padded, so padding cannot change a valid entry), the kernel runs,
+ * {@link gemmModule} (rows and columns padded with zeros to multiples of 4, the inner
+ * dimension to a multiple of 2; padded rows and columns are never copied out, and the
+ * padded depth only adds +0 to each sum), the kernel runs,
  * and the valid part of C is copied out. Memory grows on demand and is kept for the next
  * call. The copies cost O(mk + kn + mn) against the 2mkn flops of the product.
  *
@@ -17,7 +18,7 @@
 
 import { createMatrix } from "../linalg/matrix.ts";
 import type { Matrix } from "../linalg/matrix.ts";
-import { GEMM_EXPORTS, GEMM_TILE, gemmModule } from "./gemm_module.ts";
+import { GEMM_EXPORTS, GEMM_TILE, GEMM_UNROLL, gemmModule } from "./gemm_module.ts";
 import { hasWasmSimd } from "./simd_support.ts";
 import { matmulBlocked, type MatmulKernel } from "../linalg/matmul.ts";
 
@@ -88,7 +89,10 @@ function simdMatmul(): MatmulKernel {
     }
     const rowPanels = Math.ceil(m / GEMM_TILE), colPanels = Math.ceil(n / GEMM_TILE);
     const mPad = rowPanels * GEMM_TILE, nPad = colPanels * GEMM_TILE;
-    const aCount = mPad * k, bCount = k * nPad, cCount = mPad * nPad;
+    // Zero padding of the depth adds +0·(+0) terms after the last product: acc + 0 = acc
+    // for every acc the textbook loop can produce (its sums start at +0, never −0).
+    const depth = Math.ceil(k / GEMM_UNROLL) * GEMM_UNROLL;
+    const aCount = mPad * depth, bCount = depth * nPad, cCount = mPad * nPad;
     const bytes = 8 * (aCount + bCount + cCount);
     if (bytes > 2 ** 31) {
       throw new RangeError(
@@ -101,30 +105,27 @@ function simdMatmul(): MatmulKernel {
     // A fresh view every call: growing detaches the previous buffer.
     const heap = new Float64Array(memory.buffer, 0, aCount + bCount + cCount);
     const ad = a.data, bd = b.data;
-    // Pack A: panel I, depth p, lane r  ←  A[4I + r][p]; padded rows are zero.
+    // Pack A: panel I, depth p, lane r  ←  A[4I + r][p]; padded rows and depth are zero.
+    heap.fill(0, 0, aCount + bCount);
     for (let panel = 0; panel < rowPanels; panel++) {
-      const base = panel * GEMM_TILE * k;
-      for (let r = 0; r < GEMM_TILE; r++) {
-        const i = panel * GEMM_TILE + r;
-        if (i < m) {
-          for (let p = 0, src = i * k; p < k; p++) heap[base + p * GEMM_TILE + r] = ad[src + p];
-        } else {
-          for (let p = 0; p < k; p++) heap[base + p * GEMM_TILE + r] = 0;
-        }
+      const base = panel * GEMM_TILE * depth;
+      const rows = Math.min(GEMM_TILE, m - panel * GEMM_TILE);
+      for (let r = 0; r < rows; r++) {
+        const src = (panel * GEMM_TILE + r) * k;
+        for (let p = 0; p < k; p++) heap[base + p * GEMM_TILE + r] = ad[src + p];
       }
     }
-    // Pack B: panel J, depth p, lane c  ←  B[p][4J + c]; padded columns are zero.
+    // Pack B: panel J, depth p, lane c  ←  B[p][4J + c]; padded columns and depth are zero.
     for (let panel = 0; panel < colPanels; panel++) {
-      const base = aCount + panel * GEMM_TILE * k;
+      const base = aCount + panel * GEMM_TILE * depth;
       const j0 = panel * GEMM_TILE, width = Math.min(GEMM_TILE, n - j0);
       for (let p = 0; p < k; p++) {
         const dst = base + p * GEMM_TILE, src = p * n + j0;
         for (let c = 0; c < width; c++) heap[dst + c] = bd[src + c];
-        for (let c = width; c < GEMM_TILE; c++) heap[dst + c] = 0;
       }
     }
     const cBase = aCount + bCount;
-    kernel(0, 8 * aCount, 8 * cBase, rowPanels, k, colPanels);
+    kernel(0, 8 * aCount, 8 * cBase, rowPanels, depth, colPanels);
     const rd = result.data;
     if (nPad === n) {
       rd.set(heap.subarray(cBase, cBase + m * n));
