@@ -372,7 +372,7 @@ export function render(
     "# numpy, one thread (not in CI)",
     "python3 bench/numpy_bench.py --json out/bench-numpy.json",
     "# this file",
-    "node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --out BENCHMARKS.md",
+    "node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --out BENCHMARKS.md && node_modules/.bin/deno fmt BENCHMARKS.md",
     "# CI smoke run (tiny sizes, a few ms per kernel; every variant still checked)",
     "node_modules/.bin/deno run --allow-read --allow-env --allow-sys bench/main.ts --smoke",
     "node_modules/.bin/bun bench/main.ts --smoke",
