@@ -50,6 +50,10 @@ export {
 } from "./lib/oracle/fixture.ts";
 export { assertFixture, type Check, verifyFixture } from "./lib/oracle/verify.ts";
 export { claims, type Subject, subjectFor } from "./lib/oracle/subject.ts";
+export * from "./lib/oracle/replay.ts";
+export * from "./lib/oracle/concepts.ts";
+/** Every subject of every area: how each fixture is computed with nnref's own lib/. */
+export { SUBJECTS as ALL_SUBJECTS } from "./lib/oracle/registry.ts";
 
 // Linear algebra: the Matrix type.
 export {
@@ -132,3 +136,11 @@ export * from "./lib/autodiff/graph.ts";
 export * from "./lib/autodiff/worked_graphs.ts";
 // Driving a graph's output to a target (the documents' inverse backpropagation).
 export * from "./lib/inverse/drive_to_target.ts";
+
+// WebAssembly: a module emitter written in TypeScript, and an f64x2 SIMD GEMM built with it.
+export * from "./lib/wasm/leb128.ts";
+export * from "./lib/wasm/instructions.ts";
+export * from "./lib/wasm/module_encoder.ts";
+export * from "./lib/wasm/simd_support.ts";
+export * from "./lib/wasm/gemm_module.ts";
+export * from "./lib/wasm/matmul_simd.ts";

@@ -23,7 +23,9 @@ export type StringTree = string | readonly StringTree[];
 
 /** A value flattened: its shape (`[]` for a scalar) and its elements in row-major order. */
 export interface Flat<T> {
+  /** The shape: `[]` for a scalar, `[n]` for a vector, `[rows, cols]` for a matrix, … */
   readonly shape: number[];
+  /** The elements in row-major order. */
   readonly values: T[];
 }
 

@@ -245,7 +245,7 @@ function isVector(value: unknown): value is number[] {
 // Sigmoid.
 
 /** A scalar function such as a sigmoid: `(x: number) => number`. */
-export type ScalarFunction = (x: number) => number;
+export type RealFunction = (x: number) => number;
 
 /** Names under which fixtures give a sigmoid's input and output. */
 const SIGMOID_INPUTS = ["z", "x"];
@@ -268,7 +268,7 @@ const SIGMOID_OUTPUTS = ["sigmoid", "value"];
  * }
  * ```
  */
-export const SIGMOID_CONCEPT: Concept<ScalarFunction> = {
+export const SIGMOID_CONCEPT: Concept<RealFunction> = {
   name: "sigmoid",
   signature: "(x: number) => number",
   prepare(fixture) {
@@ -308,7 +308,7 @@ export const SIGMOID_CONCEPT: Concept<ScalarFunction> = {
  * ```
  */
 export function checkSigmoid(
-  sigmoid: ScalarFunction,
+  sigmoid: RealFunction,
   fixtures: unknown,
   options: ConceptOptions = {},
 ): ConceptResult[] {
