@@ -9,7 +9,7 @@
  * @module
  */
 
-import { mapInto } from "./_elementwise.ts";
+import { elementwiseOut } from "./_elementwise.ts";
 
 /**
  * ReLU(z) = max(0, z). NaN gives NaN; −0 gives 0.
@@ -89,5 +89,11 @@ export function reluDerivativeFromOutput(output: number): number {
  * ```
  */
 export function reluArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  return mapInto(values, relu, out, "relu");
+  const n = values.length, result = elementwiseOut(n, out, "relu");
+  // relu(z) inlined: −0 gives +0 and NaN stays NaN, as in the scalar function.
+  for (let i = 0; i < n; i++) {
+    const z = values[i];
+    result[i] = z > 0 ? z : z <= 0 ? 0 : z;
+  }
+  return result;
 }

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { mapInto } from "./_elementwise.ts";
+import { elementwiseOut } from "./_elementwise.ts";
 
 /**
  * Logistic sigmoid σ(z) = 1 / (1 + e^(−z)).
@@ -95,7 +95,18 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  * ```
  */
 export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  return mapInto(values, sigmoid, out, "sigmoid");
+  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  // sigmoid(z) inlined, branch for branch.
+  for (let i = 0; i < n; i++) {
+    const z = values[i];
+    if (z >= 0) {
+      result[i] = 1 / (1 + Math.exp(-z));
+    } else {
+      const e = Math.exp(z);
+      result[i] = e / (1 + e);
+    }
+  }
+  return result;
 }
 
 /**
@@ -119,7 +130,9 @@ export function sigmoidArrayReciprocal(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  return mapInto(values, (z) => 1 / (1 + Math.exp(-z)), out, "sigmoid");
+  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  for (let i = 0; i < n; i++) result[i] = 1 / (1 + Math.exp(-values[i]));
+  return result;
 }
 
 /**
@@ -139,7 +152,9 @@ export function sigmoidArrayReciprocal(
  * ```
  */
 export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  return mapInto(values, (z) => 0.5 + 0.5 * Math.tanh(0.5 * z), out, "sigmoid");
+  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  for (let i = 0; i < n; i++) result[i] = 0.5 + 0.5 * Math.tanh(0.5 * values[i]);
+  return result;
 }
 
 /**
@@ -159,7 +174,12 @@ export function sigmoidDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  return mapInto(outputs, sigmoidDerivativeFromOutput, out, "sigmoid derivative");
+  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  for (let i = 0; i < n; i++) {
+    const a = outputs[i];
+    result[i] = a * (1 - a);
+  }
+  return result;
 }
 
 /**
@@ -181,7 +201,12 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  return mapInto(outputs, (a) => a - a * a, out, "sigmoid derivative");
+  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  for (let i = 0; i < n; i++) {
+    const a = outputs[i];
+    result[i] = a - a * a;
+  }
+  return result;
 }
 
 /**
@@ -201,7 +226,13 @@ export function sigmoidDerivativeArray(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  return mapInto(values, sigmoidDerivative, out, "sigmoid derivative");
+  const n = values.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(-Math.abs(values[i]));
+    const d = 1 + e;
+    result[i] = e / (d * d);
+  }
+  return result;
 }
 
 /**

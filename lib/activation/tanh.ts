@@ -5,7 +5,7 @@
  * @module
  */
 
-import { mapInto } from "./_elementwise.ts";
+import { elementwiseOut } from "./_elementwise.ts";
 
 /**
  * tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), in (−1, 1) over the reals, [−1, 1] in binary64.
@@ -78,7 +78,9 @@ export function tanhDerivativeFromOutput(output: number): number {
  * ```
  */
 export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  return mapInto(values, Math.tanh, out, "tanh");
+  const n = values.length, result = elementwiseOut(n, out, "tanh");
+  for (let i = 0; i < n; i++) result[i] = Math.tanh(values[i]);
+  return result;
 }
 
 /**
@@ -98,5 +100,10 @@ export function tanhDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  return mapInto(outputs, tanhDerivativeFromOutput, out, "tanh derivative");
+  const n = outputs.length, result = elementwiseOut(n, out, "tanh derivative");
+  for (let i = 0; i < n; i++) {
+    const a = outputs[i];
+    result[i] = (1 - a) * (1 + a);
+  }
+  return result;
 }
