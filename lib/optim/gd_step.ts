@@ -21,6 +21,27 @@ export type GdStepKernel = (
   gradient: Float64Array,
 ) => number;
 
+/**
+ * The common tail of the data kernels: `gradient` holds Xᵀr (unscaled); scales it to
+ * ∇C = Xᵀr/m, writes W − η∇C into `next` and returns C = Σr²/(2m).
+ */
+function finishStep(
+  d: number,
+  weights: Float64Array,
+  learningRate: number,
+  m: number,
+  squares: number,
+  next: Float64Array,
+  gradient: Float64Array,
+): number {
+  for (let j = 0; j < d; j++) {
+    const g = gradient[j] / m;
+    gradient[j] = g;
+    next[j] = weights[j] - learningRate * g;
+  }
+  return squares / (2 * m);
+}
+
 function requireData(problem: LeastSquaresProblem, kernel: string) {
   if (problem.data === null) {
     throw new RangeError(
@@ -72,11 +93,9 @@ export function gdStepTwoPass(
   for (let j = 0; j < d; j++) {
     let g = 0;
     for (let i = 0; i < m; i++) g += a[i * d + j] * r[i];
-    g /= m;
     gradient[j] = g;
-    next[j] = weights[j] - learningRate * g;
   }
-  return squares / (2 * m);
+  return finishStep(d, weights, learningRate, m, squares, next, gradient);
 }
 
 /**
@@ -112,21 +131,90 @@ export function gdStepFused(
 ): number {
   const { x, y } = requireData(problem, "fused");
   const m = x.rows, d = x.cols, a = x.data;
-  gradient.fill(0);
-  let squares = 0;
-  for (let i = 0; i < m; i++) {
-    const row = i * d;
-    let ri = -y[i];
-    for (let j = 0; j < d; j++) ri += a[row + j] * weights[j];
+  let squares;
+  if (d === 2) squares = fusedSums2(a, y, m, weights, gradient);
+  else if (d === 3) squares = fusedSums3(a, y, m, weights, gradient);
+  else if (d === 4) squares = fusedSums4(a, y, m, weights, gradient);
+  else {
+    gradient.fill(0);
+    squares = 0;
+    for (let i = 0; i < m; i++) {
+      const row = i * d;
+      let ri = -y[i];
+      for (let j = 0; j < d; j++) ri += a[row + j] * weights[j];
+      squares += ri * ri;
+      for (let j = 0; j < d; j++) gradient[j] += a[row + j] * ri;
+    }
+  }
+  return finishStep(d, weights, learningRate, m, squares, next, gradient);
+}
+
+// The fused loop unrolled for small d: the weights and the d running sums of Xᵀr live in
+// locals (registers) instead of arrays, but every sum takes its terms in the general
+// loop's order (rᵢ = ((−yᵢ + xᵢ₀w₀) + xᵢ₁w₁) + …, gⱼ = Σᵢ xᵢⱼrᵢ over i ascending), so
+// the bits are the same.
+
+function fusedSums2(
+  a: Float64Array,
+  y: Float64Array,
+  m: number,
+  weights: Float64Array,
+  gradient: Float64Array,
+): number {
+  const w0 = weights[0], w1 = weights[1];
+  let g0 = 0, g1 = 0, squares = 0;
+  for (let i = 0, row = 0; i < m; i++, row += 2) {
+    const x0 = a[row], x1 = a[row + 1];
+    const ri = -y[i] + x0 * w0 + x1 * w1;
     squares += ri * ri;
-    for (let j = 0; j < d; j++) gradient[j] += a[row + j] * ri;
+    g0 += x0 * ri;
+    g1 += x1 * ri;
   }
-  for (let j = 0; j < d; j++) {
-    const g = gradient[j] / m;
-    gradient[j] = g;
-    next[j] = weights[j] - learningRate * g;
+  gradient[0] = g0, gradient[1] = g1;
+  return squares;
+}
+
+function fusedSums3(
+  a: Float64Array,
+  y: Float64Array,
+  m: number,
+  weights: Float64Array,
+  gradient: Float64Array,
+): number {
+  const w0 = weights[0], w1 = weights[1], w2 = weights[2];
+  let g0 = 0, g1 = 0, g2 = 0, squares = 0;
+  for (let i = 0, row = 0; i < m; i++, row += 3) {
+    const x0 = a[row], x1 = a[row + 1], x2 = a[row + 2];
+    const ri = -y[i] + x0 * w0 + x1 * w1 + x2 * w2;
+    squares += ri * ri;
+    g0 += x0 * ri;
+    g1 += x1 * ri;
+    g2 += x2 * ri;
   }
-  return squares / (2 * m);
+  gradient[0] = g0, gradient[1] = g1, gradient[2] = g2;
+  return squares;
+}
+
+function fusedSums4(
+  a: Float64Array,
+  y: Float64Array,
+  m: number,
+  weights: Float64Array,
+  gradient: Float64Array,
+): number {
+  const w0 = weights[0], w1 = weights[1], w2 = weights[2], w3 = weights[3];
+  let g0 = 0, g1 = 0, g2 = 0, g3 = 0, squares = 0;
+  for (let i = 0, row = 0; i < m; i++, row += 4) {
+    const x0 = a[row], x1 = a[row + 1], x2 = a[row + 2], x3 = a[row + 3];
+    const ri = -y[i] + x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
+    squares += ri * ri;
+    g0 += x0 * ri;
+    g1 += x1 * ri;
+    g2 += x2 * ri;
+    g3 += x3 * ri;
+  }
+  gradient[0] = g0, gradient[1] = g1, gradient[2] = g2, gradient[3] = g3;
+  return squares;
 }
 
 /**
