@@ -9,6 +9,9 @@
  */
 
 import { createMatrix, type Matrix } from "./matrix.ts";
+// A circular import (matmul_simd.ts falls back to matmulBlocked): safe because each side
+// only reads the other's hoisted function declarations, never a top-level value.
+import { matmulWasmSimd } from "../wasm/matmul_simd.ts";
 
 /** A matrix-product kernel: C = AB, written into `out` when given. */
 export type MatmulKernel = (a: Matrix, b: Matrix, out?: Matrix) => Matrix;
@@ -256,6 +259,7 @@ export const MATMUL_VARIANTS = {
   naive: matmulNaive,
   ikj: matmulIkj,
   blocked: matmulBlocked,
+  wasmSimd: matmulWasmSimd,
 } as const;
 
 /**
