@@ -46,9 +46,17 @@ for (const file of jsonFiles("fixtures")) {
     checked++;
     if (!cache.get(path).includes(fold(fixture.source.quote))) {
       failed++;
-      console.log(`${file} ${fixture.id}: quote not found in ${fixture.source.document}: ${JSON.stringify(fixture.source.quote.slice(0, 120))}`);
+      console.log(
+        `${file} ${fixture.id}: quote not found in ${fixture.source.document}: ${
+          JSON.stringify(fixture.source.quote.slice(0, 120))
+        }`,
+      );
     }
   }
 }
-console.log(`check_quotes: ${checked - failed} passed, ${failed} failed (${skipped} fixtures cite no document)`);
+console.log(
+  `check_quotes: ${
+    checked - failed
+  } passed, ${failed} failed (${skipped} fixtures cite no document)`,
+);
 process.exit(failed > 0 ? 1 : 0);
