@@ -89,10 +89,3 @@ export function checkDerivative(derivative: number, operation: string, name?: st
   }
   return derivative;
 }
-
-/** σ(x) = 1 / (1 + e^(−x)), evaluated without overflow for either sign of x. */
-export function logistic(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const ex = Math.exp(x);
-  return ex / (1 + ex);
-}

@@ -13,8 +13,9 @@ import {
   checkPower,
   checkResult,
   checkSqrtArgument,
-  logistic,
 } from "./_checks.ts";
+// σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for bit.
+import { sigmoid as logistic } from "../activation/sigmoid.ts";
 
 /** An operand: a value of the arithmetic, or a plain number (a constant). */
 export type Operand<T> = T | number;

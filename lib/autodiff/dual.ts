@@ -15,8 +15,9 @@ import {
   checkPower,
   checkResult,
   checkSqrtArgument,
-  logistic,
 } from "./_checks.ts";
+// σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for bit.
+import { sigmoid as logistic } from "../activation/sigmoid.ts";
 import { requireFiniteNumber } from "../_util/validate.ts";
 
 /** A dual number value + derivative·ε. */
