@@ -14,53 +14,12 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
-import { requireFinite, requireInteger, requirePositive } from "../_util/validate.ts";
+import { requireInteger, requirePositive } from "../_util/validate.ts";
+import { sigmoid } from "../activation/sigmoid.ts";
+import { requireLinearProblem, rowScore, startingWeights } from "../loss/_linear_problem.ts";
+import { softplus } from "../loss/_softplus.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
-
-function requireBinaryProblem(
-  weights: ArrayLike<number>,
-  inputs: Matrix,
-  labels: ArrayLike<number>,
-  what: string,
-): void {
-  if (inputs.rows === 0) throw new RangeError(`Cannot ${what}: there are no samples`);
-  if (weights.length !== inputs.cols) {
-    throw new RangeError(
-      `Cannot ${what}: weights has ${weights.length} entries but inputs has ${inputs.cols} columns`,
-    );
-  }
-  if (labels.length !== inputs.rows) {
-    throw new RangeError(
-      `Cannot ${what}: labels has ${labels.length} entries but inputs has ${inputs.rows} rows`,
-    );
-  }
-  requireFinite(weights, `${what}: weights`);
-  requireFinite(inputs.data, `${what}: inputs`);
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== 0 && labels[i] !== 1) {
-      throw new RangeError(`Cannot ${what}: labels must be 0 or 1, but label ${i} is ${labels[i]}`);
-    }
-  }
-}
-
-function score(weights: ArrayLike<number>, inputs: Matrix, i: number): number {
-  let s = 0;
-  for (let j = 0; j < inputs.cols; j++) s += weights[j] * inputs.data[i * inputs.cols + j];
-  return s;
-}
-
-/** ln(1 + e^x), finite for every finite x. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/** σ(z), overflow-free. */
-function logistic(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
 
 /**
  * σ(kᵀx) for every row: P(y = 1 | x), S2's inference step.
@@ -78,8 +37,8 @@ function logistic(z: number): number {
  */
 export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix): Float64Array {
   const labels = new Array<number>(inputs.rows).fill(0);
-  requireBinaryProblem(weights, inputs, labels, "compute logistic probabilities");
-  return Float64Array.from(labels, (_, i) => logistic(score(weights, inputs, i)));
+  requireLinearProblem(weights, inputs, labels, "compute logistic probabilities", "binary");
+  return Float64Array.from(labels, (_, i) => sigmoid(rowScore(weights, inputs, i)));
 }
 
 /**
@@ -105,10 +64,10 @@ export function logisticCost(
   inputs: Matrix,
   labels: ArrayLike<number>,
 ): number {
-  requireBinaryProblem(weights, inputs, labels, "compute the logistic cost");
+  requireLinearProblem(weights, inputs, labels, "compute the logistic cost", "binary");
   let c = 0;
   for (let i = 0; i < inputs.rows; i++) {
-    const s = score(weights, inputs, i);
+    const s = rowScore(weights, inputs, i);
     c += labels[i] === 1 ? softplus(-s) : softplus(s);
   }
   return c;
@@ -135,10 +94,10 @@ export function logisticLikelihood(
   inputs: Matrix,
   labels: ArrayLike<number>,
 ): number {
-  requireBinaryProblem(weights, inputs, labels, "compute the logistic likelihood");
+  requireLinearProblem(weights, inputs, labels, "compute the logistic likelihood", "binary");
   let p = 1;
   for (let i = 0; i < inputs.rows; i++) {
-    const q = logistic(score(weights, inputs, i));
+    const q = sigmoid(rowScore(weights, inputs, i));
     p *= labels[i] === 1 ? q : 1 - q;
   }
   return p;
@@ -164,10 +123,10 @@ export function logisticCostGradient(
   inputs: Matrix,
   labels: ArrayLike<number>,
 ): Float64Array {
-  requireBinaryProblem(weights, inputs, labels, "compute the logistic gradient");
+  requireLinearProblem(weights, inputs, labels, "compute the logistic gradient", "binary");
   const g = new Float64Array(inputs.cols);
   for (let i = 0; i < inputs.rows; i++) {
-    const r = logistic(score(weights, inputs, i)) - labels[i];
+    const r = sigmoid(rowScore(weights, inputs, i)) - labels[i];
     for (let j = 0; j < inputs.cols; j++) g[j] += r * inputs.data[i * inputs.cols + j];
   }
   return g;
@@ -222,14 +181,8 @@ export function trainLogisticRegression(
   options: LogisticRegressionOptions,
 ): LogisticRegressionResult {
   const d = inputs.cols;
-  if (options.initialWeights !== undefined && options.initialWeights.length !== d) {
-    throw new RangeError(
-      `Cannot train logistic regression: initialWeights has ${options.initialWeights.length} entries but inputs has ${d} columns`,
-    );
-  }
-  const weights = new Float64Array(d);
-  if (options.initialWeights !== undefined) weights.set(options.initialWeights);
-  requireBinaryProblem(weights, inputs, labels, "train logistic regression");
+  const weights = startingWeights(options.initialWeights, inputs, "train logistic regression");
+  requireLinearProblem(weights, inputs, labels, "train logistic regression", "binary");
   requirePositive(options.learningRate, "learningRate (α)");
   requireInteger(options.maxIterations, "maxIterations");
   const tolerance = options.tolerance ?? 0;
@@ -238,7 +191,7 @@ export function trainLogisticRegression(
   const ascent = () => {
     g.fill(0);
     for (let i = 0; i < inputs.rows; i++) {
-      const r = labels[i] - logistic(score(weights, inputs, i));
+      const r = labels[i] - sigmoid(rowScore(weights, inputs, i));
       for (let j = 0; j < d; j++) g[j] += r * inputs.data[i * d + j];
     }
     let norm = 0;

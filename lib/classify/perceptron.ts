@@ -18,7 +18,7 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
-import { requireLinearProblem } from "../loss/_linear_problem.ts";
+import { requireLinearProblem, startingWeights } from "../loss/_linear_problem.ts";
 import { requireInteger, requirePositive } from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
@@ -127,13 +127,7 @@ export function trainPerceptron(
   options: PerceptronOptions,
 ): PerceptronResult {
   const d = inputs.cols;
-  if (options.initialWeights !== undefined && options.initialWeights.length !== d) {
-    throw new RangeError(
-      `Cannot train a perceptron: initialWeights has ${options.initialWeights.length} entries but inputs has ${d} columns`,
-    );
-  }
-  const weights = new Float64Array(d);
-  if (options.initialWeights !== undefined) weights.set(options.initialWeights);
+  const weights = startingWeights(options.initialWeights, inputs, "train a perceptron");
   let bias = options.initialBias ?? 0;
   requireLinearProblem(weights, inputs, labels, "train a perceptron");
   requirePositive(options.learningRate, "learningRate (η)");

@@ -16,7 +16,7 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
-import { requireLinearProblem } from "../loss/_linear_problem.ts";
+import { requireLinearProblem, rowScore, startingWeights } from "../loss/_linear_problem.ts";
 import { RandomState } from "../random/random_state.ts";
 import { requireInteger, requirePositive } from "../_util/validate.ts";
 
@@ -75,13 +75,11 @@ export function trainSquaredHingeSgd(
   options: SquaredHingeSgdOptions,
 ): SquaredHingeSgdResult {
   const n = inputs.rows, d = inputs.cols;
-  if (options.initialWeights !== undefined && options.initialWeights.length !== d) {
-    throw new RangeError(
-      `Cannot train the squared-hinge classifier: initialWeights has ${options.initialWeights.length} entries but inputs has ${d} columns`,
-    );
-  }
-  const weights = new Float64Array(d);
-  if (options.initialWeights !== undefined) weights.set(options.initialWeights);
+  const weights = startingWeights(
+    options.initialWeights,
+    inputs,
+    "train the squared-hinge classifier",
+  );
   requireLinearProblem(weights, inputs, labels, "train the squared-hinge classifier");
   requirePositive(options.stepSize, "stepSize (C)");
   requireInteger(options.maxIterations, "maxIterations");
@@ -94,8 +92,7 @@ export function trainSquaredHingeSgd(
   let updates = 0;
   for (let t = 1; t <= options.maxIterations; t++) {
     const i = rng.randint(0, n);
-    let score = 0;
-    for (let j = 0; j < d; j++) score += weights[j] * x[i * d + j];
+    const score = rowScore(weights, inputs, i);
     const y = labels[i];
     if (y * score < 1) {
       const eta = schedule === "constant" ? options.stepSize : options.stepSize / Math.sqrt(t);
@@ -118,11 +115,8 @@ function allMarginsAtLeastOne(
   inputs: Matrix,
   labels: ArrayLike<number>,
 ): boolean {
-  const d = inputs.cols;
   for (let i = 0; i < inputs.rows; i++) {
-    let score = 0;
-    for (let j = 0; j < d; j++) score += weights[j] * inputs.data[i * d + j];
-    if (labels[i] * score < 1) return false;
+    if (labels[i] * rowScore(weights, inputs, i) < 1) return false;
   }
   return true;
 }
@@ -149,8 +143,7 @@ export function linearSign(weights: ArrayLike<number>, inputs: Matrix): number[]
   }
   const out: number[] = [];
   for (let i = 0; i < inputs.rows; i++) {
-    let s = 0;
-    for (let j = 0; j < inputs.cols; j++) s += weights[j] * inputs.data[i * inputs.cols + j];
+    const s = rowScore(weights, inputs, i);
     out.push(s > 0 ? 1 : s < 0 ? -1 : 0);
   }
   return out;

@@ -10,6 +10,7 @@
  */
 
 import { gradientBuffer, requirePair, requireUnitInterval } from "./_check.ts";
+import { softplus } from "./_softplus.ts";
 
 /** y ln p with the limit 0 · ln 0 = 0, so that a confident correct prediction costs 0. */
 function xlogy(y: number, p: number): number {
@@ -107,11 +108,6 @@ export function binaryCrossEntropyGradient(
     g[i] = (p - targets[i]) / (p * (1 - p));
   }
   return g;
-}
-
-/** ln(1 + e^x) without overflow or loss of precision for large |x|. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { Matrix } from "../linalg/matrix.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
-import { requireLinearProblem } from "./_linear_problem.ts";
+import { requireLinearProblem, rowScore } from "./_linear_problem.ts";
 
 /**
  * G(m) = ½ (max{0, 1 − m})².
@@ -30,13 +30,6 @@ import { requireLinearProblem } from "./_linear_problem.ts";
 export function squaredHinge(margin: number): number {
   const slack = 1 - margin;
   return slack > 0 ? 0.5 * slack * slack : slack <= 0 ? 0 : NaN;
-}
-
-function dotRow(weights: ArrayLike<number>, inputs: Matrix, row: number): number {
-  let s = 0;
-  const base = row * inputs.cols;
-  for (let j = 0; j < inputs.cols; j++) s += weights[j] * inputs.data[base + j];
-  return s;
 }
 
 /**
@@ -63,7 +56,9 @@ export function squaredHingeCost(
 ): number {
   requireLinearProblem(weights, inputs, labels, "compute the squared-hinge cost");
   let sum = 0;
-  for (let i = 0; i < inputs.rows; i++) sum += squaredHinge(labels[i] * dotRow(weights, inputs, i));
+  for (let i = 0; i < inputs.rows; i++) {
+    sum += squaredHinge(labels[i] * rowScore(weights, inputs, i));
+  }
   return sum / inputs.rows;
 }
 
@@ -104,7 +99,7 @@ export function squaredHingeSampleGradient(
       `Cannot write the squared-hinge gradient: out has ${g.length} entries but weights has ${d}`,
     );
   }
-  const score = dotRow(weights, inputs, sample);
+  const score = rowScore(weights, inputs, sample);
   const y = labels[sample];
   const scale = y * score >= 1 ? 0 : score - y;
   for (let j = 0; j < d; j++) g[j] = scale * inputs.data[sample * d + j];
@@ -135,7 +130,7 @@ export function squaredHingeGradient(
   const d = inputs.cols;
   const g = new Float64Array(d);
   for (let i = 0; i < inputs.rows; i++) {
-    const score = dotRow(weights, inputs, i);
+    const score = rowScore(weights, inputs, i);
     if (labels[i] * score >= 1) continue;
     const scale = score - labels[i];
     for (let j = 0; j < d; j++) g[j] += scale * inputs.data[i * d + j];
