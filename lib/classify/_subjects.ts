@@ -10,7 +10,7 @@ import type { Subject } from "../oracle/subject.ts";
 
 export type { Subject } from "../oracle/subject.ts";
 import type { Fixture } from "../oracle/fixture.ts";
-import type { Matrix } from "../linalg/matrix.ts";
+import { fromRows as matrix, toRows } from "../linalg/matrix.ts";
 import {
   hiddenValues,
   logicGate,
@@ -24,18 +24,6 @@ import { linearSign, trainSquaredHingeSgd } from "./squared_hinge_sgd.ts";
 import { trainLogisticRegression } from "./logistic_regression.ts";
 import { singleLayerGradient, trainSingleLayer } from "./single_layer.ts";
 import { squaredHingeCost } from "../loss/squared_hinge.ts";
-
-function matrix(rows: readonly (readonly number[])[]): Matrix {
-  const cols = rows.length ? rows[0].length : 0;
-  return { rows: rows.length, cols, data: Float64Array.from(rows.flat()) };
-}
-
-function toRows(data: Float64Array, cols: number): number[][] {
-  return Array.from(
-    { length: data.length / cols },
-    (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)),
-  );
-}
 
 function gateOf(weights: readonly number[]) {
   return logicGate(weights[0], weights[1], weights[2]);
@@ -210,7 +198,7 @@ export const SUBJECTS: readonly Subject[] = [
         epochs: 1,
       });
       return {
-        weights: toRows(r.layer.weights.data, layer.weights.cols),
+        weights: toRows(r.layer.weights),
         biases: r.layer.biases,
         losses: r.losses,
         lossBefore: one.losses[0],

@@ -9,7 +9,7 @@ import type { Subject } from "../oracle/subject.ts";
 
 export type { Subject } from "../oracle/subject.ts";
 import type { Fixture } from "../oracle/fixture.ts";
-import type { Matrix } from "../linalg/matrix.ts";
+import { fromRows as matrix } from "../linalg/matrix.ts";
 import {
   halfMeanSquaredError,
   halfSumSquaredError,
@@ -43,12 +43,6 @@ import {
   logisticLikelihood,
 } from "../classify/logistic_regression.ts";
 import { singleLayerForward, singleLayerGradient } from "../classify/single_layer.ts";
-
-/** A row-major matrix from nested rows. */
-function matrix(rows: readonly (readonly number[])[]): Matrix {
-  const cols = rows.length ? rows[0].length : 0;
-  return { rows: rows.length, cols, data: Float64Array.from(rows.flat()) };
-}
 
 function layerOf(fx: Fixture) {
   return {
