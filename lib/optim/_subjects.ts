@@ -42,6 +42,22 @@ function s0Design(input: Input): Matrix {
   return fromRows(numbers(input.x).map((v) => [1, v]));
 }
 
+/** The descent options a fixture's input spells out: η, W⁰, the stopping rule, the step limit. */
+function descentOptions(input: Input) {
+  return {
+    learningRate: input.learningRate as number,
+    initialWeights: numbers(input.initialWeights),
+    stop: input.stop as StoppingRule,
+    maxIterations: input.maxIterations as number,
+  };
+}
+
+/** S0's design and targets, and the program's gradient descent on them. */
+function s000Run(input: Input) {
+  const x = s0Design(input), y = numbers(input.y);
+  return { x, y, result: leastSquaresGradientDescent(x, y, descentOptions(input)) };
+}
+
 /** S1's commute design: ones, distance, weekday. */
 export function commuteDesign(input: Input): Matrix {
   const distance = numbers(input.distance), weekday = numbers(input.weekday);
@@ -60,14 +76,7 @@ const s000Runs: Subject = {
   ids: ["s000.gd20.tol1e-6", "s000.gd20.tol1e-4", "s000.gd20.fixed17"],
   fields: ["iterations", "theta", "J", "gradient"],
   compute(fixture: Fixture) {
-    const input = fixture.input;
-    const x = s0Design(input), y = numbers(input.y);
-    const result = leastSquaresGradientDescent(x, y, {
-      learningRate: input.learningRate as number,
-      initialWeights: numbers(input.initialWeights),
-      stop: input.stop as StoppingRule,
-      maxIterations: input.maxIterations as number,
-    });
+    const { x, y, result } = s000Run(fixture.input);
     return {
       status: result.status,
       iterations: result.iterations,
@@ -83,14 +92,7 @@ const s000ClosedForm: Subject = {
   ids: ["s000.gd20.closed_form"],
   fields: ["thetaStar", "JStar"],
   compute(fixture: Fixture) {
-    const input = fixture.input;
-    const x = s0Design(input), y = numbers(input.y);
-    const result = leastSquaresGradientDescent(x, y, {
-      learningRate: input.learningRate as number,
-      initialWeights: numbers(input.initialWeights),
-      stop: input.stop as StoppingRule,
-      maxIterations: input.maxIterations as number,
-    });
+    const { result } = s000Run(fixture.input);
     return { status: result.status, thetaStar: Array.from(result.weights), JStar: result.loss };
   },
 };
@@ -115,16 +117,10 @@ const s001GdMatlab: Subject = {
     const input = fixture.input;
     const x = commuteDesign(input), y = numbers(input.minutes);
     const options = {
-      learningRate: input.learningRate as number,
-      initialWeights: numbers(input.initialWeights),
+      ...descentOptions(input),
       variant: (input.variant ?? "gram") as GdStepVariant,
     };
-    const run = leastSquaresGradientDescent(x, y, {
-      ...options,
-      stop: input.stop as StoppingRule,
-      maxIterations: input.maxIterations as number,
-      recordTrajectory: true,
-    });
+    const run = leastSquaresGradientDescent(x, y, { ...options, recordTrajectory: true });
     const path = run.trajectory!.weights;
     const last = path[path.length - 1], before = path[path.length - 2];
     const optimum = leastSquaresGradientDescent(x, y, {
@@ -222,12 +218,7 @@ const s002Limit: Subject = {
       gram: input.gram as number[][],
       moment: numbers(input.moment),
       meanSquare: input.meanSquare as number,
-    }, {
-      learningRate: input.learningRate as number,
-      initialWeights: numbers(input.initialWeights),
-      stop: input.stop as StoppingRule,
-      maxIterations: input.maxIterations as number,
-    });
+    }, descentOptions(input));
     const truth = fixture.expected.thetaTrue as number[];
     return {
       status: run.status,
@@ -253,16 +244,8 @@ const s002Seeded: Subject = {
     // y = b*const + theta_1*x1 + theta_2*x2 + eps, in the program's order.
     const y = x1.map((v, i) => bias * 1 + t1 * v + t2 * x2[i] + eps[i]);
     const x = fromRows(x1.map((v, i) => [1, v, x2[i]]));
-    const options = {
-      learningRate: input.learningRate as number,
-      initialWeights: numbers(input.initialWeights),
-    };
-    const run = leastSquaresGradientDescent(x, y, {
-      ...options,
-      stop: input.stop as StoppingRule,
-      maxIterations: input.maxIterations as number,
-      recordTrajectory: true,
-    });
+    const options = descentOptions(input);
+    const run = leastSquaresGradientDescent(x, y, { ...options, recordTrajectory: true });
     const first = leastSquaresGradientDescent(x, y, {
       ...options,
       stop: { kind: "iterations", count: 1 },
