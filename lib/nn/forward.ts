@@ -10,6 +10,7 @@ import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import { requireFinite } from "../_util/validate.ts";
 import { inputWidth, isRowActivation, type Layer, type Network } from "./network.ts";
 import { matmulNaive } from "../linalg/matmul.ts";
+import { sigmoid } from "../activation/sigmoid.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
@@ -107,23 +108,47 @@ export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardT
  * ```
  */
 export function forwardFused(network: Network, trace: ForwardTrace): ForwardTrace {
-  network.layers.forEach((layer, l) => {
-    const input = trace.activations[l], z = trace.preActivations[l], a = trace.activations[l + 1];
-    const k = input.cols, n = z.cols, W = layer.weights.data, b = layer.biases;
-    const f = layer.activation;
-    const rowwise = isRowActivation(f);
-    for (let i = 0; i < input.rows; i++) {
-      for (let j = 0; j < n; j++) {
-        let sum = 0;
-        for (let p = 0; p < k; p++) sum += input.data[i * k + p] * W[p * n + j];
-        if (b) sum += b[j];
-        z.data[i * n + j] = sum;
-        if (!rowwise) a.data[i * n + j] = f.value(sum);
-      }
-      if (rowwise) f.apply(z.data, a.data, i * n, n);
-    }
-  });
+  const layers = network.layers;
+  for (let l = 0; l < layers.length; l++) {
+    fusedLayer(layers[l], trace.activations[l], trace.preActivations[l], trace.activations[l + 1]);
+  }
   return trace;
+}
+
+/**
+ * One layer of {@link forwardFused}. The σ layer has the scalar `sigmoid` written inline
+ * (branch for branch, the same bits) because a call through `f.value` is a polymorphic
+ * call per entry that V8 does not inline; other elementwise activations go through it.
+ */
+function fusedLayer(layer: Layer, input: Matrix, z: Matrix, a: Matrix): void {
+  const rows = input.rows, k = input.cols, n = z.cols;
+  const X = input.data, W = layer.weights.data, b = layer.biases, Z = z.data, A = a.data;
+  const f = layer.activation;
+  const rowwise = isRowActivation(f);
+  const inlineSigmoid = !rowwise && f.value === sigmoid;
+  for (let i = 0; i < rows; i++) {
+    const rowX = i * k, rowZ = i * n;
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += X[rowX + p] * W[p * n + j];
+      if (b) sum += b[j];
+      Z[rowZ + j] = sum;
+    }
+    if (inlineSigmoid) {
+      for (let j = rowZ; j < rowZ + n; j++) {
+        const zj = Z[j];
+        if (zj >= 0) {
+          A[j] = 1 / (1 + Math.exp(-zj));
+        } else {
+          const e = Math.exp(zj);
+          A[j] = e / (1 + e);
+        }
+      }
+    } else if (!rowwise) {
+      for (let j = rowZ; j < rowZ + n; j++) A[j] = f.value(Z[j]);
+    }
+    if (rowwise) f.apply(Z, A, rowZ, n);
+  }
 }
 
 /**
