@@ -1,7 +1,7 @@
 // Shared by the gradient-descent figures: the documents' runs, recomputed with lib/optim.
 import { fromRows, type Matrix } from "../../lib/linalg/matrix.ts";
 import { leastSquares } from "../../lib/linalg/lstsq.ts";
-import { leastSquaresGradientDescent } from "../../lib/optim/gradient_descent.ts";
+import { gradientDescent, leastSquaresGradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { leastSquaresLoss } from "../../lib/optim/least_squares.ts";
 import type { DescentResult } from "../../lib/optim/descent.ts";
 import type { StoppingRule } from "../../lib/optim/stopping_rule.ts";
@@ -30,6 +30,23 @@ export function runOf(f: Fixture): DescentResult & { x: Matrix; y: number[] } {
     recordTrajectory: true,
   });
   return { ...result, x, y };
+}
+
+/** S4's run: J(x) = x² from x₀ = 1.2 with η = 0.3 (the document's parameters), `steps` steps. */
+export function s4Run(steps: number): DescentResult {
+  return gradientDescent(
+    (w, g) => {
+      g[0] = 2 * w[0];
+      return w[0] * w[0];
+    },
+    [1.2],
+    {
+      learningRate: 0.3,
+      stop: { kind: "iterations", count: steps },
+      maxIterations: steps,
+      recordTrajectory: true,
+    },
+  );
 }
 
 /** The minimum of C(W) = (1/2m)‖XW − y‖², by the accurate least-squares solver. */

@@ -1,9 +1,8 @@
 // Loss curves of the documents' gradient-descent runs: the excess loss C(Wₜ) − C(W*) on a
 // log scale, so linear convergence shows as a straight line whose slope is set by η and
 // the curvature of the problem.
-import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { fixture } from "./_data.ts";
-import { optimum, runOf } from "./_gd.ts";
+import { optimum, runOf, s4Run } from "./_gd.ts";
 import type { TopLevelSpec } from "./render.ts";
 
 export const title = "Gradient descent: excess loss per iteration";
@@ -33,19 +32,7 @@ function leastSquaresCurve(id: string, label: string): Point[] {
 
 /** S4: J = x², x₀ = 1.2, η = 0.3 (the document's parameters); J* = 0. */
 function s4Curve(): Point[] {
-  const result = gradientDescent(
-    (w, g) => {
-      g[0] = 2 * w[0];
-      return w[0] * w[0];
-    },
-    [1.2],
-    {
-      learningRate: 0.3,
-      stop: { kind: "iterations", count: 20 },
-      maxIterations: 20,
-      recordTrajectory: true,
-    },
-  );
+  const result = s4Run(20);
   return result.trajectory!.losses.map((loss, iteration) => ({
     run: "S4: J = x², η = 0.3 (20 it.)",
     iteration,

@@ -1,10 +1,9 @@
 // Gradient-descent paths on the loss: S4's J = x² (x₀ = 1.2, η = 0.3) on the parabola,
 // and S0's run on the level sets of J(θ₀, θ₁), which are ellipses around θ* because J
 // is quadratic: J(θ) = J* + ½(θ − θ*)ᵀG(θ − θ*) with G = XᵀX/m.
-import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { leastSquaresProblem } from "../../lib/optim/least_squares.ts";
 import { fixture, linspace } from "./_data.ts";
-import { optimum, runOf } from "./_gd.ts";
+import { optimum, runOf, s4Run } from "./_gd.ts";
 import type { TopLevelSpec } from "./render.ts";
 
 export const title = "Gradient-descent paths on the loss";
@@ -72,19 +71,7 @@ function s0Panel() {
 }
 
 function s4Panel() {
-  const result = gradientDescent(
-    (w, g) => {
-      g[0] = 2 * w[0];
-      return w[0] * w[0];
-    },
-    [1.2],
-    {
-      learningRate: 0.3,
-      stop: { kind: "iterations", count: 8 },
-      maxIterations: 8,
-      recordTrajectory: true,
-    },
-  );
+  const result = s4Run(8);
   const curve = linspace(-1.3, 1.3, 105).map((v) => ({ x: v, J: v * v }));
   const path = result.trajectory!.weights.map((w, t) => ({ x: w[0], J: w[0] * w[0], t }));
   const x = { field: "x", type: "quantitative" as const, title: "x" };
