@@ -7,6 +7,7 @@ import { SUBJECTS } from "../../lib/optim/_subjects.ts";
 import { fromRows } from "../../lib/linalg/matrix.ts";
 import { leastSquaresGradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { fixtureById } from "../_fixture.ts";
+import { checkConverged } from "./_run.ts";
 import s000 from "../../fixtures/gd/s000_gd20.json" with { type: "json" };
 import s001 from "../../fixtures/gd/s001_gd_matlab.json" with { type: "json" };
 import { GD_STEP_VARIANTS } from "../../lib/optim/gd_step.ts";
@@ -23,11 +24,7 @@ function s0Data(input: Record<string, unknown>) {
 describe("S0 §4.2: gradient descent on 20 points, alpha = 0.01, theta0 = [1, 1]", () => {
   for (const id of ["s000.gd20.tol1e-6", "s000.gd20.tol1e-4", "s000.gd20.fixed17"]) {
     it(`${id}: iterations, theta, J and the final gradient match the exact replay`, () => {
-      const fixture = fixtureById(s000, id);
-      const subject = subjectFor(SUBJECTS, id);
-      const computed = subject.compute(fixture);
-      assert.equal(computed.status, "converged");
-      assertFixture(fixture, computed, subject.fields);
+      checkConverged(fixtureById(s000, id));
     });
   }
 
@@ -77,10 +74,7 @@ describe("S0 §4.2: gradient descent on 20 points, alpha = 0.01, theta0 = [1, 1]
 
   it("converges to the closed-form optimum theta* = (XᵀX)⁻¹Xᵀy", () => {
     const fixture = fixtureById(s000, "s000.gd20.closed_form");
-    const subject = subjectFor(SUBJECTS, fixture.id);
-    const computed = subject.compute(fixture);
-    assert.equal(computed.status, "converged");
-    assertFixture(fixture, computed, subject.fields);
+    const computed = checkConverged(fixture);
     assert.deepEqual(fixture.expected.thetaStarExact, ["49/95", "129/133"]);
     const run = subjectFor(SUBJECTS, "s000.gd20.tol1e-6").compute(
       fixtureById(s000, "s000.gd20.tol1e-6"),
@@ -148,20 +142,13 @@ describe("S1 §2.1: Gradient_Descent_for_Linear_Regression.m on the commute data
 describe("S2 梯度下降回归: b = 1.5, θ₁ = 2, θ₂ = 5, lr 1e-3, 2000 iterations from [3, 3, 3]", () => {
   it("infinite-data limit: GD on the population moments, and how far 2000 steps get", () => {
     const fixture = fixtureById(s002, "s002.gd_regression.limit");
-    const subject = subjectFor(SUBJECTS, fixture.id);
-    const computed = subject.compute(fixture);
-    assert.equal(computed.status, "converged");
-    assertFixture(fixture, computed, subject.fields);
+    checkConverged(fixture);
     // Even with infinite data the intercept is still 1.18 above b = 1.5 after 2000 steps.
     assert.ok((fixture.expected.gap as number[])[0] > 1.1);
   });
 
   it("seeded stand-in: RandomState(0) draws, θ after 2000 steps, loss_vec[0] and loss_vec[1999]", () => {
-    const fixture = fixtureById(s002, "s002.gd_regression.seed0");
-    const subject = subjectFor(SUBJECTS, fixture.id);
-    const computed = subject.compute(fixture);
-    assert.equal(computed.status, "converged");
-    assertFixture(fixture, computed, subject.fields);
+    checkConverged(fixtureById(s002, "s002.gd_regression.seed0"));
   });
 
   it("erratum: the code's step is half the slide's (2/m)Xᵀ(Xθ − y) step; lib steps as the code", () => {
@@ -193,10 +180,7 @@ describe("S4 单变量函数的梯度下降: J(x) = x², x₀ = 1.2, η = 0.3", 
   const fixture = fixtureById(s004, "s004.gd_x2");
 
   it("the printed lines are x₁ … x₄ and J(xₙ), and they need the threshold 1e-3", () => {
-    const subject = subjectFor(SUBJECTS, fixture.id);
-    const computed = subject.compute(fixture);
-    assert.equal(computed.status, "converged");
-    assertFixture(fixture, computed, subject.fields);
+    checkConverged(fixture);
   });
 
   it("erratum: the stated rule J(x) < 1e-2 prints only three lines", () => {

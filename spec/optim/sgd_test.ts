@@ -9,6 +9,7 @@ import { RandomState } from "../../lib/random/random_state.ts";
 import { stochasticGradientDescent } from "../../lib/optim/sgd.ts";
 import { leastSquaresGradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { fixtureById } from "../_fixture.ts";
+import { checkConverged } from "./_run.ts";
 import minisgd from "../../fixtures/gd/s001_minisgd.json" with { type: "json" };
 
 const seed0 = fixtureById(minisgd, "s001.minisgd.seed0");
@@ -17,10 +18,7 @@ const y = seed0.input.minutes as number[];
 
 describe("S1 §2.2.1: MiniSGD_for_Linear_Regression.m, C = 0.06, b = 2, stop when every |ΔWⱼ| < 0.02", () => {
   it("seeded stand-in (seed 0): batches, W¹, stopping time, W, last step and C(W)", () => {
-    const subject = subjectFor(SUBJECTS, seed0.id);
-    const computed = subject.compute(seed0);
-    assert.equal(computed.status, "converged");
-    assertFixture(seed0, computed, subject.fields);
+    checkConverged(seed0);
   });
 
   it("the first update from W⁰ = 0 is W¹ = (C/b)Σ_{i∈B₁} yᵢxᵢ", () => {
