@@ -6,7 +6,7 @@ import * as mathjs from "mathjs";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import type { Suite } from "./_harness.ts";
+import { check, type Suite } from "./_harness.ts";
 
 export { MlMatrix, tf };
 
@@ -67,4 +67,54 @@ export const FLOAT32_RTOL = 1e-4;
 /** Elementwise e^x in mathjs (its `exp` no longer maps over matrices by itself). */
 export function mathExp<T>(values: T): T {
   return math.map(values, (v: number) => math.exp(v));
+}
+
+/** One tfjs computation to time on every tfjs backend that loaded. */
+export interface TfPeer {
+  /** What is computed, for the check's message ("softmax", "matMul", …). */
+  readonly what: string;
+  /** Builds the input tensors on the current backend and returns the timed computation. */
+  readonly prepare: () => () => tf.Tensor;
+  /** The float64 reference the first result is checked against. */
+  readonly reference: ArrayLike<number>;
+  /** The float32 bound of the check. */
+  readonly rtol: number;
+  readonly atol: number;
+  /** Defaults to "float32". */
+  readonly note?: string;
+}
+
+/**
+ * Registers `tfjs-cpu` and `tfjs-wasm` cases for one concept: switch backend, build the
+ * tensors, check one result against the reference, then time the computation (its result
+ * disposed on every call so that memory stays flat).
+ */
+export function addTfPeers(
+  suite: Suite,
+  base: { readonly family: string; readonly concept: string; readonly flops?: number },
+  peer: TfPeer,
+): void {
+  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
+    if (!hasTfBackend(backend)) continue;
+    suite.add({
+      ...base,
+      name: `tfjs-${backend}`,
+      kind: "peer",
+      note: peer.note ?? "float32",
+      setup: async () => {
+        await useTfBackend(backend);
+        const run = peer.prepare();
+        const first = run();
+        check(
+          `tfjs-${backend} ${peer.what}`,
+          first.dataSync(),
+          peer.reference,
+          peer.rtol,
+          peer.atol,
+        );
+        first.dispose();
+        return () => run().dispose();
+      },
+    });
+  }
 }

@@ -8,16 +8,7 @@ import {
   sigmoidDerivativeFromOutputArray,
 } from "../lib/activation/sigmoid.ts";
 import { check, flat, type Options, randomVector, Suite } from "./_harness.ts";
-import {
-  FLOAT32_RTOL,
-  hasTfBackend,
-  math,
-  mathExp,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, FLOAT32_RTOL, math, mathExp, MlMatrix, tf } from "./_peers.ts";
 
 export function registerActivation(suite: Suite, options: Options): void {
   const n = options.smoke ? 1000 : 1_000_000;
@@ -66,24 +57,16 @@ export function registerActivation(suite: Suite, options: Options): void {
       return sigma;
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      family: "activation",
-      concept: sigmoidConcept,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32",
-      setup: async () => {
-        await useTfBackend(backend);
-        const t = tf.tensor1d(Float32Array.from(z));
-        const s = tf.sigmoid(t);
-        check(`tfjs-${backend} sigmoid`, s.dataSync(), sigmoidReference, FLOAT32_RTOL, 1e-6);
-        s.dispose();
-        return () => tf.sigmoid(t).dispose();
-      },
-    });
-  }
+  addTfPeers(suite, { family: "activation", concept: sigmoidConcept }, {
+    what: "sigmoid",
+    prepare: () => {
+      const t = tf.tensor1d(Float32Array.from(z));
+      return () => tf.sigmoid(t);
+    },
+    reference: sigmoidReference,
+    rtol: FLOAT32_RTOL,
+    atol: 1e-6,
+  });
 
   const derivativeConcept = `sigmoid' from output n=${n}`;
   const a = sigmoidReference;
@@ -128,23 +111,14 @@ export function registerActivation(suite: Suite, options: Options): void {
       return derivative;
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      family: "activation",
-      concept: derivativeConcept,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32",
-      setup: async () => {
-        await useTfBackend(backend);
-        const t = tf.tensor1d(Float32Array.from(a));
-        const f = () => tf.tidy(() => tf.mul(t, tf.sub(1, t)));
-        const d = f();
-        check(`tfjs-${backend} σ′`, d.dataSync(), derivativeReference, FLOAT32_RTOL, 1e-6);
-        d.dispose();
-        return () => f().dispose();
-      },
-    });
-  }
+  addTfPeers(suite, { family: "activation", concept: derivativeConcept }, {
+    what: "σ′",
+    prepare: () => {
+      const t = tf.tensor1d(Float32Array.from(a));
+      return () => tf.tidy(() => tf.mul(t, tf.sub(1, t)));
+    },
+    reference: derivativeReference,
+    rtol: FLOAT32_RTOL,
+    atol: 1e-6,
+  });
 }

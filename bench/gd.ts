@@ -6,15 +6,7 @@ import { leastSquaresProblem } from "../lib/optim/least_squares.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { RandomState } from "../lib/random/random_state.ts";
 import { check, flat, type Options, Suite, toArrays } from "./_harness.ts";
-import {
-  FLOAT32_RTOL,
-  hasTfBackend,
-  math,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, FLOAT32_RTOL, math, MlMatrix, tf } from "./_peers.ts";
 
 export function registerGd(suite: Suite, options: Options): void {
   const m = options.smoke ? 1000 : 100_000, d = 3, learningRate = 1e-3;
@@ -82,27 +74,20 @@ export function registerGd(suite: Suite, options: Options): void {
       return run;
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      ...base,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32; matMul with transposeA",
-      setup: async () => {
-        await useTfBackend(backend);
-        const tx = tf.tensor2d(Float32Array.from(x.data), [m, d]);
-        const ty = tf.tensor2d(Float32Array.from(y), [m, 1]);
-        const tw = tf.tensor2d(Float32Array.from(weights), [d, 1]);
-        const run = () =>
-          tf.tidy(() =>
-            tf.sub(tw, tf.mul(tf.matMul(tx, tf.sub(tf.matMul(tx, tw), ty), true, false), step))
-          );
-        const next = run();
-        check(`tfjs-${backend} step`, next.dataSync(), referenceNext, FLOAT32_RTOL, 1e-5);
-        next.dispose();
-        return () => run().dispose();
-      },
-    });
-  }
+  addTfPeers(suite, base, {
+    what: "step",
+    note: "float32; matMul with transposeA",
+    prepare: () => {
+      const tx = tf.tensor2d(Float32Array.from(x.data), [m, d]);
+      const ty = tf.tensor2d(Float32Array.from(y), [m, 1]);
+      const tw = tf.tensor2d(Float32Array.from(weights), [d, 1]);
+      return () =>
+        tf.tidy(() =>
+          tf.sub(tw, tf.mul(tf.matMul(tx, tf.sub(tf.matMul(tx, tw), ty), true, false), step))
+        );
+    },
+    reference: referenceNext,
+    rtol: FLOAT32_RTOL,
+    atol: 1e-5,
+  });
 }

@@ -4,15 +4,7 @@ import { MATMUL_VARIANTS, matmulNaive } from "../lib/linalg/matmul.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { matmulWasmSimd, wasmMatmulBackend } from "../lib/wasm/matmul_simd.ts";
 import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
-import {
-  FLOAT32_RTOL,
-  hasTfBackend,
-  math,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, FLOAT32_RTOL, math, MlMatrix, tf } from "./_peers.ts";
 
 export function registerMatmul(suite: Suite, options: Options): void {
   const sizes = options.smoke ? [16] : [64, 256];
@@ -65,29 +57,16 @@ export function registerMatmul(suite: Suite, options: Options): void {
         return () => math.multiply(mj[0], mj[1]);
       },
     });
-    for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-      if (!hasTfBackend(backend)) continue;
-      suite.add({
-        ...base,
-        name: `tfjs-${backend}`,
-        kind: "peer",
-        note: "float32",
-        setup: async () => {
-          await useTfBackend(backend);
-          const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]),
-            tb = tf.tensor2d(Float32Array.from(b.data), [n, n]);
-          const c = tf.matMul(ta, tb);
-          check(
-            `tfjs-${backend} matMul`,
-            c.dataSync(),
-            reference,
-            FLOAT32_RTOL,
-            1e-4 * Math.sqrt(n),
-          );
-          c.dispose();
-          return () => tf.matMul(ta, tb).dispose();
-        },
-      });
-    }
+    addTfPeers(suite, base, {
+      what: "matMul",
+      prepare: () => {
+        const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]),
+          tb = tf.tensor2d(Float32Array.from(b.data), [n, n]);
+        return () => tf.matMul(ta, tb);
+      },
+      reference,
+      rtol: FLOAT32_RTOL,
+      atol: 1e-4 * Math.sqrt(n),
+    });
   }
 }

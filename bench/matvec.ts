@@ -2,15 +2,7 @@
 // first is the reference and baseline) and the peers.
 import * as matvecModule from "../lib/linalg/matvec.ts";
 import { check, type Options, randomMatrix, randomVector, Suite, toArrays } from "./_harness.ts";
-import {
-  FLOAT32_RTOL,
-  hasTfBackend,
-  math,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, FLOAT32_RTOL, math, MlMatrix, tf } from "./_peers.ts";
 
 type MatvecKernel = typeof matvecModule.matvec;
 type DotKernel = typeof matvecModule.dot;
@@ -67,24 +59,17 @@ export function registerMatvec(suite: Suite, options: Options): void {
       return () => math.multiply(mjA, mjX);
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      ...base,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32",
-      setup: async () => {
-        await useTfBackend(backend);
-        const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]);
-        const tx = tf.tensor2d(Float32Array.from(x), [n, 1]);
-        const y = tf.matMul(ta, tx);
-        check(`tfjs-${backend} matMul`, y.dataSync(), reference, FLOAT32_RTOL, 1e-4 * Math.sqrt(n));
-        y.dispose();
-        return () => tf.matMul(ta, tx).dispose();
-      },
-    });
-  }
+  addTfPeers(suite, base, {
+    what: "matMul",
+    prepare: () => {
+      const ta = tf.tensor2d(Float32Array.from(a.data), [n, n]);
+      const tx = tf.tensor2d(Float32Array.from(x), [n, 1]);
+      return () => tf.matMul(ta, tx);
+    },
+    reference,
+    rtol: FLOAT32_RTOL,
+    atol: 1e-4 * Math.sqrt(n),
+  });
 
   // dot product of two long vectors
   const length = options.smoke ? 1000 : 1_000_000;
@@ -126,27 +111,14 @@ export function registerMatvec(suite: Suite, options: Options): void {
       return () => math.dot(mjU, mjV);
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      ...dotBase,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32",
-      setup: async () => {
-        await useTfBackend(backend);
-        const tu = tf.tensor1d(Float32Array.from(u)), tv = tf.tensor1d(Float32Array.from(v));
-        const d = tf.dot(tu, tv);
-        check(
-          `tfjs-${backend} dot`,
-          d.dataSync(),
-          [dotReference],
-          0,
-          1e-3 * Math.sqrt(length) * 1e-1,
-        );
-        d.dispose();
-        return () => tf.dot(tu, tv).dispose();
-      },
-    });
-  }
+  addTfPeers(suite, dotBase, {
+    what: "dot",
+    prepare: () => {
+      const tu = tf.tensor1d(Float32Array.from(u)), tv = tf.tensor1d(Float32Array.from(v));
+      return () => tf.dot(tu, tv);
+    },
+    reference: [dotReference],
+    rtol: 0,
+    atol: 1e-3 * Math.sqrt(length) * 1e-1,
+  });
 }

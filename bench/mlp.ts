@@ -7,16 +7,7 @@ import { backwardSeparate, createGradients, MLP_BACKWARD_VARIANTS } from "../lib
 import { createNetwork } from "../lib/nn/network.ts";
 import { createMatrix, fromRows, type Matrix } from "../lib/linalg/matrix.ts";
 import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
-import {
-  FLOAT32_RTOL,
-  hasTfBackend,
-  math,
-  mathExp,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, FLOAT32_RTOL, math, mathExp, MlMatrix, tf } from "./_peers.ts";
 
 const W1 = [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]];
 const W2 = [[3, 1, -2, 1], [-2, 4, 1, -4], [-1, -3, 2, -5], [3, 1, 1, 1]];
@@ -123,30 +114,22 @@ export function registerMlp(suite: Suite, options: Options): void {
     } else {
       suite.note(`mathjs skipped for ${concept}: over 5 s per call, mitata needs 12 samples`);
     }
-    for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-      if (!hasTfBackend(backend)) continue;
-      suite.add({
-        ...base,
-        name: `tfjs-${backend}`,
-        kind: "peer",
-        note: "float32",
-        setup: async () => {
-          await useTfBackend(backend);
-          const x = tf.tensor2d(Float32Array.from(inputs.data), [rows, 3]);
-          const w = [W1, W2, W3].map((m) => tf.tensor2d(m));
-          const run = () =>
-            tf.tidy(() =>
-              tf.softmax(
-                tf.matMul(tf.sigmoid(tf.matMul(tf.sigmoid(tf.matMul(x, w[0])), w[1])), w[2]),
-              )
-            );
-          const y = run();
-          check(`tfjs-${backend} forward`, y.dataSync(), reference, FLOAT32_RTOL, 1e-6);
-          y.dispose();
-          return () => run().dispose();
-        },
-      });
-    }
+    addTfPeers(suite, base, {
+      what: "forward",
+      prepare: () => {
+        const x = tf.tensor2d(Float32Array.from(inputs.data), [rows, 3]);
+        const w = [W1, W2, W3].map((m) => tf.tensor2d(m));
+        return () =>
+          tf.tidy(() =>
+            tf.softmax(
+              tf.matMul(tf.sigmoid(tf.matMul(tf.sigmoid(tf.matMul(x, w[0])), w[1])), w[2]),
+            )
+          );
+      },
+      reference,
+      rtol: FLOAT32_RTOL,
+      atol: 1e-6,
+    });
   }
 
   // Backward: Δᴸ = A³ − Y for one-hot labels Y, then every δ and gradient.

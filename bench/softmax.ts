@@ -3,15 +3,7 @@
 import { SOFTMAX_VARIANTS, softmaxRows } from "../lib/activation/softmax.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
-import {
-  hasTfBackend,
-  math,
-  mathExp,
-  MlMatrix,
-  tf,
-  type TfBackend,
-  useTfBackend,
-} from "./_peers.ts";
+import { addTfPeers, math, mathExp, MlMatrix, tf } from "./_peers.ts";
 
 export function registerSoftmax(suite: Suite, options: Options): void {
   const n = options.smoke ? 20 : 1000;
@@ -65,21 +57,14 @@ export function registerSoftmax(suite: Suite, options: Options): void {
       return softmax;
     },
   });
-  for (const backend of ["cpu", "wasm"] as TfBackend[]) {
-    if (!hasTfBackend(backend)) continue;
-    suite.add({
-      ...base,
-      name: `tfjs-${backend}`,
-      kind: "peer",
-      note: "float32",
-      setup: async () => {
-        await useTfBackend(backend);
-        const t = tf.tensor2d(Float32Array.from(m.data), [n, n]);
-        const s = tf.softmax(t);
-        check(`tfjs-${backend} softmax`, s.dataSync(), reference, 1e-3, 1e-7);
-        s.dispose();
-        return () => tf.softmax(t).dispose();
-      },
-    });
-  }
+  addTfPeers(suite, base, {
+    what: "softmax",
+    prepare: () => {
+      const t = tf.tensor2d(Float32Array.from(m.data), [n, n]);
+      return () => tf.softmax(t);
+    },
+    reference,
+    rtol: 1e-3,
+    atol: 1e-7,
+  });
 }
