@@ -13,58 +13,21 @@ import { NIST_FIXTURES } from "../../bench/nist_lre.ts";
 // (fixtures/nist/LRE.md; identical on Deno 2.9.6 and Bun 1.4.5) minus 0.2. The "qr" rows
 // are those of the QR with pairwise-summed inner products; a single row order's LRE is
 // one draw from a spread of about ±0.7 digits (fixtures/nist/LRE.md, "Row orders").
-const FLOORS: Record<string, Record<LeastSquaresMethod, number[] | "refused">> = {
-  norris: {
-    normal: [12.1, 13.6, 13.7, 14.8],
-    qr: [11.8, 13.7, 13.8, 14.8],
-    accurate: [13.9, 13.7, 13.8, 14.8],
-  },
-  pontius: {
-    normal: [12.0, 13.5, 13.4, 14.8],
-    qr: [12.0, 13.2, 13.2, 14.8],
-    accurate: [13.3, 13.6, 13.6, 14.8],
-  },
-  noint1: {
-    normal: [14.5, 14.8, 14.8, 14.8],
-    qr: [14.5, 14.8, 14.8, 14.8],
-    accurate: [14.5, 14.8, 14.8, 14.8],
-  },
-  noint2: {
-    normal: [14.8, 14.6, 14.8, 14.8],
-    qr: [14.8, 14.7, 14.8, 14.8],
-    accurate: [14.8, 14.7, 14.8, 14.8],
-  },
-  filip: { normal: "refused", qr: [7.6, 7.5, 7.9, 10.1], accurate: [13.8, 14.4, 14.8, 14.8] },
-  longley: {
-    normal: [8.3, 9.9, 12.1, 14.1],
-    qr: [13.0, 12.3, 12.3, 14.3],
-    accurate: [14.4, 14.7, 14.8, 14.8],
-  },
-  wampler1: {
-    normal: [6.4, 7.0, 7.0, 14.8],
-    qr: [9.0, 9.4, 9.4, 14.8],
-    accurate: [14.8, 14.8, 14.8, 14.8],
-  },
-  wampler2: {
-    normal: [8.9, 11.1, 11.1, 14.8],
-    qr: [12.0, 13.8, 13.8, 14.8],
-    accurate: [13.0, 14.7, 14.7, 14.8],
-  },
-  wampler3: {
-    normal: [6.4, 10.3, 13.8, 14.8],
-    qr: [10.2, 13.2, 14.7, 14.8],
-    accurate: [14.8, 14.3, 14.6, 14.8],
-  },
-  wampler4: {
-    normal: [6.4, 10.3, 14.6, 14.8],
-    qr: [7.3, 13.2, 14.7, 14.8],
-    accurate: [14.8, 14.3, 14.6, 14.8],
-  },
-  wampler5: {
-    normal: [6.4, 10.3, 14.6, 13.0],
-    qr: [5.3, 13.2, 14.6, 13.5],
-    accurate: [14.8, 14.3, 14.6, 14.8],
-  },
+type Floors = number[] | "refused";
+const METHODS: readonly LeastSquaresMethod[] = ["normal", "qr", "accurate"];
+// One row per dataset: the floors of normal, qr and accurate, in METHODS' order.
+const FLOORS: Record<string, readonly [Floors, Floors, Floors]> = {
+  norris: [[12.1, 13.6, 13.7, 14.8], [11.8, 13.7, 13.8, 14.8], [13.9, 13.7, 13.8, 14.8]],
+  pontius: [[12.0, 13.5, 13.4, 14.8], [12.0, 13.2, 13.2, 14.8], [13.3, 13.6, 13.6, 14.8]],
+  noint1: [[14.5, 14.8, 14.8, 14.8], [14.5, 14.8, 14.8, 14.8], [14.5, 14.8, 14.8, 14.8]],
+  noint2: [[14.8, 14.6, 14.8, 14.8], [14.8, 14.7, 14.8, 14.8], [14.8, 14.7, 14.8, 14.8]],
+  filip: ["refused", [7.6, 7.5, 7.9, 10.1], [13.8, 14.4, 14.8, 14.8]],
+  longley: [[8.3, 9.9, 12.1, 14.1], [13.0, 12.3, 12.3, 14.3], [14.4, 14.7, 14.8, 14.8]],
+  wampler1: [[6.4, 7.0, 7.0, 14.8], [9.0, 9.4, 9.4, 14.8], [14.8, 14.8, 14.8, 14.8]],
+  wampler2: [[8.9, 11.1, 11.1, 14.8], [12.0, 13.8, 13.8, 14.8], [13.0, 14.7, 14.7, 14.8]],
+  wampler3: [[6.4, 10.3, 13.8, 14.8], [10.2, 13.2, 14.7, 14.8], [14.8, 14.3, 14.6, 14.8]],
+  wampler4: [[6.4, 10.3, 14.6, 14.8], [7.3, 13.2, 14.7, 14.8], [14.8, 14.3, 14.6, 14.8]],
+  wampler5: [[6.4, 10.3, 14.6, 13.0], [5.3, 13.2, 14.6, 13.5], [14.8, 14.3, 14.6, 14.8]],
 };
 
 describe("NIST StRD: the accurate method reproduces the certified values", () => {
@@ -83,8 +46,8 @@ describe("NIST StRD: LRE floors by dataset and method", () => {
   for (const fixture of NIST_FIXTURES) {
     const name = fixture.id.replace("nist.lls.", "");
     const expected = fixture.expected as Record<string, number | number[]>;
-    for (const method of ["normal", "qr", "accurate"] as const) {
-      const floor = FLOORS[name][method];
+    for (const [column, method] of METHODS.entries()) {
+      const floor = FLOORS[name][column];
       if (floor === "refused") {
         it(`${name} / ${method}: refuses loudly, naming QR and the accurate method`, () => {
           assert.throws(() => fitNist(fixture.input as unknown as NistInput, method), {
