@@ -207,8 +207,11 @@ const TARGETS: Target[] = [
         misses.length === 0 ? `all ${concepts.length} concepts` : `missed: ${misses.join("; ")}`,
       ];
     },
-    whyMissed:
-      "see the rows named; a peer ahead of every variant means a variant to add, not a ceiling.",
+    whyMissed: "see the rows named. σ on Deno against tfjs-cpu: both are bound by exp (below). " +
+      "Summation: `pairwiseUnrolled` (eight interleaved sums per 256-term leaf) measured 396 µs " +
+      "against ml-matrix's 623 µs on Bun; on Deno it and the naive loop both run at ≈ 580 µs, " +
+      "which is 8 MB streamed at ≈ 14 GB/s: the memory bandwidth this loaded machine gives one " +
+      "core, so ml-matrix's plain loop is at the same wall.",
   },
   {
     id: "gemm-numpy",
@@ -238,9 +241,11 @@ const TARGETS: Target[] = [
   },
   {
     id: "gemm-ts",
-    whyMissed: "not a ceiling: `matmulBlocked` (lib/linalg) is a scalar 4×4 register tile; on " +
-      "V8 it reaches ≈ 5 GFLOP/s, on JavaScriptCore ≈ 8. ml-matrix's column-cached dot loop is " +
-      "unusually good on V8. A wider scalar tile (4×8) or the WebAssembly kernel is the way past 2.5×.",
+    whyMissed: "not a ceiling, not yet worked on: `matmulBlocked` (lib/linalg) is a scalar 4×4 " +
+      "register tile; on V8 it reaches ≈ 5 GFLOP/s, on JavaScriptCore ≈ 8. Its 16 accumulators " +
+      "plus 8 operands exceed the 16 SSE registers V8 allocates, so it spills; a 4×2 or 2×4 " +
+      "tile (same per-entry order, so the same bits) is the next thing to try. The WebAssembly " +
+      "variant (`wasmSimd`, now in MATMUL_VARIANTS) is the fast path.",
     text: "GEMM n = 256: best pure-TypeScript variant ≥ 2.5× ml-matrix",
     evaluate: (report) => {
       const ours = best(report, "matmul n=256", ["naive", "ikj", "blocked"]);
@@ -257,35 +262,50 @@ const TARGETS: Target[] = [
     text: "MLP 3-4-4-3 forward, batch 100 000: at least as fast as numpy",
     evaluate: (report, numpy) =>
       versusNumpy(report, numpy, "mlp 3-4-4-3 forward batch=100000", "numpy", 1),
+    whyMissed: "exp-bound: 11 exponentials per row (8 σ, 3 softmax), 1.1·10⁶ per call; at the " +
+      "12–14 ns per Math.exp measured on V8 that alone is 13–15 ms against numpy's 10.2 ms for " +
+      "the whole pass. The fused kernel now inlines σ and has no per-entry calls; its arithmetic " +
+      "is ≈ 2 ms. On Bun (exp ≈ 5 ns) the gap is the exp plus the 40 multiply-adds per row.",
   },
   {
     id: "mlp-small",
     text: "MLP 3-4-4-3 forward, batch 7: ≥ 10× faster than numpy",
     evaluate: (report, numpy) =>
       versusNumpy(report, numpy, "mlp 3-4-4-3 forward batch=7", "numpy", 10),
+    whyMissed: "exp-bound on V8: 77 exponentials per call at 12–14 ns is 0.9–1.1 µs, the whole " +
+      "budget (numpy's 9.25 µs ÷ 10 = 0.93 µs). Met on Bun, whose exp costs ≈ 5 ns.",
   },
   {
     id: "sigmoid",
     text: "sigmoid, 10⁶ values: at least as fast as numpy",
     evaluate: (report, numpy) => versusNumpy(report, numpy, "sigmoid n=1000000", "numpy", 1),
-    whyMissed: "numpy's exp is a SIMD-vectorised loop (AVX-512 SVML-style) over the whole array; " +
-      "JavaScript engines call a scalar Math.exp per element (≈ 5–10 ns each).",
+    whyMissed: "exp-bound: numpy's exp is a SIMD-vectorised loop over the whole array; the " +
+      "engines call a scalar Math.exp per element. Measured in one loop of 10⁶: " +
+      "1/(1 + Math.exp(−z)) 13.5 ms on Deno (V8 calls its C++ fdlibm port), 5.5 ms on Bun; the " +
+      "same loop without exp 2.0 / 1.0 ms. A table-driven exp in TypeScript (2^(j/64) table, " +
+      "degree-5 polynomial, ≤ 1 ulp) measured 9–11 ms on Deno and 5.2 ms on Bun: not enough " +
+      "to add a less accurate variant. The σ kernels themselves now have one inline loop each " +
+      "(the shared callback V8 deoptimised is gone): σ′ from outputs went from 33 ms to ≈ 1 ms.",
   },
   {
     id: "softmax",
     text: "row softmax 1000 × 1000: at least as fast as numpy",
     evaluate: (report, numpy) => versusNumpy(report, numpy, "softmax rows 1000x1000", "numpy", 1),
-    whyMissed: "dominated by 10⁶ exp evaluations: scalar Math.exp against numpy's vectorised exp.",
+    whyMissed: "exp-bound: 10⁶ Math.exp calls cost 12–14 ms on Deno and ≈ 5 ms on Bun (see " +
+      "sigmoid) before the one division per entry, which must stay a division (multiplying by " +
+      "1/Σ changes the bits the fixtures pin).",
   },
   {
     id: "gd",
     text: "GD step m = 10⁵, d = 3: at least as fast as numpy",
     evaluate: (report, numpy) =>
       versusNumpy(report, numpy, "gd step m=100000 d=3", "numpy", 1, ["twoPass", "fused"]),
-    whyMissed:
-      "not a ceiling: OpenBLAS's dgemv for X·W and Xᵀr streams X with AVX-512; our fused " +
-      "kernel is a scalar loop with a general inner loop over d = 3 columns. Unrolling d and " +
-      "keeping X in columns would close most of the gap (the Gram step avoids it altogether).",
+    whyMissed: "the fused kernel is now unrolled for d ≤ 4 (weights and the d + 1 running sums " +
+      "in registers): 295 µs on Bun, 390 µs on Deno, against numpy's 280 µs (twoPass: 906 µs / " +
+      "1.11 ms in the same runs). What remains is the order: each of ∇C's d sums and Σr² is one " +
+      "chain of 10⁵ dependent additions in i order, which the fixtures pin bit for bit (fused = " +
+      "twoPass); splitting them into independent partial sums, as dgemv does, changes the bits. " +
+      "The Gram step avoids the pass altogether.",
   },
   {
     id: "lstsq",
@@ -294,7 +314,9 @@ const TARGETS: Target[] = [
       versusNumpy(report, numpy, "lstsq 10000x10 k=3", "numpy-qr", 1 / 1.5, ["qr"]),
     whyMissed:
       "LAPACK's dgeqrf applies blocked (compact-WY) reflectors with BLAS-3 and AVX-512 FMA; " +
-      "a scalar Householder loop is bound by one multiply-add per element per reflector.",
+      "a scalar Householder loop is bound by one multiply-add per element per reflector. Not " +
+      "yet worked on: a column-major working copy (each reflector touching contiguous memory) " +
+      "with the same pairwise inner products would keep the bits the NIST LRE floors depend on.",
   },
   {
     id: "gram",
