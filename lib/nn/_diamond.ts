@@ -72,7 +72,7 @@ export function diamondDraws(seed: number, numObs: number): DiamondDraws {
 }
 
 /** The slides' loop: summed-loss gradient, lr η, numIter iterations. */
-function run(seed: number, numObs: number, iterations: number, learningRate: number) {
+export function runDiamond(seed: number, numObs: number, iterations: number, learningRate: number) {
   const draws = diamondDraws(seed, numObs);
   const result = trainNetwork(draws.network, draws.inputs, draws.labels, {
     loss: LOSSES.binaryCrossEntropy,
@@ -112,7 +112,7 @@ const standin: Subject = {
       string,
       number
     >;
-    const { draws, result } = run(seed, numObs, numIter, learningRate);
+    const { draws, result } = runDiamond(seed, numObs, numIter, learningRate);
     const every = (history: number[]) => history.filter((_, i) => i % recordEvery === 0);
     return {
       x_mat_1: toRows(draws.points),
@@ -147,7 +147,7 @@ const log: Subject = {
     };
     const out: Record<string, number[]> = {};
     for (const n of [50, 500]) {
-      const runs = seeds.map((seed) => run(seed, n, iterations, learningRate).result);
+      const runs = seeds.map((seed) => runDiamond(seed, n, iterations, learningRate).result);
       out[`loss0.n${n}`] = runs.map((r) => r.lossHistory[0]);
       out[`loss200.n${n}`] = runs.map((r) => r.lossHistory[200]);
       out[`accuracy200.n${n}`] = runs.map((r) => r.accuracyHistory[200]);

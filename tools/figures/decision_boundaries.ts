@@ -6,10 +6,8 @@
 //   with the true diamond outlined.
 import { logicGate, xorGate } from "../../lib/classify/logic_gate.ts";
 import { fromRows } from "../../lib/linalg/matrix.ts";
-import { LOSSES } from "../../lib/loss/loss.ts";
 import { predict } from "../../lib/nn/forward.ts";
-import { trainNetwork } from "../../lib/nn/train.ts";
-import { diamondDraws } from "../../lib/nn/_diamond.ts";
+import { runDiamond } from "../../lib/nn/_diamond.ts";
 import { fixture, linspace } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 
@@ -102,13 +100,7 @@ function xorPanel() {
 function diamondPanel() {
   const f = fixture("s002.diamond.standin.n500");
   const { seed, numObs, numIter, learningRate } = f.input as Record<string, number>;
-  const draws = diamondDraws(seed, numObs);
-  const result = trainNetwork(draws.network, draws.inputs, draws.labels, {
-    loss: LOSSES.binaryCrossEntropy,
-    learningRate,
-    maxEpochs: numIter,
-    reduction: "sum",
-  });
+  const { result } = runDiamond(seed, numObs, numIter, learningRate);
   const outputs = (points: number[][]) =>
     Array.from(predict(result.network, fromRows(points.map(([a, b]) => [a, b, 1]))).data);
   const outline = [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 0]].map(([x1, x2], order) => ({
