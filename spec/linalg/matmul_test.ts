@@ -53,6 +53,15 @@ describe("matmul: edge shapes", () => {
     const b = createMatrix(k, 6, Array.from({ length: 6 * k }, (_, i) => Math.cos(i * 0.7)));
     assertAllClose(matmulBlocked(a, b), matmulNaive(a, b), {});
   });
+  it("the blocked kernel's reused panels: a large product, then smaller ones, all bit-identical", () => {
+    // The packed scratch grows on the first call and is reused (with stale contents
+    // beyond the new extent) by the next ones; edge tiles on both sides.
+    for (const [m, k, n] of [[37, 300, 41], [9, 5, 6], [4, 4, 4], [13, 257, 7], [1, 3, 1]]) {
+      const a = createMatrix(m, k, Array.from({ length: m * k }, (_, i) => Math.sin(3 * i + m)));
+      const b = createMatrix(k, n, Array.from({ length: k * n }, (_, i) => Math.cos(i + n) * 1e3));
+      assertAllClose(matmulBlocked(a, b), matmulNaive(a, b), {});
+    }
+  });
   it("matmul is the blocked kernel", () => {
     assert.equal(matmul, matmulBlocked);
   });
