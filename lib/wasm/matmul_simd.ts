@@ -4,8 +4,9 @@
  * WebAssembly is unavailable.
  *
  * The operands are copied into the module's linear memory in the packed layout of
- * {@link gemmModule} (rows and columns padded with zeros to multiples of 4, the inner
- * dimension to a multiple of 2; padded rows and columns are never copied out, and the
+ * {@link gemmModule} with a 4 × 6 register tile (rows padded with zeros to a multiple of
+ * 4, columns to a multiple of 6, the inner dimension to a multiple of GEMM_UNROLL; padded
+ * rows and columns are never copied out, and the
  * padded depth only adds +0 to each sum), the kernel runs,
  * and the valid part of C is copied out. Memory grows on demand and is kept for the next
  * call. The copies cost O(mk + kn + mn) against the 2mkn flops of the product.
@@ -42,6 +43,9 @@ export interface WasmMatmulOptions {
 
 const PAGE_BYTES = 65536;
 
+/** Columns of the register tile: 4 × 6 measured fastest on V8 and JavaScriptCore. */
+const TILE_COLUMNS = 6;
+
 // The same checks and messages as the TypeScript variants, so that every entry of the
 // matmul registry rejects the same inputs in the same words.
 function checkShapes(a: Matrix, b: Matrix, out: Matrix | undefined): void {
@@ -67,7 +71,7 @@ function checkShapes(a: Matrix, b: Matrix, out: Matrix | undefined): void {
 }
 
 function simdMatmul(): MatmulKernel {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModule(1)));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModule(1, TILE_COLUMNS)));
   const memory = instance.exports[GEMM_EXPORTS.memory] as WebAssembly.Memory;
   const kernel = instance.exports[GEMM_EXPORTS.kernel] as (
     aPtr: number,
@@ -87,8 +91,8 @@ function simdMatmul(): MatmulKernel {
       result.data.fill(0);
       return result;
     }
-    const rowPanels = Math.ceil(m / GEMM_TILE), colPanels = Math.ceil(n / GEMM_TILE);
-    const mPad = rowPanels * GEMM_TILE, nPad = colPanels * GEMM_TILE;
+    const rowPanels = Math.ceil(m / GEMM_TILE), colPanels = Math.ceil(n / TILE_COLUMNS);
+    const mPad = rowPanels * GEMM_TILE, nPad = colPanels * TILE_COLUMNS;
     // Zero padding of the depth adds +0·(+0) terms after the last product: acc + 0 = acc
     // for every acc the textbook loop can produce (its sums start at +0, never −0).
     const depth = Math.ceil(k / GEMM_UNROLL) * GEMM_UNROLL;
@@ -105,24 +109,43 @@ function simdMatmul(): MatmulKernel {
     // A fresh view every call: growing detaches the previous buffer.
     const heap = new Float64Array(memory.buffer, 0, aCount + bCount + cCount);
     const ad = a.data, bd = b.data;
-    // Pack A: panel I, depth p, lane r  ←  A[4I + r][p]; padded rows and depth are zero.
-    heap.fill(0, 0, aCount + bCount);
+    // Pack A: panel I, depth p, lane r  ←  A[4I + r][p], four rows at a time so the writes
+    // are contiguous. Only padding is zeroed: every other slot is overwritten.
     for (let panel = 0; panel < rowPanels; panel++) {
-      const base = panel * GEMM_TILE * depth;
-      const rows = Math.min(GEMM_TILE, m - panel * GEMM_TILE);
-      for (let r = 0; r < rows; r++) {
-        const src = (panel * GEMM_TILE + r) * k;
-        for (let p = 0; p < k; p++) heap[base + p * GEMM_TILE + r] = ad[src + p];
+      const base = panel * GEMM_TILE * depth, i0 = panel * GEMM_TILE;
+      const rows = Math.min(GEMM_TILE, m - i0);
+      if (rows === GEMM_TILE) {
+        const r0 = i0 * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
+        for (let p = 0, dst = base; p < k; p++, dst += GEMM_TILE) {
+          heap[dst] = ad[r0 + p], heap[dst + 1] = ad[r1 + p];
+          heap[dst + 2] = ad[r2 + p], heap[dst + 3] = ad[r3 + p];
+        }
+      } else {
+        heap.fill(0, base, base + GEMM_TILE * depth);
+        for (let r = 0; r < rows; r++) {
+          const src = (i0 + r) * k;
+          for (let p = 0; p < k; p++) heap[base + p * GEMM_TILE + r] = ad[src + p];
+        }
       }
+      if (depth > k) heap.fill(0, base + GEMM_TILE * k, base + GEMM_TILE * depth);
     }
-    // Pack B: panel J, depth p, lane c  ←  B[p][4J + c]; padded columns and depth are zero.
+    // Pack B: panel J, depth p, lane c  ←  B[p][6J + c]; padded columns and depth are zero.
     for (let panel = 0; panel < colPanels; panel++) {
-      const base = aCount + panel * GEMM_TILE * depth;
-      const j0 = panel * GEMM_TILE, width = Math.min(GEMM_TILE, n - j0);
-      for (let p = 0; p < k; p++) {
-        const dst = base + p * GEMM_TILE, src = p * n + j0;
-        for (let c = 0; c < width; c++) heap[dst + c] = bd[src + c];
+      const base = aCount + panel * TILE_COLUMNS * depth;
+      const j0 = panel * TILE_COLUMNS, width = Math.min(TILE_COLUMNS, n - j0);
+      if (width === TILE_COLUMNS) {
+        for (let p = 0, dst = base, src = j0; p < k; p++, dst += TILE_COLUMNS, src += n) {
+          heap[dst] = bd[src], heap[dst + 1] = bd[src + 1], heap[dst + 2] = bd[src + 2];
+          heap[dst + 3] = bd[src + 3], heap[dst + 4] = bd[src + 4], heap[dst + 5] = bd[src + 5];
+        }
+      } else {
+        heap.fill(0, base, base + TILE_COLUMNS * depth);
+        for (let p = 0; p < k; p++) {
+          const dst = base + p * TILE_COLUMNS, src = p * n + j0;
+          for (let c = 0; c < width; c++) heap[dst + c] = bd[src + c];
+        }
       }
+      if (depth > k) heap.fill(0, base + TILE_COLUMNS * k, base + TILE_COLUMNS * depth);
     }
     const cBase = aCount + bCount;
     kernel(0, 8 * aCount, 8 * cBase, rowPanels, depth, colPanels);
