@@ -37,10 +37,45 @@ export interface QrFactorization {
 /** Below this many terms a sum is accumulated left to right. */
 const PAIRWISE_BLOCK = 8;
 
+/*
+ * Pairwise sums, evaluated from a plan instead of by recursion. The tree is the one the
+ * recursive definition gives — a range of `terms` terms is split at ⌊terms/2⌋ until a
+ * part has at most PAIRWISE_BLOCK terms, which is summed left to right from +0, and the
+ * two halves are added left + right — so the result is the same bits. The plan is the
+ * tree in post-order: a positive entry is a leaf of that many terms (pushed), 0 adds the
+ * top two partial sums. Leaves are plain loops over contiguous terms, so consecutive
+ * leaves overlap in the CPU where the recursive closure serialised them.
+ */
+const plans = new Map<number, Int32Array>();
+let partialSums = new Float64Array(64);
+
+function pairwisePlan(terms: number): Int32Array {
+  let plan = plans.get(terms);
+  if (plan !== undefined) return plan;
+  const ops: number[] = [];
+  const visit = (count: number): void => {
+    if (count <= PAIRWISE_BLOCK) {
+      ops.push(count);
+      return;
+    }
+    const half = count >> 1;
+    visit(half);
+    visit(count - half);
+    ops.push(0);
+  };
+  visit(terms);
+  plan = Int32Array.from(ops);
+  if (plans.size >= 256) plans.clear(); // factorisations of many sizes: keep the map small
+  plans.set(terms, plan);
+  const depth = 2 * Math.ceil(Math.log2(terms + 1)) + 2;
+  if (partialSums.length < depth) partialSums = new Float64Array(depth);
+  return plan;
+}
+
 /**
- * leading + Σ x[xStart + i·xStride]·y[yStart + i·yStride] for i < count (x and y may be
- * the same array), summed pairwise over the count + 1 terms with `leading` first: halves
- * are summed recursively down to blocks of PAIRWISE_BLOCK terms, each accumulated left to
+ * leading + Σ x[xStart + i·xStride]·y[yStart + i] for i < count (x and y may be the same
+ * array), summed pairwise over the count + 1 terms with `leading` first: halves are
+ * summed recursively down to blocks of PAIRWISE_BLOCK terms, each accumulated left to
  * right, so the error bound is (PAIRWISE_BLOCK + log₂ count)·ε·Σ|terms|. Up to
  * PAIRWISE_BLOCK terms the result is exactly the left-to-right sum.
  */
@@ -48,57 +83,163 @@ function pairwiseDot(
   leading: number,
   x: Float64Array,
   xStart: number,
+  xStride: number,
   y: Float64Array,
   yStart: number,
   count: number,
-  xStride: number,
-  yStride: number,
 ): number {
-  // Terms are numbered 0 … count, term 0 being `leading`, term t ≥ 1 the product t − 1.
-  const sumTerms = (first: number, end: number): number => {
-    if (end - first <= PAIRWISE_BLOCK) {
+  const plan = pairwisePlan(count + 1);
+  const stack = partialSums;
+  let top = 0;
+  // Term t ≥ 1 is the product x[xStart + (t − 1)·xStride]·y[yStart + t − 1].
+  let xi = xStart - xStride, yi = yStart - 1, t = 0;
+  for (let q = 0; q < plan.length; q++) {
+    const size = plan[q];
+    if (size > 0) {
+      const end = t + size;
       let sum = 0;
-      for (let t = first; t < end; t++) {
-        sum += t === 0 ? leading : x[xStart + (t - 1) * xStride] * y[yStart + (t - 1) * yStride];
+      if (t === 0) {
+        sum += leading;
+        t = 1, xi += xStride, yi++;
       }
-      return sum;
+      for (; t < end; t++, xi += xStride, yi++) sum += x[xi] * y[yi];
+      stack[top++] = sum;
+    } else {
+      top--;
+      stack[top - 1] = stack[top - 1] + stack[top];
     }
-    const middle = first + ((end - first) >> 1);
-    return sumTerms(first, middle) + sumTerms(middle, end);
-  };
-  return sumTerms(0, count + 1);
+  }
+  return stack[0];
 }
 
-/** Σ (data[start + i·stride] / scale)², summed pairwise (see {@link pairwiseDot}). */
+let columnSums = new Float64Array(64);
+
+/**
+ * {@link pairwiseDot} for several columns at once, all against the same x: for c < columns,
+ * sums[c] = y[yc − 1] + Σ x[xStart + i]·y[yc + i] (i < count) with yc = yStart + c·yStep,
+ * each over the same pairwise tree as pairwiseDot, so each is the same bits. Walking the
+ * tree once for all columns spreads its irregular leaf loop over them and gives the CPU
+ * independent sums to overlap.
+ */
+function pairwiseDots(
+  x: Float64Array,
+  xStart: number,
+  y: Float64Array,
+  yStart: number,
+  yStep: number,
+  count: number,
+  columns: number,
+  sums: Float64Array,
+): void {
+  const plan = pairwisePlan(count + 1);
+  const needed = partialSums.length * columns;
+  if (columnSums.length < needed) columnSums = new Float64Array(needed);
+  const stack = columnSums;
+  let top = 0, t = 0;
+  for (let q = 0; q < plan.length; q++) {
+    const size = plan[q];
+    if (size > 0) {
+      const base = top * columns, end = t + size;
+      if (t === 0) {
+        for (let c = 0; c < columns; c++) stack[base + c] = 0 + y[yStart + c * yStep - 1];
+        t = 1;
+      } else {
+        for (let c = 0; c < columns; c++) stack[base + c] = 0;
+      }
+      // Term t ≥ 1 of column c is x[xStart + t − 1]·y[yStart + c·yStep + t − 1].
+      for (; t < end; t++) {
+        const xt = x[xStart + t - 1];
+        for (let c = 0, at = yStart + t - 1; c < columns; c++, at += yStep) {
+          stack[base + c] += xt * y[at];
+        }
+      }
+      top++;
+    } else {
+      top--;
+      const left = (top - 1) * columns, right = top * columns;
+      for (let c = 0; c < columns; c++) stack[left + c] = stack[left + c] + stack[right + c];
+    }
+  }
+  for (let c = 0; c < columns; c++) sums[c] = stack[c];
+}
+
+/** Σ (data[start + i] / scale)² for i < count, summed pairwise (see {@link pairwiseDot}). */
 function pairwiseScaledSquares(
   data: Float64Array,
   start: number,
   count: number,
-  stride: number,
   scale: number,
 ): number {
-  if (count <= PAIRWISE_BLOCK) {
-    let sum = 0;
-    for (let i = 0; i < count; i++) {
-      const t = data[start + i * stride] / scale;
-      sum += t * t;
+  const plan = pairwisePlan(count);
+  const stack = partialSums;
+  let top = 0, i = start;
+  for (let q = 0; q < plan.length; q++) {
+    const size = plan[q];
+    if (size > 0) {
+      const end = i + size;
+      let sum = 0;
+      for (; i < end; i++) {
+        const t = data[i] / scale;
+        sum += t * t;
+      }
+      stack[top++] = sum;
+    } else {
+      top--;
+      stack[top - 1] = stack[top - 1] + stack[top];
     }
-    return sum;
   }
-  const half = count >> 1;
-  return pairwiseScaledSquares(data, start, half, stride, scale) +
-    pairwiseScaledSquares(data, start + half * stride, count - half, stride, scale);
+  return stack[0];
 }
 
 /**
- * 2-norm of `count` entries of `data` from `start` with `stride`: scaled by the largest
+ * 2-norm of `count` contiguous entries of `data` from `start`: scaled by the largest
  * magnitude so that squaring cannot overflow or underflow, the squares summed pairwise.
  */
-function scaledNorm(data: Float64Array, start: number, count: number, stride: number): number {
-  let scale = 0;
-  for (let i = 0; i < count; i++) scale = Math.max(scale, Math.abs(data[start + i * stride]));
+function scaledNorm(data: Float64Array, start: number, count: number): number {
+  // max |xᵢ| (the entries are finite, so this is Math.max without its NaN and −0 cases;
+  // Math.max on a sum that starts as the integer 0 made V8 deoptimise).
+  // count ≥ 1, and starting from |x₀| ≥ +0 gives the same maximum as starting from 0.
+  let scale = Math.abs(data[start]);
+  for (let i = start + 1, end = start + count; i < end; i++) {
+    const magnitude = Math.abs(data[i]);
+    if (magnitude > scale) scale = magnitude;
+  }
   if (scale === 0) return 0;
-  return scale * Math.sqrt(pairwiseScaledSquares(data, start, count, stride, scale));
+  return scale * Math.sqrt(pairwiseScaledSquares(data, start, count, scale));
+}
+
+/**
+ * The transpose of a rows × cols row-major array, as a new array. (Also turns a row-major
+ * matrix into its column-major copy and back.) The loops of householderQr live in small
+ * functions like this one: V8 optimises those whole, where one long function ran from
+ * on-stack replacement and deoptimised on every call.
+ */
+function transposed(data: Float64Array, rows: number, cols: number): Float64Array {
+  const result = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0, src = i * cols, dst = i; j < cols; j++, dst += rows) {
+      result[dst] = data[src + j];
+    }
+  }
+  return result;
+}
+
+/**
+ * Whether every entry is finite (x − x is 0 exactly for finite x, NaN otherwise). A
+ * monomorphic loop: the shared requireFinite, called with every kind of array, ran as a
+ * builtin call per entry on V8. It still makes the message when this says no.
+ */
+function allFinite(data: Float64Array): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i];
+    if (value - value !== 0) return false;
+  }
+  return true;
+}
+
+/** data[i] *= scale for from ≤ i < to. */
+function scaleTail(data: Float64Array, from: number, to: number, scale: number): void {
+  for (let i = from; i < to; i++) data[i] *= scale;
 }
 
 /**
@@ -106,6 +247,8 @@ function scaledNorm(data: Float64Array, start: number, count: number, stride: nu
  *
  * For column j: β = −sign(Aⱼⱼ)·‖A[j:, j]‖, τ = (β − Aⱼⱼ)/β, v = A[j:, j]/(Aⱼⱼ − β) with
  * v₀ = 1, and Rⱼⱼ = β; the reflection I − τvvᵀ is then applied to the remaining columns.
+ * The work runs on a column-major copy, so that every reflection reads and writes
+ * contiguous memory; the factors are copied back row-major at the end.
  *
  * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
  * @returns The compact factorisation.
@@ -119,6 +262,64 @@ function scaledNorm(data: Float64Array, start: number, count: number, stride: nu
  * ```
  */
 export function householderQr(a: Matrix): QrFactorization {
+  const { w, tau, columnNorms } = factorColumnMajor(a);
+  const m = a.rows, n = a.cols;
+  const factors: Matrix = { rows: m, cols: n, data: transposed(w, n, m) };
+  return { factors, tau, columnNorms };
+}
+
+/** What {@link factorColumnMajor} leaves: the factors column-major (w[j·m + i] = Fᵢⱼ). */
+interface ColumnMajorQr {
+  readonly w: Float64Array;
+  readonly tau: Float64Array;
+  readonly columnNorms: Float64Array;
+}
+
+/**
+ * Applies the reflections H = I − τvvᵀ with v = (1, reflector[pivot + 1 …]) to `columns`
+ * columns of `target`, column c being the `count` entries from top + c·step: the inner
+ * products by {@link pairwiseDots}, then for each column s = τ·vᵀc, c₀ −= s, cᵢ −= s·vᵢ,
+ * one column after the other.
+ */
+function reflectColumns(
+  reflector: Float64Array,
+  pivot: number,
+  target: Float64Array,
+  top: number,
+  step: number,
+  count: number,
+  columns: number,
+  tauJ: number,
+): void {
+  if (columnProducts.length < columns) columnProducts = new Float64Array(columns);
+  const sums = columnProducts;
+  pairwiseDots(reflector, pivot + 1, target, top + 1, step, count - 1, columns, sums);
+  for (let c = 0; c < columns; c++) {
+    const s = sums[c] * tauJ;
+    const at = top + c * step;
+    target[at] -= s;
+    axpyTail(target, at, reflector, pivot, count, s);
+  }
+}
+let columnProducts = new Float64Array(16);
+
+/** target[at + i] −= s·reflector[pivot + i] for 1 ≤ i < count. */
+function axpyTail(
+  target: Float64Array,
+  at: number,
+  reflector: Float64Array,
+  pivot: number,
+  count: number,
+  s: number,
+): void {
+  // Views whose length bounds the loop let V8 drop the bounds checks (2× on Deno).
+  const tail = target.subarray(at + 1, at + count);
+  const v = reflector.subarray(pivot + 1, pivot + count);
+  for (let i = 0; i < tail.length; i++) tail[i] -= s * v[i];
+}
+
+/** The Householder QR of A on a column-major copy (validates A). */
+function factorColumnMajor(a: Matrix): ColumnMajorQr {
   const m = a.rows, n = a.cols;
   if (m === 0 || n === 0) throw new RangeError(`Cannot factor: the matrix is empty (${m}×${n})`);
   if (m < n) {
@@ -126,30 +327,109 @@ export function householderQr(a: Matrix): QrFactorization {
       `Cannot factor: QR needs at least as many rows as columns, got ${m}×${n} (${m} < ${n})`,
     );
   }
-  requireFinite(a.data, "The matrix to factor");
-  const factors = createMatrix(m, n, a.data);
-  const f = factors.data;
+  if (!allFinite(a.data)) requireFinite(a.data, "The matrix to factor");
+  // Column-major working copy: column j is w[j·m … j·m + m − 1].
+  const w = transposed(a.data, m, n);
   const tau = new Float64Array(n);
   const columnNorms = new Float64Array(n);
-  for (let j = 0; j < n; j++) columnNorms[j] = scaledNorm(a.data, j, m, n);
+  for (let j = 0; j < n; j++) columnNorms[j] = scaledNorm(w, j * m, m);
   for (let j = 0; j < n; j++) {
-    const norm = scaledNorm(f, j * n + j, m - j, n);
+    const pivot = j * m + j; // w[pivot] is Aⱼⱼ; the reflector's tail follows it
+    // Column 0 is still A's own column: its norm is the one just computed, bit for bit.
+    const norm = j === 0 ? columnNorms[0] : scaledNorm(w, pivot, m - j);
     if (norm === 0) continue; // Column already zero below the diagonal: H = I.
-    const alpha = f[j * n + j];
+    const alpha = w[pivot];
     const beta = alpha >= 0 ? -norm : norm;
-    tau[j] = (beta - alpha) / beta;
+    const tauJ = (beta - alpha) / beta;
+    tau[j] = tauJ;
     const scale = 1 / (alpha - beta);
-    for (let i = j + 1; i < m; i++) f[i * n + j] *= scale;
-    f[j * n + j] = beta;
-    for (let k = j + 1; k < n; k++) {
-      // vᵀc with v₀ = 1: the pivot row's entry plus the pairwise sum over the rest.
-      let s = pairwiseDot(f[j * n + k], f, (j + 1) * n + j, f, (j + 1) * n + k, m - j - 1, n, n);
-      s *= tau[j];
-      f[j * n + k] -= s;
-      for (let i = j + 1; i < m; i++) f[i * n + k] -= s * f[i * n + j];
+    scaleTail(w, pivot + 1, (j + 1) * m, scale);
+    w[pivot] = beta;
+    // Columns j+1 … n−1 each get H applied; no column reads another, so all at once.
+    if (j + 1 < n) reflectColumns(w, pivot, w, pivot + m, m, m - j, n - j - 1, tauJ);
+  }
+  return { w, tau, columnNorms };
+}
+
+/** The result of {@link qrApplyTransposeToColumns}. */
+export interface QrTransformedColumns {
+  /** The n × n upper-triangular factor R (as {@link qrR} of {@link householderQr} gives). */
+  readonly r: Matrix;
+  /** τⱼ for each of the n reflections, as in {@link QrFactorization}. */
+  readonly tau: Float64Array;
+  /** The 2-norms of A's columns, as in {@link QrFactorization}. */
+  readonly columnNorms: Float64Array;
+  /** Qᵀy for each given column y, length m each (as {@link applyQTranspose} gives). */
+  readonly transformed: Float64Array[];
+}
+
+/**
+ * Householder QR of A (m × n) and Qᵀyₖ for several right-hand sides yₖ, in one go: the
+ * same operations in the same order as {@link householderQr} followed by
+ * {@link applyQTranspose} on each yₖ (so the same bits), but each reflection is applied to
+ * all right-hand sides together while its vector is at hand in a column-major copy, and
+ * the m × n compact factors are never copied back row-major. This is the least-squares
+ * path: R·xₖ = (Qᵀyₖ)[0:n].
+ *
+ * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
+ * @param columns The right-hand sides, each of length m (not modified).
+ * @returns R, τ, the column norms and Qᵀyₖ for each k.
+ * @throws {RangeError} as {@link householderQr} does, or if a column's length is not m.
+ *
+ * @example The same numbers as factoring, then applying Qᵀ
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const a = fromRows([[3, 1], [4, 2], [0, 5]]);
+ * const { r, transformed } = qrApplyTransposeToColumns(a, [Float64Array.of(1, 2, 3)]);
+ * const qr = householderQr(a);
+ * if (r.data[1] !== qrR(qr).data[1]) throw new Error("same R");
+ * if (transformed[0][2] !== applyQTranspose(qr, [1, 2, 3])[2]) throw new Error("same Qᵀy");
+ * ```
+ */
+export function qrApplyTransposeToColumns(
+  a: Matrix,
+  columns: readonly ArrayLike<number>[],
+): QrTransformedColumns {
+  const m = a.rows, n = a.cols, k = columns.length;
+  for (const column of columns) {
+    if (column.length !== m) {
+      throw new RangeError(
+        `Cannot apply Qᵀ: Q is ${m}×${m} but the vector has ${column.length} entries`,
+      );
     }
   }
-  return { factors, tau, columnNorms };
+  const { w, tau, columnNorms } = factorColumnMajor(a);
+  // The right-hand sides side by side, column-major: yₖ is y[k·m … k·m + m − 1].
+  const y = new Float64Array(m * k);
+  columns.forEach((column, c) => y.set(column, c * m));
+  for (let j = 0; j < n && k > 0; j++) {
+    if (tau[j] === 0) continue;
+    reflectColumns(w, j * m + j, y, j, m, m - j, k, tau[j]);
+  }
+  const r = createMatrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) r.data[i * n + j] = w[j * m + i];
+  }
+  const transformed = columns.map((_, c) => y.slice(c * m, (c + 1) * m));
+  return { r, tau, columnNorms, transformed };
+}
+
+/**
+ * Applies H = I − τvvᵀ to y, with v = (1, column j of the row-major factors f below the
+ * diagonal): s = τ·(yⱼ + Σ vᵢyᵢ) with the sum pairwise, then yⱼ −= s and yᵢ −= s·vᵢ.
+ */
+function reflectStrided(
+  f: Float64Array,
+  n: number,
+  j: number,
+  y: Float64Array,
+  m: number,
+  tauJ: number,
+): void {
+  let s = pairwiseDot(y[j], f, (j + 1) * n + j, n, y, j + 1, m - j - 1);
+  s *= tauJ;
+  y[j] -= s;
+  for (let i = j + 1, at = (j + 1) * n + j; i < m; i++, at += n) y[i] -= s * f[at];
 }
 
 /**
@@ -178,10 +458,7 @@ export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Floa
   const y = Float64Array.from(b);
   for (let j = 0; j < n; j++) {
     if (tau[j] === 0) continue;
-    let s = pairwiseDot(y[j], f, (j + 1) * n + j, y, j + 1, m - j - 1, n, 1);
-    s *= tau[j];
-    y[j] -= s;
-    for (let i = j + 1; i < m; i++) y[i] -= s * f[i * n + j];
+    reflectStrided(f, n, j, y, m, tau[j]);
   }
   return y;
 }

@@ -1,7 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { assertAllClose } from "../../lib/oracle/assert_close.ts";
-import { applyQTranspose, householderQr, qrR, qrSolve } from "../../lib/linalg/qr.ts";
+import {
+  applyQTranspose,
+  householderQr,
+  qrApplyTransposeToColumns,
+  qrR,
+  qrSolve,
+} from "../../lib/linalg/qr.ts";
 import { createMatrix, fromRows, transpose } from "../../lib/linalg/matrix.ts";
 import { matmulNaive } from "../../lib/linalg/matmul.ts";
 
@@ -69,6 +75,32 @@ describe("Householder QR: bad input", () => {
     assert.throws(() => applyQTranspose(householderQr(fromRows([[1], [2]])), [1]), {
       name: "RangeError",
       message: /Q is 2×2 but the vector has 1 entries/,
+    });
+  });
+});
+
+describe("qrApplyTransposeToColumns: factor and apply Qᵀ to several columns at once", () => {
+  // Tall enough for the pairwise sums to split (m > 8) and to cross many leaves.
+  const m = 1000, n = 7;
+  const a = createMatrix(m, n, Array.from({ length: m * n }, (_, i) => Math.sin(i * 0.37 + 1)));
+  const ys = [0, 1, 2].map((c) => Float64Array.from({ length: m }, (_, i) => Math.cos(i + c)));
+  it("R, τ, the column norms and every Qᵀy equal householderQr + applyQTranspose bit for bit", () => {
+    const together = qrApplyTransposeToColumns(a, ys);
+    const qr = householderQr(a);
+    assertAllClose(together.r, qrR(qr), {});
+    assertAllClose(together.tau, qr.tau, {});
+    assertAllClose(together.columnNorms, qr.columnNorms, {});
+    ys.forEach((y, c) => assertAllClose(together.transformed[c], applyQTranspose(qr, y), {}));
+  });
+  it("leaves its inputs alone", () => {
+    const before = ys[1].slice();
+    qrApplyTransposeToColumns(a, ys);
+    assertAllClose(ys[1], before, {});
+  });
+  it("a right-hand side of the wrong length", () => {
+    assert.throws(() => qrApplyTransposeToColumns(a, [new Float64Array(m - 1)]), {
+      name: "RangeError",
+      message: /Q is 1000×1000 but the vector has 999 entries/,
     });
   });
 });
