@@ -135,30 +135,44 @@ function pairwiseDots(
   const needed = partialSums.length * columns;
   if (columnSums.length < needed) columnSums = new Float64Array(needed);
   const stack = columnSums;
+  // Term t ≥ 1 of column c is x[xBase + t]·y[yBase + c·yStep + t]; term 0 is y[yBase + c·yStep].
+  const xBase = xStart - 1, yBase = yStart - 1;
   let top = 0, t = 0;
   for (let q = 0; q < plan.length; q++) {
     const size = plan[q];
-    if (size > 0) {
-      const base = top * columns, end = t + size;
-      if (t === 0) {
-        for (let c = 0; c < columns; c++) stack[base + c] = 0 + y[yStart + c * yStep - 1];
-        t = 1;
-      } else {
-        for (let c = 0; c < columns; c++) stack[base + c] = 0;
-      }
-      // Term t ≥ 1 of column c is x[xStart + t − 1]·y[yStart + c·yStep + t − 1].
-      for (; t < end; t++) {
-        const xt = x[xStart + t - 1];
-        for (let c = 0, at = yStart + t - 1; c < columns; c++, at += yStep) {
-          stack[base + c] += xt * y[at];
-        }
-      }
-      top++;
-    } else {
+    if (size <= 0) {
       top--;
       const left = (top - 1) * columns, right = top * columns;
       for (let c = 0; c < columns; c++) stack[left + c] = stack[left + c] + stack[right + c];
+      continue;
     }
+    const base = top * columns;
+    // Long sums split into leaves of 4 and 5 terms: those get straight-line code, with
+    // the x values loaded once for every column; each is still ((0 + p₀) + p₁) + ….
+    if (size === 5 && t > 0) {
+      const x0 = x[xBase + t], x1 = x[xBase + t + 1], x2 = x[xBase + t + 2];
+      const x3 = x[xBase + t + 3], x4 = x[xBase + t + 4];
+      for (let c = 0, at = yBase + t; c < columns; c++, at += yStep) {
+        stack[base + c] = 0 + x0 * y[at] + x1 * y[at + 1] + x2 * y[at + 2] + x3 * y[at + 3] +
+          x4 * y[at + 4];
+      }
+    } else if (size === 4 && t > 0) {
+      const x0 = x[xBase + t], x1 = x[xBase + t + 1], x2 = x[xBase + t + 2];
+      const x3 = x[xBase + t + 3];
+      for (let c = 0, at = yBase + t; c < columns; c++, at += yStep) {
+        stack[base + c] = 0 + x0 * y[at] + x1 * y[at + 1] + x2 * y[at + 2] + x3 * y[at + 3];
+      }
+    } else {
+      const first = t === 0 ? 1 : t, end = t + size;
+      for (let c = 0, yc = yBase; c < columns; c++, yc += yStep) {
+        let sum = 0;
+        if (t === 0) sum += y[yc];
+        for (let u = first; u < end; u++) sum += x[xBase + u] * y[yc + u];
+        stack[base + c] = sum;
+      }
+    }
+    t += size;
+    top++;
   }
   for (let c = 0; c < columns; c++) sums[c] = stack[c];
 }
@@ -176,13 +190,25 @@ function pairwiseScaledSquares(
   for (let q = 0; q < plan.length; q++) {
     const size = plan[q];
     if (size > 0) {
-      const end = i + size;
-      let sum = 0;
-      for (; i < end; i++) {
-        const t = data[i] / scale;
-        sum += t * t;
+      if (size === 5) {
+        const t0 = data[i] / scale, t1 = data[i + 1] / scale, t2 = data[i + 2] / scale;
+        const t3 = data[i + 3] / scale, t4 = data[i + 4] / scale;
+        stack[top++] = 0 + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + t4 * t4;
+        i += 5;
+      } else if (size === 4) {
+        const t0 = data[i] / scale, t1 = data[i + 1] / scale, t2 = data[i + 2] / scale;
+        const t3 = data[i + 3] / scale;
+        stack[top++] = 0 + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+        i += 4;
+      } else {
+        const end = i + size;
+        let sum = 0;
+        for (; i < end; i++) {
+          const t = data[i] / scale;
+          sum += t * t;
+        }
+        stack[top++] = sum;
       }
-      stack[top++] = sum;
     } else {
       top--;
       stack[top - 1] = stack[top - 1] + stack[top];
