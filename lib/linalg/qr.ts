@@ -235,19 +235,49 @@ function scaledNorm(data: Float64Array, start: number, count: number): number {
 }
 
 /**
- * The transpose of a rows × cols row-major array, as a new array. (Also turns a row-major
- * matrix into its column-major copy and back.) The loops of householderQr live in small
+ * The transpose of a rows × cols row-major array, into `result` (also turns a row-major
+ * matrix into its column-major copy and back). Long result rows are written through a
+ * view whose length bounds the loop. The loops of householderQr live in small
  * functions like this one: V8 optimises those whole, where one long function ran from
  * on-stack replacement and deoptimised on every call.
  */
-function transposed(data: Float64Array, rows: number, cols: number): Float64Array {
-  const result = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0, src = i * cols, dst = i; j < cols; j++, dst += rows) {
-      result[dst] = data[src + j];
+function transposeInto(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  result: Float64Array,
+): Float64Array {
+  if (rows < cols) {
+    // Short rows of the result (back to row-major): a view per row would cost more.
+    for (let j = 0, dst = 0; j < cols; j++) {
+      for (let src = j, end = dst + rows; dst < end; dst++, src += cols) result[dst] = data[src];
     }
+    return result;
+  }
+  for (let j = 0; j < cols; j++) {
+    const column = result.subarray(j * rows, (j + 1) * rows);
+    for (let i = 0, src = j; i < column.length; i++, src += cols) column[i] = data[src];
   }
   return result;
+}
+
+/** Scratch kept between calls up to this many doubles (32 MB); larger ones are allocated. */
+const SCRATCH_LIMIT = 1 << 22;
+let scratchA = new Float64Array(0);
+let scratchB = new Float64Array(0);
+
+/**
+ * A work array of `length` doubles (contents undefined): one of two module-level buffers,
+ * grown on demand and reused, since allocating 800 kB per call cost as much as copying it.
+ */
+function scratch(which: 0 | 1, length: number): Float64Array {
+  if (length > SCRATCH_LIMIT) return new Float64Array(length);
+  if (which === 0) {
+    if (scratchA.length < length) scratchA = new Float64Array(length);
+    return scratchA.subarray(0, length);
+  }
+  if (scratchB.length < length) scratchB = new Float64Array(length);
+  return scratchB.subarray(0, length);
 }
 
 /**
@@ -290,7 +320,11 @@ function scaleTail(data: Float64Array, from: number, to: number, scale: number):
 export function householderQr(a: Matrix): QrFactorization {
   const { w, tau, columnNorms } = factorColumnMajor(a);
   const m = a.rows, n = a.cols;
-  const factors: Matrix = { rows: m, cols: n, data: transposed(w, n, m) };
+  const factors: Matrix = {
+    rows: m,
+    cols: n,
+    data: transposeInto(w, n, m, new Float64Array(m * n)),
+  };
   return { factors, tau, columnNorms };
 }
 
@@ -355,7 +389,8 @@ function factorColumnMajor(a: Matrix): ColumnMajorQr {
   }
   if (!allFinite(a.data)) requireFinite(a.data, "The matrix to factor");
   // Column-major working copy: column j is w[j·m … j·m + m − 1].
-  const w = transposed(a.data, m, n);
+  // A module-level scratch: the caller copies out what it keeps before the next call.
+  const w = transposeInto(a.data, m, n, scratch(0, m * n));
   const tau = new Float64Array(n);
   const columnNorms = new Float64Array(n);
   for (let j = 0; j < n; j++) columnNorms[j] = scaledNorm(w, j * m, m);
@@ -426,7 +461,7 @@ export function qrApplyTransposeToColumns(
   }
   const { w, tau, columnNorms } = factorColumnMajor(a);
   // The right-hand sides side by side, column-major: yₖ is y[k·m … k·m + m − 1].
-  const y = new Float64Array(m * k);
+  const y = scratch(1, m * k);
   columns.forEach((column, c) => y.set(column, c * m));
   for (let j = 0; j < n && k > 0; j++) {
     if (tau[j] === 0) continue;
