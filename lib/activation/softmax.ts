@@ -122,8 +122,11 @@ export function logSoftmax(values: ArrayLike<number>, out?: Float64Array): Float
 
 function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matrix {
   if (m.cols === 0) throw new RangeError(`Cannot compute ${what}: the matrix has no columns`);
-  for (let i = 0; i < m.data.length; i++) {
-    if (!Number.isFinite(m.data[i])) {
+  const data = m.data;
+  for (let i = 0; i < data.length; i++) {
+    // x − x is 0 exactly when x is finite; Number.isFinite was a call per entry on V8.
+    const value = data[i];
+    if (value - value !== 0) {
       const row = Math.floor(i / m.cols), col = i % m.cols;
       throw new RangeError(
         `Cannot compute ${what}: entry (${row}, ${col}) is ${m.data[i]}, expected finite`,
@@ -158,8 +161,32 @@ function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matri
  */
 export function softmaxRows(m: Matrix, out?: Matrix): Matrix {
   const result = requireRowsOut(m, out, "softmax of rows");
-  for (let i = 0; i < m.rows; i++) softmaxSlice(m.data, i * m.cols, m.cols, result.data);
+  for (let i = 0; i < m.rows; i++) softmaxRow(m.data, i * m.cols, m.cols, result.data);
   return result;
+}
+
+/**
+ * {@link softmaxSlice} for one row of a Float64Array matrix, with the same operations: a
+ * monomorphic copy (softmaxSlice also serves plain arrays, which made V8 compile every
+ * access generically) that finds the maximum by comparison instead of Math.max. The two
+ * maxima can differ only in the sign of a zero, and then oⱼ − m differs only in the sign of
+ * a zero, whose exponential is 1 either way: the same bits.
+ */
+function softmaxRow(data: Float64Array, offset: number, count: number, out: Float64Array): void {
+  const row = data.subarray(offset, offset + count);
+  const target = out.subarray(offset, offset + count);
+  let max = -Infinity;
+  for (let j = 0; j < row.length; j++) {
+    const value = row[j];
+    if (value > max) max = value;
+  }
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) {
+    const e = Math.exp(row[j] - max);
+    target[j] = e;
+    sum += e;
+  }
+  for (let j = 0; j < target.length; j++) target[j] /= sum;
 }
 
 /**

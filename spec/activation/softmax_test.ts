@@ -64,3 +64,21 @@ describe("softmax (S2 Softmax推断)", () => {
       }), { name: "RangeError", message: /out is 2×2/ });
   });
 });
+
+describe("softmaxRows: its Float64Array row kernel equals softmax of each row bit for bit", () => {
+  it("rows with signed zeros, ties, large and small logits", () => {
+    const rows = [
+      [0, -0, 0, -0],
+      [-0, -0, -0, -0],
+      [700, -700, 3, 700],
+      [1e-300, -1e-300, 0.5, -0.25],
+      [0.1, 0.2, 0.3, 0.4],
+    ];
+    const m = { rows: rows.length, cols: 4, data: Float64Array.from(rows.flat()) };
+    const together = softmaxRows(m);
+    rows.forEach((row, i) => {
+      const alone = softmax(row);
+      for (let j = 0; j < 4; j++) assert.ok(Object.is(together.data[i * 4 + j], alone[j]));
+    });
+  });
+});
