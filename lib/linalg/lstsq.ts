@@ -19,6 +19,8 @@
 import { requireFinite } from "../_util/validate.ts";
 import { choleskyInverse, choleskySolve, tryCholesky } from "./cholesky.ts";
 import { type DoubleDoubleMatrix, isDoubleDoubleMatrix, toDoubleDouble } from "./double_double.ts";
+
+export type { DoubleDoubleMatrix } from "./double_double.ts";
 import { matmul } from "./matmul.ts";
 import { createMatrix, type Matrix, transpose } from "./matrix.ts";
 import { qrApplyTransposeToColumns } from "./qr.ts";

@@ -116,10 +116,19 @@ export function matmulIkj(a: Matrix, b: Matrix, out?: Matrix): Matrix {
 /** Depth of one packed panel: 4·KC doubles of A plus 4·KC of B stay in L1. */
 const KC = 256;
 
-// Packed panels, grown on demand and reused by every call (never shrunk): allocating and
-// zero-filling them per call cost as much as the packing itself at n = 256.
-let packedA = new Float64Array(0);
-let packedB = new Float64Array(0);
+// Packed panels, grown on demand and reused by every call: allocating and zero-filling
+// them per call cost as much as the packing itself at n = 256. Panels larger than
+// MAX_RETAINED doubles (32 MB) are allocated for that call only, so one huge product does
+// not pin its scratch in memory for the life of the program.
+const MAX_RETAINED = 1 << 22;
+let packedA: Float64Array = new Float64Array(0);
+let packedB: Float64Array = new Float64Array(0);
+
+/** A packing buffer of at least `length` doubles: the retained one, or a fresh one. */
+function panelBuffer(retained: Float64Array, length: number): Float64Array {
+  if (retained.length >= length) return retained;
+  return new Float64Array(length);
+}
 
 /**
  * One full 4 × 4 block of C over `depth` packed steps: the 16 running sums live in locals,
@@ -204,7 +213,7 @@ function edgeTile(
  * whose partial sums pass through C in order, so every Cᵢⱼ is still summed for
  * p = 0 … k−1 and the result equals {@link matmulNaive} bit for bit. Edges are padded
  * with zeros inside the packed panels; padded rows and columns are never written back.
- * The packed panels are module-level scratch, reused by every call.
+ * The packed panels are module-level scratch, reused by every call (up to 32 MB each).
  *
  * @param a Left factor A, m × k.
  * @param b Right factor B, k × n.
@@ -228,9 +237,10 @@ export function matmulBlocked(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const ad = a.data, bd = b.data, cd = c.data;
   const rowPanels = (m + 3) >> 2, colPanels = (n + 3) >> 2;
   const kc = Math.min(KC, k);
-  if (packedA.length < rowPanels * 4 * kc) packedA = new Float64Array(rowPanels * 4 * kc);
-  if (packedB.length < colPanels * 4 * kc) packedB = new Float64Array(colPanels * 4 * kc);
-  const pA = packedA, pB = packedB;
+  const pA = panelBuffer(packedA, rowPanels * 4 * kc);
+  const pB = panelBuffer(packedB, colPanels * 4 * kc);
+  if (pA !== packedA && pA.length <= MAX_RETAINED) packedA = pA;
+  if (pB !== packedB && pB.length <= MAX_RETAINED) packedB = pB;
   const fullCols = n >> 2, fullRows = m >> 2;
   for (let p0 = 0; p0 < k; p0 += kc) {
     const depth = Math.min(kc, k - p0);

@@ -62,6 +62,19 @@ describe("matmul: edge shapes", () => {
       assertAllClose(matmulBlocked(a, b), matmulNaive(a, b), {});
     }
   });
+  it("a product whose packed panel exceeds the 32 MB retained scratch (one-off buffer), then a small one", () => {
+    // 16 400 rows × depth 256 needs 4 198 400 doubles of packed A: just over the cap.
+    const m = 16_400, k = 256, n = 3;
+    const a = createMatrix(m, k, Array.from({ length: m * k }, (_, i) => Math.sin(i)));
+    const b = createMatrix(k, n, Array.from({ length: k * n }, (_, i) => Math.cos(i)));
+    assertAllClose(matmulBlocked(a, b), matmulNaive(a, b), {});
+    const small = createMatrix(5, 3, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    assertAllClose(
+      matmulBlocked(small, fromRows([[1], [0], [-1]])),
+      [[-2], [-2], [-2], [-2], [-2]],
+      {},
+    );
+  });
   it("matmul is the blocked kernel", () => {
     assert.equal(matmul, matmulBlocked);
   });
