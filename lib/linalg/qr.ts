@@ -10,6 +10,12 @@
  * Pontius and Wampler1–5, level with numpy's LAPACK QR (fixtures/nist/LRE.md). With at
  * most PAIRWISE_BLOCK rows the sums are the plain left-to-right ones.
  *
+ * {@link householderQrPivoted} adds column pivoting (LAPACK's `dgeqp3`/`dlaqp2`): AP = QR,
+ * each step taking the remaining column of largest norm, so that |R₀₀| ≥ |R₁₁| ≥ …. It is
+ * what least squares uses ("qr" in lstsq.ts): on NIST's StRD data in the data's own row
+ * order it gains 0.1–1.0 digits on Filip, Norris, Pontius and Wampler1, 2, 4, 5 and loses
+ * 1.0–1.7 on Wampler3 and Longley, which stay above numpy's LAPACK QR (fixtures/nist/LRE.md).
+ *
  * @module
  */
 
@@ -32,6 +38,15 @@ export interface QrFactorization {
   readonly tau: Float64Array;
   /** The 2-norms of A's columns, for rank decisions relative to each column's size. */
   readonly columnNorms: Float64Array;
+}
+
+/**
+ * A column-pivoted QR factorisation AP = QR: the factorisation of A with its columns
+ * reordered so that column j of AP is column `permutation[j]` of A.
+ */
+export interface PivotedQrFactorization extends QrFactorization {
+  /** permutation[j] is the column of A that became column j of AP (and of R). */
+  readonly permutation: Int32Array;
 }
 
 /** Below this many terms a sum is accumulated left to right. */
@@ -318,7 +333,7 @@ function scaleTail(data: Float64Array, from: number, to: number, scale: number):
  * ```
  */
 export function householderQr(a: Matrix): QrFactorization {
-  const { w, tau, columnNorms } = factorColumnMajor(a);
+  const { w, tau, columnNorms } = factorColumnMajor(a, false);
   const m = a.rows, n = a.cols;
   const factors: Matrix = {
     rows: m,
@@ -328,11 +343,112 @@ export function householderQr(a: Matrix): QrFactorization {
   return { factors, tau, columnNorms };
 }
 
+/**
+ * Householder QR with column pivoting, AP = QR (LAPACK's `dgeqp3`, unblocked `dlaqp2`).
+ *
+ * Before step j the remaining column of largest partial norm ‖A[j:, k]‖ is swapped into
+ * place (the first such on ties); the reflection is then formed and applied as in
+ * {@link householderQr}. The partial norms are downdated, ‖A[j+1:, k]‖² = ‖A[j:, k]‖² −
+ * Rⱼₖ², as √(max(0, 1 − (|Rⱼₖ|/norm)²))·norm, and recomputed from the column when
+ * LAPACK's cancellation test fires ((1 − (|Rⱼₖ|/norm)²)·(norm/norm₀)² ≤ √ε, norm₀ the
+ * last computed one). So |R₀₀| ≥ |R₁₁| ≥ … ≥ |Rₙ₋₁,ₙ₋₁| up to those roundings, and
+ * a (numerically) dependent column is left for last, where its Rⱼⱼ shows it.
+ *
+ * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
+ * @returns The compact factorisation of AP and P as `permutation`; `columnNorms` are those
+ *   of A's columns in A's own order.
+ * @throws {RangeError} as {@link householderQr} does.
+ *
+ * @example The column of larger norm comes first
+ * ```ts
+ * import { fromRows } from "./matrix.ts";
+ * const { factors, permutation } = householderQrPivoted(fromRows([[1, 3], [0, 4]]));
+ * if (permutation[0] !== 1 || permutation[1] !== 0) throw new Error("column 1 (norm 5) first");
+ * if (Math.abs(factors.data[0]) !== 5) throw new Error("|R₀₀| = 5");
+ * ```
+ */
+export function householderQrPivoted(a: Matrix): PivotedQrFactorization {
+  const { w, tau, columnNorms, permutation } = factorColumnMajor(a, true);
+  const m = a.rows, n = a.cols;
+  const factors: Matrix = {
+    rows: m,
+    cols: n,
+    data: transposeInto(w, n, m, new Float64Array(m * n)),
+  };
+  return { factors, tau, columnNorms, permutation };
+}
+
 /** What {@link factorColumnMajor} leaves: the factors column-major (w[j·m + i] = Fᵢⱼ). */
 interface ColumnMajorQr {
   readonly w: Float64Array;
   readonly tau: Float64Array;
   readonly columnNorms: Float64Array;
+  /** The column order (the identity without pivoting). */
+  readonly permutation: Int32Array;
+}
+
+/**
+ * LAPACK's threshold for recomputing a downdated partial column norm: √ε with ε the
+ * unit roundoff 2⁻⁵³ (`dlamch('Epsilon')`).
+ */
+const NORM_RECOMPUTE_THRESHOLD = Math.sqrt(Number.EPSILON / 2);
+
+/**
+ * Swaps into column j the column k ≥ j of largest `partial[k]` (the first on ties): its m
+ * entries in the column-major w, its entries of `permutation`, `partial` and `computed`.
+ */
+function pivotLargest(
+  w: Float64Array,
+  m: number,
+  n: number,
+  j: number,
+  permutation: Int32Array,
+  partial: Float64Array,
+  computed: Float64Array,
+): void {
+  let best = j;
+  for (let k = j + 1; k < n; k++) if (partial[k] > partial[best]) best = k;
+  if (best === j) return;
+  const here = w.subarray(j * m, (j + 1) * m), there = w.subarray(best * m, (best + 1) * m);
+  for (let i = 0; i < here.length; i++) {
+    const value = here[i];
+    here[i] = there[i];
+    there[i] = value;
+  }
+  const column = permutation[j];
+  permutation[j] = permutation[best];
+  permutation[best] = column;
+  // Column j's norms are not needed again (LAPACK's dlaqp2 does the same).
+  partial[best] = partial[j];
+  computed[best] = computed[j];
+}
+
+/**
+ * After step j: the partial norms of columns j+1 … n−1 over rows j+1 … m−1, downdated by
+ * Rⱼₖ = w[k·m + j], or recomputed from the column when the downdate has cancelled too far.
+ */
+function downdateNorms(
+  w: Float64Array,
+  m: number,
+  n: number,
+  j: number,
+  partial: Float64Array,
+  computed: Float64Array,
+): void {
+  for (let k = j + 1; k < n; k++) {
+    const norm = partial[k];
+    if (norm === 0) continue;
+    const ratio = Math.abs(w[k * m + j]) / norm;
+    const remaining = Math.max(0, 1 - ratio * ratio);
+    const drift = norm / computed[k];
+    if (remaining * drift * drift <= NORM_RECOMPUTE_THRESHOLD) {
+      const fresh = j + 1 < m ? scaledNorm(w, k * m + j + 1, m - j - 1) : 0;
+      partial[k] = fresh;
+      computed[k] = fresh;
+    } else {
+      partial[k] = norm * Math.sqrt(remaining);
+    }
+  }
 }
 
 /**
@@ -378,8 +494,8 @@ function axpyTail(
   for (let i = 0; i < tail.length; i++) tail[i] -= s * v[i];
 }
 
-/** The Householder QR of A on a column-major copy (validates A). */
-function factorColumnMajor(a: Matrix): ColumnMajorQr {
+/** The Householder QR of A on a column-major copy, with or without column pivoting (validates A). */
+function factorColumnMajor(a: Matrix, pivoting: boolean): ColumnMajorQr {
   const m = a.rows, n = a.cols;
   if (m === 0 || n === 0) throw new RangeError(`Cannot factor: the matrix is empty (${m}×${n})`);
   if (m < n) {
@@ -394,22 +510,33 @@ function factorColumnMajor(a: Matrix): ColumnMajorQr {
   const tau = new Float64Array(n);
   const columnNorms = new Float64Array(n);
   for (let j = 0; j < n; j++) columnNorms[j] = scaledNorm(w, j * m, m);
+  const permutation = new Int32Array(n);
+  for (let j = 0; j < n; j++) permutation[j] = j;
+  // dgeqp3's vn1 (partial norms, downdated) and vn2 (the last ones computed afresh).
+  const partial = pivoting ? columnNorms.slice() : columnNorms;
+  const computed = pivoting ? columnNorms.slice() : columnNorms;
   for (let j = 0; j < n; j++) {
     const pivot = j * m + j; // w[pivot] is Aⱼⱼ; the reflector's tail follows it
-    // Column 0 is still A's own column: its norm is the one just computed, bit for bit.
-    const norm = j === 0 ? columnNorms[0] : scaledNorm(w, pivot, m - j);
-    if (norm === 0) continue; // Column already zero below the diagonal: H = I.
-    const alpha = w[pivot];
-    const beta = alpha >= 0 ? -norm : norm;
-    const tauJ = (beta - alpha) / beta;
-    tau[j] = tauJ;
-    const scale = 1 / (alpha - beta);
-    scaleTail(w, pivot + 1, (j + 1) * m, scale);
-    w[pivot] = beta;
-    // Columns j+1 … n−1 each get H applied; no column reads another, so all at once.
-    if (j + 1 < n) reflectColumns(w, pivot, w, pivot + m, m, m - j, n - j - 1, tauJ);
+    if (pivoting) pivotLargest(w, m, n, j, permutation, partial, computed);
+    // Column 0 is still one of A's own columns: its norm is the one computed above, bit
+    // for bit (the same function on the same entries).
+    const norm = j === 0 ? columnNorms[permutation[0]] : scaledNorm(w, pivot, m - j);
+    // A column already zero below the diagonal needs no reflection (H = I).
+    if (norm !== 0) {
+      const alpha = w[pivot];
+      const beta = alpha >= 0 ? -norm : norm;
+      const tauJ = (beta - alpha) / beta;
+      tau[j] = tauJ;
+      const scale = 1 / (alpha - beta);
+      scaleTail(w, pivot + 1, (j + 1) * m, scale);
+      w[pivot] = beta;
+      // Columns j+1 … n−1 each get H applied; no column reads another, so all at once.
+      if (j + 1 < n) reflectColumns(w, pivot, w, pivot + m, m, m - j, n - j - 1, tauJ);
+    }
+    // Row j is final now, pivoted or not: take it out of the remaining partial norms.
+    if (pivoting) downdateNorms(w, m, n, j, partial, computed);
   }
-  return { w, tau, columnNorms };
+  return { w, tau, columnNorms, permutation };
 }
 
 /** The result of {@link qrApplyTransposeToColumns}. */
@@ -422,19 +549,32 @@ export interface QrTransformedColumns {
   readonly columnNorms: Float64Array;
   /** Qᵀy for each given column y, length m each (as {@link applyQTranspose} gives). */
   readonly transformed: Float64Array[];
+  /**
+   * The column order P of AP = QR (as in {@link PivotedQrFactorization}); the identity
+   * 0, 1, …, n − 1 without pivoting.
+   */
+  readonly permutation: Int32Array;
+}
+
+/** Options of {@link qrApplyTransposeToColumns}. */
+export interface QrApplyOptions {
+  /** Factor with column pivoting, as {@link householderQrPivoted} (default false). */
+  readonly pivoting?: boolean;
 }
 
 /**
  * Householder QR of A (m × n) and Qᵀyₖ for several right-hand sides yₖ, in one go: the
- * same operations in the same order as {@link householderQr} followed by
- * {@link applyQTranspose} on each yₖ (so the same bits), but each reflection is applied to
- * all right-hand sides together while its vector is at hand in a column-major copy, and
- * the m × n compact factors are never copied back row-major. This is the least-squares
- * path: R·xₖ = (Qᵀyₖ)[0:n].
+ * same operations in the same order as {@link householderQr} (with `pivoting`,
+ * {@link householderQrPivoted}) followed by {@link applyQTranspose} on each yₖ (so the
+ * same bits), but each reflection is applied to all right-hand sides together while its
+ * vector is at hand in a column-major copy, and the m × n compact factors are never
+ * copied back row-major. This is the least-squares path: R·zₖ = (Qᵀyₖ)[0:n], and xₖ = Pzₖ
+ * (x[permutation[i]] = z[i]).
  *
  * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
  * @param columns The right-hand sides, each of length m (not modified).
- * @returns R, τ, the column norms and Qᵀyₖ for each k.
+ * @param options `{ pivoting }`: factor AP = QR with column pivoting (default false).
+ * @returns R, τ, the column norms, Qᵀyₖ for each k and the column order P.
  * @throws {RangeError} as {@link householderQr} does, or if a column's length is not m.
  *
  * @example The same numbers as factoring, then applying Qᵀ
@@ -450,6 +590,7 @@ export interface QrTransformedColumns {
 export function qrApplyTransposeToColumns(
   a: Matrix,
   columns: readonly ArrayLike<number>[],
+  options: QrApplyOptions = {},
 ): QrTransformedColumns {
   const m = a.rows, n = a.cols, k = columns.length;
   for (const column of columns) {
@@ -459,7 +600,7 @@ export function qrApplyTransposeToColumns(
       );
     }
   }
-  const { w, tau, columnNorms } = factorColumnMajor(a);
+  const { w, tau, columnNorms, permutation } = factorColumnMajor(a, options.pivoting === true);
   // The right-hand sides side by side, column-major: yₖ is y[k·m … k·m + m − 1].
   const y = scratch(1, m * k);
   columns.forEach((column, c) => y.set(column, c * m));
@@ -472,7 +613,7 @@ export function qrApplyTransposeToColumns(
     for (let j = i; j < n; j++) r.data[i * n + j] = w[j * m + i];
   }
   const transformed = columns.map((_, c) => y.slice(c * m, (c + 1) * m));
-  return { r, tau, columnNorms, transformed };
+  return { r, tau, columnNorms, transformed, permutation };
 }
 
 /**
@@ -544,21 +685,31 @@ export function qrR(qr: QrFactorization): Matrix {
 }
 
 /**
- * Least-squares solution of min ‖Ax − b‖ from A's QR factorisation: Rx = (Qᵀb)[0:n].
+ * Least-squares solution of min ‖Ax − b‖ from A's QR factorisation: Rx = (Qᵀb)[0:n];
+ * for a pivoted one (AP = QR), Rz = (Qᵀb)[0:n] and x = Pz.
  *
- * @param qr The factorisation of A (m × n, full column rank).
+ * @param qr The factorisation of A (m × n, full column rank), pivoted or not.
  * @param b The right-hand side, length m.
- * @returns x, length n.
+ * @returns x, length n, in A's own column order.
  * @throws {RangeError} if b's length is not m or R has a zero on its diagonal.
  *
- * @example An exactly consistent system
+ * @example An exactly consistent system, with and without pivoting
  * ```ts
  * import { fromRows } from "./matrix.ts";
- * const x = qrSolve(householderQr(fromRows([[1, 0], [0, 1], [1, 1]])), [1, 2, 3]);
- * if (Math.abs(x[0] - 1) > 1e-15 || Math.abs(x[1] - 2) > 1e-15) throw new Error("x = [1, 2]");
+ * const a = fromRows([[1, 0], [0, 1], [1, 1]]);
+ * for (const x of [qrSolve(householderQr(a), [1, 2, 3]), qrSolve(householderQrPivoted(a), [1, 2, 3])]) {
+ *   if (Math.abs(x[0] - 1) > 1e-15 || Math.abs(x[1] - 2) > 1e-15) throw new Error("x = [1, 2]");
+ * }
  * ```
  */
-export function qrSolve(qr: QrFactorization, b: ArrayLike<number>): Float64Array {
+export function qrSolve(
+  qr: QrFactorization | PivotedQrFactorization,
+  b: ArrayLike<number>,
+): Float64Array {
   const qtb = applyQTranspose(qr, b);
-  return solveUpperTriangular(qrR(qr), qtb.subarray(0, qr.factors.cols));
+  const solution = solveUpperTriangular(qrR(qr), qtb.subarray(0, qr.factors.cols));
+  if (!("permutation" in qr)) return solution;
+  const x = new Float64Array(solution.length);
+  for (let i = 0; i < solution.length; i++) x[qr.permutation[i]] = solution[i];
+  return x;
 }

@@ -66,6 +66,15 @@ describe("leastSquares: bad input", () => {
         message: /singular to working precision \(column 2 is a linear combination of the others\)/,
       });
     });
+    it(`${method}: the named column is the first that depends on those before it`, () => {
+      // Columns x + 1, 1, 10x: pivoted QR ("qr") takes 10x, then 1, and finds the
+      // dependence at column 0; every method names column 2 = 10·(column 0 − column 1).
+      const deficient = fromRows([[2, 1, 10], [3, 1, 20], [4, 1, 30], [5, 1, 40]]);
+      assert.throws(() => leastSquares(deficient, [1, 2, 3, 5], { method }), {
+        name: "RangeError",
+        message: /singular to working precision \(column 2 is a linear combination of the others\)/,
+      });
+    });
   }
   it("normal: the message points to QR, the accurate method or ridge", () => {
     const deficient = fromRows([[1, 1, 2], [1, 2, 3], [1, 3, 4], [1, 4, 5]]);

@@ -4,6 +4,7 @@ import { assertAllClose } from "../../lib/oracle/assert_close.ts";
 import {
   applyQTranspose,
   householderQr,
+  householderQrPivoted,
   qrApplyTransposeToColumns,
   qrR,
   qrSolve,
@@ -101,6 +102,81 @@ describe("qrApplyTransposeToColumns: factor and apply Qᵀ to several columns at
     assert.throws(() => qrApplyTransposeToColumns(a, [new Float64Array(m - 1)]), {
       name: "RangeError",
       message: /Q is 1000×1000 but the vector has 999 entries/,
+    });
+  });
+});
+
+/** The columns of `a` in the order `permutation`: AP. */
+function permuteColumns(a: ReturnType<typeof fromRows>, permutation: Int32Array) {
+  const out = createMatrix(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) {
+      out.data[i * a.cols + j] = a.data[i * a.cols + permutation[j]];
+    }
+  }
+  return out;
+}
+
+describe("householderQrPivoted: AP = QR, largest remaining column first", () => {
+  // Columns of very different sizes, in no useful order; small integers, so that AᵀA is
+  // exact in double and RᵀR = PᵀAᵀAP tests the factorisation.
+  const rows = Array.from({ length: 23 }, (_, i) => [1, i - 11, 100 * ((i % 3) - 1), (i * i) % 7]);
+  const a = fromRows(rows);
+  const qr = householderQrPivoted(a);
+  it("the column order (scipy.linalg.qr(pivoting=True) gives the same): 2, 1, 3, 0", () => {
+    assert.deepEqual(Array.from(qr.permutation), [2, 1, 3, 0]);
+  });
+  it("RᵀR = (AP)ᵀ(AP) and |R₀₀| ≥ |R₁₁| ≥ |R₂₂| ≥ |R₃₃|", () => {
+    const r = qrR(qr);
+    const ap = permuteColumns(a, qr.permutation);
+    assertAllClose(matmulNaive(transpose(r), r), matmulNaive(transpose(ap), ap), {
+      rtol: 1e-14,
+      atol: 1e-11,
+    });
+    const diagonal = [0, 1, 2, 3].map((j) => Math.abs(r.data[j * 4 + j]));
+    for (let j = 1; j < 4; j++) assert.ok(diagonal[j] <= diagonal[j - 1], `${diagonal}`);
+  });
+  it("columnNorms stay in A's own order", () => {
+    assertAllClose(qr.columnNorms, householderQr(a).columnNorms, {});
+  });
+  it("qrSolve returns x in A's own column order", () => {
+    const b = rows.map((row) => 2 * row[0] - row[1] + 3 * row[2] + 0.5 * row[3]);
+    assertAllClose(qrSolve(qr, b), [2, -1, 3, 0.5], { rtol: 1e-13 });
+  });
+  it("a nearly parallel pair: the cancelled partial norm is recomputed, not downdated", () => {
+    // Column 1 = column 0 + 1e-9·e, column 2 tiny (1e-9·(i mod 2)). Step 0 takes column 1;
+    // column 0's remaining norm (≈ 7.5e-9) is then far below √ε of its original one, so
+    // the downdate √(1 − (R₀₁/‖·‖)²) is all rounding (it gives 0 here) and LAPACK's test
+    // recomputes it from the column. With the downdate trusted, column 2 (≈ 1.6e-9) would
+    // come second and |R₁₁| < |R₂₂|. scipy.linalg.qr(pivoting=True): [1, 0, 2], diagonal
+    // −16.88, 7.54e-9, −1.22e-9.
+    const e = Array.from({ length: 9 }, (_, i) => ((i * 5) % 9) - 4);
+    const near = fromRows(e.map((v, i) => [i + 1, i + 1 + 1e-9 * v, 1e-9 * (i % 2)]));
+    const { permutation, factors } = householderQrPivoted(near);
+    assert.deepEqual(Array.from(permutation), [1, 0, 2]);
+    const diagonal = [0, 4, 8].map((k) => Math.abs(factors.data[k]));
+    assertAllClose(diagonal, [16.88194301791118, 7.53936531e-9, 1.22474431e-9], { rtol: 1e-6 });
+  });
+  it("qrApplyTransposeToColumns with pivoting equals householderQrPivoted + applyQTranspose bit for bit", () => {
+    const ys = [0, 1].map((c) => Float64Array.from(rows, (_, i) => Math.cos(i + c)));
+    const together = qrApplyTransposeToColumns(a, ys, { pivoting: true });
+    assert.deepEqual(Array.from(together.permutation), Array.from(qr.permutation));
+    assertAllClose(together.r, qrR(qr), {});
+    assertAllClose(together.tau, qr.tau, {});
+    ys.forEach((y, c) => assertAllClose(together.transformed[c], applyQTranspose(qr, y), {}));
+  });
+  it("without pivoting the permutation is the identity", () => {
+    const { permutation } = qrApplyTransposeToColumns(a, []);
+    assert.deepEqual(Array.from(permutation), [0, 1, 2, 3]);
+  });
+  it("bad input: the same errors as householderQr", () => {
+    assert.throws(() => householderQrPivoted(createMatrix(2, 3)), {
+      name: "RangeError",
+      message: /at least as many rows as columns, got 2×3/,
+    });
+    assert.throws(() => householderQrPivoted(fromRows([[1], [NaN]])), {
+      name: "RangeError",
+      message: /must be finite, but entry 1 is NaN/,
     });
   });
 });
