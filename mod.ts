@@ -125,6 +125,7 @@ export * from "./lib/nn/backward.ts";
 export * from "./lib/nn/forward.ts";
 export * from "./lib/nn/network.ts";
 export * from "./lib/nn/softmax_output.ts";
+export * from "./lib/nn/targets.ts";
 export * from "./lib/nn/train.ts";
 // Gradient checking by central differences.
 export * from "./lib/gradcheck/gradient_check.ts";

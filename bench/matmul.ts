@@ -1,6 +1,7 @@
 // Matrix product C = AB: every MATMUL_VARIANTS entry (naive is the reference and the
 // baseline), the WebAssembly SIMD kernel, and the peers, on square n × n operands.
-import { MATMUL_VARIANTS, matmulNaive } from "../lib/linalg/matmul.ts";
+import { matmulNaive } from "../lib/linalg/matmul.ts";
+import { MATMUL_VARIANTS } from "../lib/variants.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { matmulWasmSimd, wasmMatmulBackend } from "../lib/wasm/matmul_simd.ts";
 import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";

@@ -9,9 +9,6 @@
  */
 
 import { createMatrix, type Matrix } from "./matrix.ts";
-// A circular import (matmul_simd.ts falls back to matmulBlocked): safe because each side
-// only reads the other's hoisted function declarations, never a top-level value.
-import { matmulWasmSimd } from "../wasm/matmul_simd.ts";
 
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Matrix } from "./matrix.ts";
@@ -47,7 +44,7 @@ function prepareOutput(a: Matrix, b: Matrix, out: Matrix | undefined): Matrix {
 /**
  * Reference matrix product by the textbook loop: Cᵢⱼ = Σₚ Aᵢₚ Bₚⱼ, summed for p = 0 … k−1.
  *
- * The oracle for every other variant in {@link MATMUL_VARIANTS}.
+ * The oracle for every other variant (`MATMUL_VARIANTS` in lib/variants.ts).
  *
  * @param a Left factor A, m × k.
  * @param b Right factor B, k × n.
@@ -289,26 +286,6 @@ export function matmulBlocked(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   }
   return c;
 }
-
-/**
- * Every matrix-product kernel that must agree with {@link matmulNaive}; specs and
- * benchmarks iterate over it.
- *
- * @example Every variant gives the same product
- * ```ts
- * import { fromRows } from "./matrix.ts";
- * const a = fromRows([[1, 2], [3, 4]]), b = fromRows([[5, 6], [7, 8]]);
- * for (const [name, kernel] of Object.entries(MATMUL_VARIANTS)) {
- *   if (kernel(a, b).data[3] !== 50) throw new Error(`${name}: C₁₁ = 3·6 + 4·8 = 50`);
- * }
- * ```
- */
-export const MATMUL_VARIANTS = {
-  naive: matmulNaive,
-  ikj: matmulIkj,
-  blocked: matmulBlocked,
-  wasmSimd: matmulWasmSimd,
-} as const;
 
 /**
  * Matrix product C = AB with the fastest verified kernel ({@link matmulBlocked}).
