@@ -55,6 +55,9 @@ export * from "./lib/oracle/concepts.ts";
 /** Every subject of every area: how each fixture is computed with nnref's own lib/. */
 export { SUBJECTS as ALL_SUBJECTS } from "./lib/oracle/registry.ts";
 
+// Errors by kind, each a subclass of the built-in it replaces, with a stable code.
+export * from "./lib/errors.ts";
+
 // Linear algebra: the Matrix type.
 export {
   columnVector,

@@ -5,17 +5,19 @@
  * @module
  */
 
+import { ArgumentRangeError, NonFiniteError, ShapeError } from "../errors.ts";
+
 /**
  * Throws unless every value is finite.
  *
  * @param values The numbers to check.
  * @param what What they are, for the message ("X", "learning rate").
- * @throws {RangeError} naming the first non-finite value and its index.
+ * @throws {NonFiniteError} naming the first non-finite value and its index.
  */
 export function requireFinite(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
-      throw new RangeError(`${what} must be finite, but entry ${i} is ${values[i]}`);
+      throw new NonFiniteError(`${what} must be finite, but entry ${i} is ${values[i]}`);
     }
   }
 }
@@ -27,7 +29,7 @@ export function requireFinite(values: ArrayLike<number>, what: string): void {
  */
 export function requireFiniteNumber(value: number, what: string): void {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RangeError(`${what} must be a finite number, got ${value}`);
+    throw new NonFiniteError(`${what} must be a finite number, got ${value}`);
   }
 }
 
@@ -38,7 +40,7 @@ export function requireFiniteNumber(value: number, what: string): void {
  */
 export function requirePositive(value: number, what: string): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${what} must be a finite number > 0, got ${value}`);
+    throw new ArgumentRangeError(`${what} must be a finite number > 0, got ${value}`);
   }
 }
 
@@ -49,7 +51,7 @@ export function requirePositive(value: number, what: string): void {
  */
 export function requireInteger(value: number, what: string, minimum = 0): void {
   if (!Number.isInteger(value) || value < minimum) {
-    throw new RangeError(`${what} must be an integer ≥ ${minimum}, got ${value}`);
+    throw new ArgumentRangeError(`${what} must be an integer ≥ ${minimum}, got ${value}`);
   }
 }
 
@@ -66,7 +68,7 @@ export function requireSameLength(
   operation: string,
 ): void {
   if (a.length !== b.length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${operation}: ${aName} has ${a.length} entries but ${bName} has ${b.length}`,
     );
   }

@@ -46,7 +46,7 @@ describe("dual numbers: bad input names the node", () => {
   });
   it("a non-finite input", () => {
     assert.throws(() => forwardModeGradient((_ops, { x }) => x, { x: Infinity }), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /input "x" must be a finite number/,
     });
   });

@@ -32,11 +32,11 @@ describe("central differences", () => {
   });
   it("reject a non-positive step and a non-finite point", () => {
     assert.throws(() => centralDifference(Math.sin, 0, 0), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /finite-difference step must be a finite number > 0/,
     });
     assert.throws(() => centralDifference(Math.sin, NaN), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /the point x must be a finite number/,
     });
   });

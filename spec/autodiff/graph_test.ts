@@ -182,7 +182,7 @@ describe("Graph: bad input fails loudly, naming the node", () => {
   });
   it("inputs must be finite and names unique; graphs do not mix", () => {
     const graph = new Graph();
-    assert.throws(() => graph.input("x", NaN), { name: "RangeError", message: /input "x"/ });
+    assert.throws(() => graph.input("x", NaN), { name: "NonFiniteError", message: /input "x"/ });
     graph.input("x", 1);
     assert.throws(() => graph.input("x", 2), { name: "RangeError", message: /already exists/ });
     const other = new Graph().input("y", 1);

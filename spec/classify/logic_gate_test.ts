@@ -65,7 +65,7 @@ describe("S2 gates, as the slides print them", () => {
   });
   it("bad input: a non-finite weight", () => {
     assert.throws(() => logicGate(NaN, 1, 1), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /weight1 \(w₁\) must be a finite number/,
     });
   });

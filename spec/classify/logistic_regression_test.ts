@@ -58,7 +58,7 @@ describe("S2 logistic regression", () => {
       message: /weights has 1 entries but inputs has 2 columns/,
     });
     assert.throws(() => trainLogisticRegression(x, y, { learningRate: -1, maxIterations: 3 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /learningRate/,
     });
     assert.throws(

@@ -63,11 +63,11 @@ describe("S1 §3.1 the perceptron", () => {
       },
     );
     assert.throws(() => trainPerceptron(x, y, { learningRate: 0, maxEpochs: 5 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /learningRate/,
     });
     assert.throws(() => trainPerceptron(x, y, { learningRate: 1, maxEpochs: 2.5 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /maxEpochs/,
     });
     assert.throws(

@@ -56,7 +56,7 @@ describe("S3 §2.2.1: visit each sample, θ ← θ − α∂L/∂θ", () => {
       },
     );
     assert.throws(() => trainSingleLayer(layer, x, y, { learningRate: 0, epochs: 1 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /learningRate/,
     });
   });

@@ -58,7 +58,7 @@ describe("S1 §2.2.2 SGD, W ← W − ηₜ(Wᵀx − y)x when yWᵀx < 1", () =
       },
     );
     assert.throws(() => trainSquaredHingeSgd(x, y, { stepSize: 0, maxIterations: 10, seed: 0 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /stepSize \(C\) must be a finite number > 0/,
     });
     assert.throws(

@@ -90,21 +90,21 @@ describe("checkGradient: bad input", () => {
   });
   it("rejects a non-finite point or gradient", () => {
     assert.throws(() => checkGradient(f, [1, 2], new Float64Array([1, NaN])), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /point must be finite, but entry 1 is NaN/,
     });
     assert.throws(() => checkGradient(f, [Infinity, 2], x), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /Claimed gradient must be finite/,
     });
   });
   it("rejects a step or bound ≤ 0 and a negative floor", () => {
     assert.throws(() => checkGradient(f, grad, x, { step: 0 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /step must be a finite number > 0, got 0/,
     });
     assert.throws(() => checkGradient(f, grad, x, { bound: -1 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /bound must be a finite number > 0/,
     });
     assert.throws(() => checkGradient(f, grad, x, { floor: -1 }), {

@@ -208,14 +208,14 @@ describe("driveToTarget: bad input", () => {
   it("maxIterations must be a positive integer", () => {
     for (const maxIterations of [0, -1, 2.5, NaN, Infinity]) {
       assert.throws(() => driveToTarget({ ...LINEAR, maxIterations }), {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /maxIterations must be an integer ≥ 1/,
       });
     }
   });
   it("tolerance > 0, known inputs, a factor for each, a known factor mode", () => {
     assert.throws(() => driveToTarget({ ...LINEAR, tolerance: 0 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /tolerance must be a finite number > 0/,
     });
     assert.throws(() => driveToTarget({ ...LINEAR, adjust: ["q"] }), {

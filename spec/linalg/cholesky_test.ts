@@ -45,7 +45,7 @@ describe("Cholesky: bad input", () => {
   });
   it("a non-finite entry", () => {
     assert.throws(() => cholesky(fromRows([[1, NaN], [NaN, 1]])), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /must be finite, but entry 1 is NaN/,
     });
   });

@@ -51,11 +51,11 @@ describe("leastSquares: bad input", () => {
     });
     it(`${method}: a non-finite entry in X or y`, () => {
       assert.throws(() => leastSquares(fromRows([[1], [NaN]]), [1, 2], { method }), {
-        name: "RangeError",
+        name: "NonFiniteError",
         message: /X must be finite, but entry 1 is NaN/,
       });
       assert.throws(() => leastSquares(fromRows([[1], [2]]), [1, Infinity], { method }), {
-        name: "RangeError",
+        name: "NonFiniteError",
         message: /y must be finite, but entry 1 is Infinity/,
       });
     });

@@ -68,7 +68,7 @@ describe("Householder QR: bad input", () => {
   });
   it("a non-finite entry", () => {
     assert.throws(() => householderQr(fromRows([[1], [Infinity]])), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /must be finite, but entry 1 is Infinity/,
     });
   });
@@ -175,7 +175,7 @@ describe("householderQrPivoted: AP = QR, largest remaining column first", () => 
       message: /at least as many rows as columns, got 2×3/,
     });
     assert.throws(() => householderQrPivoted(fromRows([[1], [NaN]])), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /must be finite, but entry 1 is NaN/,
     });
   });

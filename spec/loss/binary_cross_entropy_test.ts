@@ -50,11 +50,11 @@ describe("S4: the two branches of the cross-entropy", () => {
       message: /targets must lie in \[0, 1\]/,
     });
     assert.throws(() => binaryCrossEntropyFromLogits([Infinity], [1]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /finite/,
     });
     assert.throws(() => binaryCrossEntropy([0.5, 0.5], [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /2 entries but targets has 1/,
     });
   });

@@ -42,7 +42,7 @@ describe("S2 entropy and cross-entropy", () => {
     assert.throws(() => entropy([0.5, 0.6]), { name: "RangeError", message: /must sum to 1/ });
     assert.throws(() => entropy([1.5, -0.5]), { name: "RangeError", message: /\[0, 1\]/ });
     assert.throws(() => crossEntropy([1, 0], [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /target has 2 entries but predicted has 1/,
     });
     assert.throws(() => entropy([]), { name: "RangeError", message: /at least one entry/ });
@@ -74,7 +74,7 @@ describe("softmax cross-entropy (S2 Softmax推断 与 交叉熵loss)", () => {
       message: /sum to 1/,
     });
     assert.throws(() => softmaxCrossEntropy([1, NaN], [1, 0]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /entry 1 is NaN/,
     });
   });

@@ -67,12 +67,12 @@ describe("squared error scalings and gradients", () => {
   });
   it("bad input: mismatched lengths, empty arrays, non-finite values, a wrong out buffer", () => {
     assert.throws(() => meanSquaredError([1, 2], [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /predictions has 2 entries but targets has 1/,
     });
     assert.throws(() => meanSquaredError([], []), { name: "RangeError", message: /empty/ });
     assert.throws(() => halfSumSquaredError([1, NaN], [1, 1]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /predictions must be finite, but entry 1 is NaN/,
     });
     assert.throws(() => halfSumSquaredErrorGradient([1], [1], new Float64Array(2)), {

@@ -287,7 +287,7 @@ describe("backward: bad input", () => {
   });
   it("a non-finite output gradient", () => {
     assert.throws(() => backward(net, trace, fromRows([[0, NaN], [0, 0]])), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /the output gradient must be finite, but entry 1 is NaN/,
     });
   });

@@ -137,7 +137,7 @@ describe("forward: bad input", () => {
   });
   it("non-finite inputs", () => {
     assert.throws(() => forward(net, [0.5, NaN, 0.2]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /Network inputs must be finite, but entry 1 is NaN/,
     });
   });

@@ -69,12 +69,12 @@ describe("createNetwork: bad input", () => {
   });
   it("non-finite weights or biases", () => {
     assert.throws(() => createNetwork([{ weights: [[1, NaN]], activation: "tanh" }]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /Layer 1 weights must be finite, but entry 1 is NaN/,
     });
     assert.throws(
       () => createNetwork([{ weights: [[1, 2]], biases: [0, Infinity], activation: "tanh" }]),
-      { name: "RangeError", message: /Layer 1 biases must be finite, but entry 1 is Infinity/ },
+      { name: "NonFiniteError", message: /Layer 1 biases must be finite, but entry 1 is Infinity/ },
     );
   });
   it("a bias vector of the wrong length", () => {

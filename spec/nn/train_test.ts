@@ -215,7 +215,7 @@ describe("trainNetwork: bad input", () => {
   it("a learning rate ≤ 0", () => {
     for (const learningRate of [0, -0.1, NaN]) {
       assert.throws(() => trainNetwork(network, inputs, labels, { ...options, learningRate }), {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /Learning rate must be a finite number > 0/,
       });
     }
@@ -228,7 +228,7 @@ describe("trainNetwork: bad input", () => {
     const bad = createMatrix(10, 3, inputs.data);
     bad.data[7] = Infinity;
     assert.throws(() => trainNetwork(network, bad, labels, options), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /Training inputs must be finite, but entry 7 is Infinity/,
     });
     assert.throws(() => trainNetwork(network, inputs, labels.slice(1), options), {
@@ -238,7 +238,7 @@ describe("trainNetwork: bad input", () => {
   });
   it("maxEpochs that is not a whole number, mini-batches without a RandomState", () => {
     assert.throws(() => trainNetwork(network, inputs, labels, { ...options, maxEpochs: 2.5 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /maxEpochs must be an integer ≥ 0, got 2.5/,
     });
     assert.throws(() => trainNetwork(network, inputs, labels, { ...options, batchSize: 4 }), {

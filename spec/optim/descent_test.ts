@@ -80,7 +80,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
       assert.throws(
         () => leastSquaresGradientDescent(x, y, { learningRate, stop, maxIterations: 10 }),
         {
-          name: "RangeError",
+          name: "ArgumentRangeError",
           message: /learningRate must be a finite number > 0/,
         },
       );
@@ -88,7 +88,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
     for (const maxIterations of [0, 2.5, -1, NaN]) {
       assert.throws(
         () => leastSquaresGradientDescent(x, y, { learningRate: 0.01, stop, maxIterations }),
-        { name: "RangeError", message: /maxIterations must be an integer ≥ 1/ },
+        { name: "ArgumentRangeError", message: /maxIterations must be an integer ≥ 1/ },
       );
     }
     assert.throws(
@@ -103,7 +103,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
     );
     assert.throws(
       () => gradientDescent(square, [NaN], { learningRate: 0.1, stop, maxIterations: 10 }),
-      { name: "RangeError", message: /Initial weights must be finite, but entry 0 is NaN/ },
+      { name: "NonFiniteError", message: /Initial weights must be finite, but entry 0 is NaN/ },
     );
     assert.throws(
       () =>

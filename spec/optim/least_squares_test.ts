@@ -77,11 +77,11 @@ describe("least-squares objective", () => {
       message: /X is empty \(0×2\)/,
     });
     assert.throws(() => leastSquaresGradient(x, [1, NaN, 3], [0, 0]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /y .*must be finite, but entry 1 is NaN/,
     });
     assert.throws(() => leastSquaresLoss(fromRows([[1, Infinity]]), [1], [0, 0]), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /X .*must be finite, but entry 1 is Infinity/,
     });
     assert.throws(() => leastSquaresLoss(x, y, [0, 0, 0]), {

@@ -123,7 +123,7 @@ describe("SGD schedules, sampling and bad input", () => {
       message: /X is empty/,
     });
     assert.throws(() => stochasticGradientDescent(x, [1, 2, 3, 4, NaN], base), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /must be finite, but entry 4 is NaN/,
     });
     assert.throws(
@@ -131,7 +131,7 @@ describe("SGD schedules, sampling and bad input", () => {
       { name: "RangeError", message: /batch size 6 is larger than the 5 samples/ },
     );
     assert.throws(() => stochasticGradientDescent(x, y, { ...base, batchSize: 0 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /batchSize must be an integer ≥ 1/,
     });
     assert.throws(
@@ -140,7 +140,7 @@ describe("SGD schedules, sampling and bad input", () => {
           ...base,
           schedule: { kind: "inverseSqrt", constant: -1 },
         }),
-      { name: "RangeError", message: /constant C must be a finite number > 0/ },
+      { name: "ArgumentRangeError", message: /constant C must be a finite number > 0/ },
     );
     assert.throws(
       () =>
@@ -148,10 +148,10 @@ describe("SGD schedules, sampling and bad input", () => {
           ...base,
           schedule: { kind: "constant", learningRate: Infinity },
         }),
-      { name: "RangeError", message: /learningRate must be a finite number > 0/ },
+      { name: "ArgumentRangeError", message: /learningRate must be a finite number > 0/ },
     );
     assert.throws(() => stochasticGradientDescent(x, y, { ...base, maxIterations: 1.5 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /maxIterations must be an integer ≥ 1/,
     });
     assert.throws(

@@ -18,11 +18,11 @@ describe("step schedules ηₜ", () => {
 
   it("t counts from 1; bad schedules are refused", () => {
     assert.throws(() => stepSize({ kind: "inverse", constant: 1 }, 0), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Update number t must be an integer ≥ 1, got 0/,
     });
     assert.throws(() => validateStepSchedule({ kind: "constant", learningRate: 0 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /learningRate must be a finite number > 0, got 0/,
     });
     assert.throws(() => validateStepSchedule({ kind: "adam" } as never), {

@@ -90,11 +90,11 @@ describe("bad input", () => {
       message: /Unknown step series "steps"/,
     });
     assert.throws(() => robbinsMonroPartialSum("stepsInverse", 0), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Horizon T must be an integer ≥ 1, got 0/,
     });
     assert.throws(() => robbinsMonroPartialSum("stepsInverse", 10, { constant: -1 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Constant C must be a finite number > 0/,
     });
     assert.throws(() => robbinsMonroPartialSum("stepsInverse", 10, { method: "kahan" as never }), {
