@@ -6,15 +6,14 @@
  * @module
  */
 
+import { type DoubleDouble, isDoubleDoubleMatrix } from "../linalg/double_double.ts";
 import {
-  ddAdd,
-  ddDiv,
-  ddMul,
-  ddSub,
-  type DoubleDouble,
-  isDoubleDoubleMatrix,
-  twoProduct,
-} from "../linalg/double_double.ts";
+  ddAddKernel as ddAdd,
+  ddDivKernel as ddDiv,
+  ddMulKernel as ddMul,
+  ddSubKernel as ddSub,
+  twoProductKernel as twoProduct,
+} from "../linalg/_dd.ts";
 import { type Design, leastSquares, type LeastSquaresMethod } from "../linalg/lstsq.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 

@@ -7,7 +7,8 @@
 
 import { requireFinite, requireInteger } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
-import { ddMul, type DoubleDouble, type DoubleDoubleMatrix } from "../linalg/double_double.ts";
+import type { DoubleDouble, DoubleDoubleMatrix } from "../linalg/double_double.ts";
+import { ddMulKernel as ddMul } from "../linalg/_dd.ts";
 
 function validate(x: ArrayLike<number>, degree: number): void {
   requireInteger(degree, "Polynomial degree m", 0);

@@ -17,6 +17,8 @@
  * @module
  */
 
+import { ShapeError } from "../errors.ts";
+import { requireMatrix } from "../_util/validate.ts";
 import { createMatrix } from "../linalg/matrix.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { GEMM_EXPORTS, GEMM_TILE, GEMM_UNROLL, gemmModule } from "./gemm_module.ts";
@@ -49,22 +51,25 @@ const TILE_COLUMNS = 6;
 // The same checks and messages as the TypeScript variants, so that every entry of the
 // matmul registry rejects the same inputs in the same words.
 function checkShapes(a: Matrix, b: Matrix, out: Matrix | undefined): void {
+  requireMatrix(a, "A");
+  requireMatrix(b, "B");
   if (a.cols !== b.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot multiply matrices: inner dimensions differ (${a.cols} vs ${b.rows}); ` +
         `A is ${a.rows}×${a.cols}, B is ${b.rows}×${b.cols}`,
     );
   }
   if (out === undefined) return;
-  if (out.rows !== a.rows || out.cols !== b.cols || out.data.length !== a.rows * b.cols) {
-    throw new RangeError(
+  requireMatrix(out, "out");
+  if (out.rows !== a.rows || out.cols !== b.cols) {
+    throw new ShapeError(
       `Cannot multiply matrices: the output buffer is ${out.rows}×${out.cols}, ` +
         `expected ${a.rows}×${b.cols}`,
     );
   }
   if (out.data.buffer === a.data.buffer || out.data.buffer === b.data.buffer) {
     // Harmless here (the operands are copied first) but refused by the other variants.
-    throw new RangeError(
+    throw new ShapeError(
       "Cannot multiply matrices: the output buffer shares memory with an input; pass a separate buffer",
     );
   }
@@ -99,7 +104,7 @@ function simdMatmul(): MatmulKernel {
     const aCount = mPad * depth, bCount = depth * nPad, cCount = mPad * nPad;
     const bytes = 8 * (aCount + bCount + cCount);
     if (bytes > 2 ** 31) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot multiply ${m}×${k} by ${k}×${n} in WebAssembly: needs ${bytes} bytes, more than 2 GiB`,
       );
     }
@@ -168,7 +173,7 @@ function simdMatmul(): MatmulKernel {
  * Each call instantiates its own module (its own memory), so kernels do not share state.
  *
  * @param options `forceFallback` to test the TypeScript path.
- * @throws {RangeError} only from the returned kernel, as {@link matmulWasmSimd} does.
+ * @throws {ShapeError} only from the returned kernel, as {@link matmulWasmSimd} does.
  * @returns The kernel and the backend it runs.
  *
  * @example The fallback gives the same answer
@@ -218,7 +223,8 @@ export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
  * @param b Right factor B (k × n).
  * @param out Optional m × n result to overwrite (must not share memory with A or B).
  * @returns C (m × n): `out` if given, else a new matrix.
- * @throws {RangeError} if the inner dimensions differ, `out` has the wrong shape or
+ * @throws {InputTypeError} if A, B or `out` is not a Matrix.
+ * @throws {ShapeError} if the inner dimensions differ, `out` has the wrong shape or
  *   aliases an input, or the operands need more than 2 GiB of WebAssembly memory.
  *
  * @example A 2×2 product, exact in binary64
