@@ -9,6 +9,8 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 import { elementwiseOut } from "./_elementwise.ts";
 
 /**
@@ -16,6 +18,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @param z Pre-activation z.
  * @returns max(0, z).
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -23,6 +26,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  * ```
  */
 export function relu(z: number): number {
+  requireNumber(z, "z");
   if (z > 0) return z;
   return z <= 0 ? 0 : z;
 }
@@ -32,6 +36,7 @@ export function relu(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns 0 or 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -39,6 +44,7 @@ export function relu(z: number): number {
  * ```
  */
 export function reluDerivative(z: number): number {
+  requireNumber(z, "z");
   if (z > 0) return 1;
   return z <= 0 ? 0 : NaN;
 }
@@ -48,6 +54,7 @@ export function reluDerivative(z: number): number {
  *
  * @param z Pre-activation z (S2's x).
  * @returns 0 or 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -55,6 +62,7 @@ export function reluDerivative(z: number): number {
  * ```
  */
 export function reluDerivativeS2(z: number): number {
+  requireNumber(z, "z");
   if (z >= 0) return 1;
   return z < 0 ? 0 : NaN;
 }
@@ -64,6 +72,7 @@ export function reluDerivativeS2(z: number): number {
  *
  * @param output The activation a ≥ 0.
  * @returns 0 or 1.
+ * @throws {InputTypeError} if output is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -71,6 +80,7 @@ export function reluDerivativeS2(z: number): number {
  * ```
  */
 export function reluDerivativeFromOutput(output: number): number {
+  requireNumber(output, "output");
   return reluDerivative(output);
 }
 
@@ -80,7 +90,8 @@ export function reluDerivativeFromOutput(output: number): number {
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -89,7 +100,7 @@ export function reluDerivativeFromOutput(output: number): number {
  * ```
  */
 export function reluArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "relu");
+  const result = elementwiseOut(values, out, "relu"), n = values.length;
   // relu(z) inlined: −0 gives +0 and NaN stays NaN, as in the scalar function.
   for (let i = 0; i < n; i++) {
     const z = values[i];

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 import { elementwiseOut } from "./_elementwise.ts";
 
 /**
@@ -21,6 +23,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @param z Pre-activation z (S3's "net", S2's `x`).
  * @returns σ(z) in [0, 1].
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  * @see fixtures/activation/sigmoid.json
  *
  * @example σ(0) = ½ and σ(−z) = 1 − σ(z)
@@ -31,6 +34,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  * ```
  */
 export function sigmoid(z: number): number {
+  requireNumber(z, "z");
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
@@ -45,6 +49,7 @@ export function sigmoid(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns σ′(z) in [0, ¼].
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  * @see fixtures/activation/sigmoid.json
  *
  * @example σ′(0) = ¼, and σ′ stays accurate where σ(1 − σ) has cancelled
@@ -55,6 +60,7 @@ export function sigmoid(z: number): number {
  * ```
  */
 export function sigmoidDerivative(z: number): number {
+  requireNumber(z, "z");
   const e = Math.exp(-Math.abs(z));
   const d = 1 + e;
   return e / (d * d);
@@ -69,6 +75,7 @@ export function sigmoidDerivative(z: number): number {
  *
  * @param output The activation a = σ(z), in [0, 1] (not checked: a kernel).
  * @returns a(1 − a).
+ * @throws {InputTypeError} if output is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -77,6 +84,7 @@ export function sigmoidDerivative(z: number): number {
  * ```
  */
 export function sigmoidDerivativeFromOutput(output: number): number {
+  requireNumber(output, "output");
   return output * (1 - output);
 }
 
@@ -86,7 +94,8 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length to write into (may be `values` itself).
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -95,7 +104,7 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  * ```
  */
 export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   // sigmoid(z) inlined, branch for branch.
   for (let i = 0; i < n; i++) {
     const z = values[i];
@@ -119,7 +128,8 @@ export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Flo
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -130,7 +140,7 @@ export function sigmoidArrayReciprocal(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   for (let i = 0; i < n; i++) result[i] = 1 / (1 + Math.exp(-values[i]));
   return result;
 }
@@ -144,7 +154,8 @@ export function sigmoidArrayReciprocal(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -152,7 +163,7 @@ export function sigmoidArrayReciprocal(
  * ```
  */
 export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   for (let i = 0; i < n; i++) result[i] = 0.5 + 0.5 * Math.tanh(0.5 * values[i]);
   return result;
 }
@@ -163,7 +174,8 @@ export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array):
  * @param outputs Activations a = σ(z).
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -174,7 +186,7 @@ export function sigmoidDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(outputs, out, "sigmoid derivative"), n = outputs.length;
   for (let i = 0; i < n; i++) {
     const a = outputs[i];
     result[i] = a * (1 - a);
@@ -190,7 +202,8 @@ export function sigmoidDerivativeFromOutputArray(
  * @param outputs Activations a = σ(z).
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -201,7 +214,7 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(outputs, out, "sigmoid derivative"), n = outputs.length;
   for (let i = 0; i < n; i++) {
     const a = outputs[i];
     result[i] = a - a * a;
@@ -215,7 +228,8 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -226,7 +240,7 @@ export function sigmoidDerivativeArray(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(values, out, "sigmoid derivative"), n = values.length;
   for (let i = 0; i < n; i++) {
     const e = Math.exp(-Math.abs(values[i]));
     const d = 1 + e;

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 import { elementwiseOut } from "./_elementwise.ts";
 
 /**
@@ -14,6 +16,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @param z Pre-activation z (S2's x).
  * @returns tanh(z).
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -21,6 +24,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  * ```
  */
 export function tanh(z: number): number {
+  requireNumber(z, "z");
   return Math.tanh(z);
 }
 
@@ -32,6 +36,7 @@ export function tanh(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns tanh′(z) in [0, 1].
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -40,6 +45,7 @@ export function tanh(z: number): number {
  * ```
  */
 export function tanhDerivative(z: number): number {
+  requireNumber(z, "z");
   const e = Math.exp(-2 * Math.abs(z));
   const d = 1 + e;
   return (4 * e) / (d * d);
@@ -53,6 +59,7 @@ export function tanhDerivative(z: number): number {
  *
  * @param output The activation a = tanh(z), in [−1, 1] (not checked: a kernel).
  * @returns 1 − a².
+ * @throws {InputTypeError} if output is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -61,6 +68,7 @@ export function tanhDerivative(z: number): number {
  * ```
  */
 export function tanhDerivativeFromOutput(output: number): number {
+  requireNumber(output, "output");
   return (1 - output) * (1 + output);
 }
 
@@ -70,7 +78,8 @@ export function tanhDerivativeFromOutput(output: number): number {
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -78,7 +87,7 @@ export function tanhDerivativeFromOutput(output: number): number {
  * ```
  */
 export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "tanh");
+  const result = elementwiseOut(values, out, "tanh"), n = values.length;
   for (let i = 0; i < n; i++) result[i] = Math.tanh(values[i]);
   return result;
 }
@@ -89,7 +98,8 @@ export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float6
  * @param outputs Activations a = tanh(z).
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -100,7 +110,7 @@ export function tanhDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = outputs.length, result = elementwiseOut(n, out, "tanh derivative");
+  const result = elementwiseOut(outputs, out, "tanh derivative"), n = outputs.length;
   for (let i = 0; i < n; i++) {
     const a = outputs[i];
     result[i] = (1 - a) * (1 + a);

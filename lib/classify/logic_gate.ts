@@ -11,7 +11,12 @@
  */
 
 import { sigmoid } from "../activation/sigmoid.ts";
-import { requireFiniteNumber } from "../_util/validate.ts";
+import {
+  requireFiniteNumber,
+  requireFunction,
+  requireNumber,
+  requireObject,
+} from "../_util/validate.ts";
 
 /** A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1]. */
 export type Gate = (x1: number, x2: number) => number;
@@ -49,8 +54,9 @@ export const GATE_INPUTS: readonly (readonly [number, number])[] = Object.freeze
  * @param weight1 w₁.
  * @param weight2 w₂.
  * @param bias b.
- * @returns The gate.
- * @throws {RangeError} if a weight is not finite.
+ * @returns The gate (which throws {InputTypeError} for inputs that are not numbers).
+ * @throws {InputTypeError} if a weight is not a number.
+ * @throws {NonFiniteError} if a weight is not finite.
  * @see fixtures/classify/gates.json
  *
  * @example S2's OR gate logic_gate(20, 20, −10)
@@ -63,14 +69,19 @@ export function logicGate(weight1: number, weight2: number, bias: number): Gate 
   requireFiniteNumber(weight1, "weight1 (w₁)");
   requireFiniteNumber(weight2, "weight2 (w₂)");
   requireFiniteNumber(bias, "bias (b)");
-  return (x1: number, x2: number) => sigmoid(weight1 * x1 + weight2 * x2 + bias);
+  return (x1: number, x2: number) => {
+    requireNumber(x1, "gate input x₁");
+    requireNumber(x2, "gate input x₂");
+    return sigmoid(weight1 * x1 + weight2 * x2 + bias);
+  };
 }
 
 /**
  * Rounds to the nearest integer, ties to even: numpy's `np.round` (so ½ ↦ 0, 1.5 ↦ 2).
  *
  * @param value The number to round.
- * @returns The nearest integer, ties to even.
+ * @returns The nearest integer, ties to even (NaN and ±∞ unchanged).
+ * @throws {InputTypeError} if value is not a number.
  *
  * @example
  * ```ts
@@ -80,6 +91,8 @@ export function logicGate(weight1: number, weight2: number, bias: number): Gate 
  * ```
  */
 export function roundHalfToEven(value: number): number {
+  requireNumber(value, "value");
+  if (!Number.isFinite(value)) return value;
   const floor = Math.floor(value);
   const fraction = value - floor;
   if (fraction > 0.5) return floor + 1;
@@ -92,6 +105,7 @@ export function roundHalfToEven(value: number): number {
  *
  * @param gate A two-input gate.
  * @returns [g(0,0), g(0,1), g(1,0), g(1,1)].
+ * @throws {InputTypeError} if gate is not a function.
  *
  * @example
  * ```ts
@@ -100,6 +114,7 @@ export function roundHalfToEven(value: number): number {
  * ```
  */
 export function truthTable(gate: Gate): number[] {
+  requireFunction(gate, "gate");
   return GATE_INPUTS.map(([a, b]) => gate(a, b));
 }
 
@@ -108,6 +123,7 @@ export function truthTable(gate: Gate): number[] {
  *
  * @param gate A two-input gate.
  * @returns Four bits (0 or 1) in {@link GATE_INPUTS} order.
+ * @throws {InputTypeError} if gate is not a function.
  *
  * @example
  * ```ts
@@ -128,6 +144,7 @@ export function roundedTruthTable(gate: Gate): number[] {
  * @param nandGate The second hidden neuron (S2's `nand_gate`).
  * @param andGate The output neuron (S2 uses `and_gate` without defining it).
  * @returns The composed gate.
+ * @throws {InputTypeError} if a gate is not a function.
  *
  * @example With the original lab's AND, logic_gate(11, 10, −20)
  * ```ts
@@ -136,6 +153,9 @@ export function roundedTruthTable(gate: Gate): number[] {
  * ```
  */
 export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
+  requireFunction(orGate, "orGate");
+  requireFunction(nandGate, "nandGate");
+  requireFunction(andGate, "andGate");
   return (a: number, b: number) => andGate(orGate(a, b), nandGate(a, b));
 }
 
@@ -146,6 +166,7 @@ export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
  * @param orGate The OR neuron.
  * @param nandGate The NAND neuron.
  * @returns Four pairs [c, d].
+ * @throws {InputTypeError} if a gate is not a function.
  *
  * @example
  * ```ts
@@ -154,6 +175,8 @@ export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
  * ```
  */
 export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
+  requireFunction(orGate, "orGate");
+  requireFunction(nandGate, "nandGate");
   return GATE_INPUTS.map(([a, b]) => [orGate(a, b), nandGate(a, b)]);
 }
 
@@ -174,6 +197,8 @@ export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
  * @param orGate The OR neuron.
  * @param nandGate The NAND neuron.
  * @returns true iff all four inequalities hold.
+ * @throws {InputTypeError} if the weights are not an object of numbers or a gate not a function.
+ * @throws {NonFiniteError} if a weight is not finite.
  *
  * @example
  * ```ts
@@ -183,6 +208,10 @@ export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
  * ```
  */
 export function producesXor(andWeights: GateWeights, orGate: Gate, nandGate: Gate): boolean {
+  requireObject(andWeights, "andWeights");
+  requireFiniteNumber(andWeights.weight1, "andWeights.weight1");
+  requireFiniteNumber(andWeights.weight2, "andWeights.weight2");
+  requireFiniteNumber(andWeights.bias, "andWeights.bias");
   const { weight1, weight2, bias } = andWeights;
   const want = [false, true, true, false];
   return hiddenValues(orGate, nandGate).every(([c, d], k) =>

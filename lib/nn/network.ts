@@ -16,7 +16,16 @@
 
 import { type Activation, ACTIVATIONS } from "../activation/activation.ts";
 import { createMatrix, fromRows, type Matrix } from "../linalg/matrix.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  lookupOwn,
+  requireFinite,
+  requireFiniteArray,
+  requireMatrix,
+  requireNumberArray,
+} from "../_util/validate.ts";
+import { requireNetwork } from "./_check.ts";
 import { type RowActivation, SOFTMAX_OUTPUT } from "./softmax_output.ts";
 
 export type { Activation } from "../activation/activation.ts";
@@ -55,21 +64,54 @@ export interface LayerSpec {
   readonly activation: LayerActivation | ActivationName;
 }
 
-/** Whether an activation is row-wise (softmax) rather than elementwise. */
+/**
+ * Whether an activation is row-wise (softmax) rather than elementwise. A type guard: it
+ * accepts any value and says false for anything that is not a row-wise activation.
+ *
+ * @example
+ * ```ts
+ * import { SOFTMAX_OUTPUT } from "./softmax_output.ts";
+ * if (!isRowActivation(SOFTMAX_OUTPUT) || isRowActivation(null as never)) throw new Error("guard");
+ * ```
+ */
 export function isRowActivation(activation: LayerActivation): activation is RowActivation {
-  return (activation as RowActivation).rowwise === true;
+  return typeof activation === "object" && activation !== null &&
+    (activation as RowActivation).rowwise === true;
 }
 
-function resolveActivation(activation: LayerActivation | ActivationName, layer: number) {
-  if (typeof activation !== "string") return activation;
-  if (activation === "softmax") return SOFTMAX_OUTPUT;
-  const found = (ACTIVATIONS as Record<string, Activation>)[activation];
-  if (found === undefined) {
-    throw new TypeError(
-      `Layer ${layer} has unknown activation "${activation}": expected sigmoid, tanh, relu, identity or softmax`,
+/** Every activation a layer can name, looked up as own properties only. */
+const BY_NAME: Readonly<Record<ActivationName, LayerActivation>> = Object.freeze({
+  ...ACTIVATIONS,
+  softmax: SOFTMAX_OUTPUT,
+});
+
+function resolveActivation(
+  activation: LayerActivation | ActivationName,
+  layer: number,
+): LayerActivation {
+  if (typeof activation === "string") {
+    // An own-property lookup: "constructor" or "__proto__" are unknown names, not
+    // Object.prototype's members.
+    return lookupOwn(BY_NAME, activation, `activation of layer ${layer}`);
+  }
+  if (typeof activation !== "object" || activation === null) {
+    throw new InputTypeError(
+      `Layer ${layer} activation must be a name ("sigmoid", "tanh", "relu", "identity", ` +
+        `"softmax") or an activation object, got ${describeValue(activation)}`,
     );
   }
-  return found;
+  const methods = isRowActivation(activation)
+    ? ["apply", "backward"]
+    : ["value", "derivative", "derivativeFromOutput"];
+  for (const method of methods) {
+    if (typeof (activation as unknown as Record<string, unknown>)[method] !== "function") {
+      throw new InputTypeError(
+        `Layer ${layer} activation object lacks the method ${method}(); expected an ` +
+          `Activation { value, derivative, derivativeFromOutput } or a RowActivation { apply, backward }`,
+      );
+    }
+  }
+  return activation;
 }
 
 /**
@@ -78,10 +120,12 @@ function resolveActivation(activation: LayerActivation | ActivationName, layer: 
  *
  * @param layers The layers in order, input side first.
  * @returns A network that owns its (copied) parameters.
- * @throws {RangeError} if there are no layers, the shapes do not chain ("Cannot chain
- *   layer 2: it expects 4 inputs but layer 1 outputs 3"), a bias vector has the wrong
- *   length, or a weight or bias is not finite.
- * @throws {TypeError} for an unknown activation name.
+ * @throws {ShapeError} if there are no layers, the shapes do not chain ("Cannot chain
+ *   layer 2: it expects 4 inputs but layer 1 outputs 3") or a bias vector has the wrong
+ *   length.
+ * @throws {NonFiniteError} if a weight or bias is not finite.
+ * @throws {InputTypeError} if a spec, its weights, biases or activation has the wrong type.
+ * @throws {ArgumentRangeError} for an unknown activation name.
  * @see fixtures/nn/forward.json
  *
  * @example 002's first layer: W_1 is 3 × 4 (3 inputs, 4 units)
@@ -95,23 +139,40 @@ function resolveActivation(activation: LayerActivation | ActivationName, layer: 
  * ```
  */
 export function createNetwork(layers: readonly LayerSpec[]): Network {
-  if (!Array.isArray(layers) || layers.length === 0) {
-    throw new RangeError("Cannot build a network: it needs at least one layer");
+  if (!Array.isArray(layers)) {
+    throw new InputTypeError(
+      `Cannot build a network: layers must be an array of layer specs, got ${
+        describeValue(layers)
+      }`,
+    );
+  }
+  if (layers.length === 0) {
+    throw new ShapeError("Cannot build a network: it needs at least one layer");
   }
   const built: Layer[] = layers.map((spec, i) => {
     const number = i + 1;
+    if (typeof spec !== "object" || spec === null) {
+      throw new InputTypeError(
+        `Layer ${number} must be { weights, biases?, activation }, got ${describeValue(spec)}`,
+      );
+    }
     const source = spec.weights;
-    const weights = Array.isArray(source)
-      ? fromRows(source as readonly (readonly number[])[])
-      : createMatrix((source as Matrix).rows, (source as Matrix).cols, (source as Matrix).data);
+    let weights: Matrix;
+    if (Array.isArray(source)) {
+      weights = fromRows(source as readonly (readonly number[])[]);
+    } else {
+      requireMatrix(source, `Layer ${number} weights`);
+      weights = createMatrix(source.rows, source.cols, source.data);
+    }
     if (weights.rows === 0 || weights.cols === 0) {
-      throw new RangeError(`Layer ${number} has empty weights (${weights.rows}×${weights.cols})`);
+      throw new ShapeError(`Layer ${number} has empty weights (${weights.rows}×${weights.cols})`);
     }
     requireFinite(weights.data, `Layer ${number} weights`);
     let biases: Float64Array | null = null;
     if (spec.biases !== undefined && spec.biases !== null) {
+      requireFiniteArray(spec.biases, `Layer ${number} biases`);
       if (spec.biases.length !== weights.cols) {
-        throw new RangeError(
+        throw new ShapeError(
           `Layer ${number} has ${spec.biases.length} biases but ${weights.cols} outputs`,
         );
       }
@@ -122,7 +183,7 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
   });
   for (let i = 1; i < built.length; i++) {
     if (built[i].weights.rows !== built[i - 1].weights.cols) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot chain layer ${i + 1}: it expects ${
           built[i].weights.rows
         } inputs but layer ${i} outputs ${built[i - 1].weights.cols}`,
@@ -135,6 +196,8 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
 /**
  * The number of inputs the network expects (rows of the first weight matrix).
  *
+ * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
+ *
  * @example
  * ```ts
  * const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
@@ -142,11 +205,14 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
  * ```
  */
 export function inputWidth(network: Network): number {
+  requireNetwork(network);
   return network.layers[0].weights.rows;
 }
 
 /**
  * The number of outputs (columns of the last weight matrix).
+ *
+ * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
  *
  * @example
  * ```ts
@@ -155,11 +221,14 @@ export function inputWidth(network: Network): number {
  * ```
  */
 export function outputWidth(network: Network): number {
+  requireNetwork(network);
   return network.layers[network.layers.length - 1].weights.cols;
 }
 
 /**
  * The number of trainable parameters: Σ (in·out + out if the layer has biases).
+ *
+ * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
  *
  * @example 2-3-2 with biases: 6 + 3 + 6 + 2 = 17
  * ```ts
@@ -171,6 +240,7 @@ export function outputWidth(network: Network): number {
  * ```
  */
 export function parameterCount(network: Network): number {
+  requireNetwork(network);
   let count = 0;
   for (const layer of network.layers) {
     count += layer.weights.data.length + (layer.biases?.length ?? 0);
@@ -186,6 +256,8 @@ export function parameterCount(network: Network): number {
  * @param network The network.
  * @param out Optional buffer of length {@link parameterCount}.
  * @returns The flattened parameters.
+ * @throws {InputTypeError} if the network is malformed or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` is not parameterCount long.
  *
  * @example
  * ```ts
@@ -194,7 +266,16 @@ export function parameterCount(network: Network): number {
  * ```
  */
 export function flattenParameters(network: Network, out?: Float64Array): Float64Array {
-  const flat = out ?? new Float64Array(parameterCount(network));
+  const count = parameterCount(network);
+  if (out !== undefined && !(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+  }
+  if (out !== undefined && out.length !== count) {
+    throw new ShapeError(
+      `Cannot flatten the parameters: out has ${out.length} entries, the network ${count}`,
+    );
+  }
+  const flat = out ?? new Float64Array(count);
   let offset = 0;
   for (const layer of network.layers) {
     flat.set(layer.weights.data, offset);
@@ -211,7 +292,9 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  * A network with the same shapes and activations and the parameters read from `flat`
  * (in the order of {@link flattenParameters}).
  *
- * @throws {RangeError} if `flat` has the wrong length or a non-finite entry.
+ * @throws {InputTypeError} if the network is malformed or `flat` not an array of numbers.
+ * @throws {ShapeError} if `flat` has the wrong length.
+ * @throws {NonFiniteError} if `flat` has a non-finite entry.
  *
  * @example Round trip
  * ```ts
@@ -222,8 +305,9 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  */
 export function withParameters(network: Network, flat: ArrayLike<number>): Network {
   const count = parameterCount(network);
+  requireNumberArray(flat, "flat (the parameters)");
   if (flat.length !== count) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot set parameters: the network has ${count} but ${flat.length} were given`,
     );
   }

@@ -16,6 +16,7 @@ import {
 } from "../linalg/_dd.ts";
 import { type Design, leastSquares, type LeastSquaresMethod } from "../linalg/lstsq.ts";
 import type { Matrix } from "../linalg/matrix.ts";
+import { requireBoolean, requireNumberArray, requireObject } from "../_util/validate.ts";
 
 /** Options of {@link fitLinearModel}. */
 export interface FitOptions {
@@ -84,7 +85,8 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  * @param y The targets Y, length n.
  * @param options `{ method, intercept }`.
  * @returns The {@link LinearFit}.
- * @throws {RangeError} from {@link leastSquares} (shapes, non-finite input, rank deficiency).
+ * @throws {InputTypeError} if options is not `{ method, intercept }` or y not numbers;
+ *   otherwise what {@link leastSquares} throws (shapes, non-finite input, rank deficiency).
  * @see fixtures/nist/
  *
  * @example A line through four points
@@ -98,6 +100,9 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  * ```
  */
 export function fitLinearModel(x: Design, y: ArrayLike<number>, options: FitOptions): LinearFit {
+  requireObject(options, "options ({ method, intercept })");
+  requireBoolean(options.intercept, "options.intercept");
+  requireNumberArray(y, "y");
   const { weights, unscaledCovariance } = leastSquares(x, y, { method: options.method });
   const n = x.rows, p = x.cols;
   const residuals = new Float64Array(n), fitted = new Float64Array(n);

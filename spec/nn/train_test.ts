@@ -199,16 +199,16 @@ describe("trainNetwork: bad input", () => {
     assert.throws(
       () => trainNetwork(network, inputs, labels.map((l, i) => (i === 4 ? 2 : l)), options),
       {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /^Label 2 at row 4 is outside the class range 0\.\.1$/,
       },
     );
     assert.throws(() => labelTargets([0, 3], 3), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Label 3 at row 1 .* 0\.\.2/,
     });
     assert.throws(() => labelTargets([0.5], 1), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Label 0.5 at row 0/,
     });
   });
