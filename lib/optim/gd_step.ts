@@ -32,7 +32,9 @@ function requireStep(
     );
   }
   const d = problem.dimension;
-  for (const [value, what] of [[weights, "weights"], [next, "next"], [gradient, "gradient"]] as const) {
+  for (
+    const [value, what] of [[weights, "weights"], [next, "next"], [gradient, "gradient"]] as const
+  ) {
     if (!(value instanceof Float64Array)) {
       throw new InputTypeError(`${what} must be a Float64Array, got ${describeValue(value)}`);
     }

@@ -8,12 +8,7 @@
  */
 
 import { InputTypeError, ShapeError } from "../errors.ts";
-import {
-  describeValue,
-  requireBoolean,
-  requireInteger,
-  requireObject,
-} from "../_util/validate.ts";
+import { describeValue, requireBoolean, requireInteger, requireObject } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { RandomState } from "../random/random_state.ts";
 export type { Matrix } from "../linalg/matrix.ts";

@@ -30,12 +30,7 @@
  */
 
 import { MT19937 } from "./mt19937.ts";
-import {
-  ArgumentRangeError,
-  ConvergenceError,
-  InputTypeError,
-  NonFiniteError,
-} from "../errors.ts";
+import { ArgumentRangeError, ConvergenceError, InputTypeError, NonFiniteError } from "../errors.ts";
 import { describeValue } from "../_util/validate.ts";
 import { boundedByMask, MAX_REJECTIONS } from "./_bounded_integer.ts";
 
@@ -53,7 +48,9 @@ function requireNumber(value: number, what: string, method: string): void {
     );
   }
   if (!Number.isFinite(value)) {
-    throw new NonFiniteError(`Cannot draw ${method}: ${what} must be a finite number, got ${value}`);
+    throw new NonFiniteError(
+      `Cannot draw ${method}: ${what} must be a finite number, got ${value}`,
+    );
   }
 }
 
@@ -218,10 +215,14 @@ export class RandomState {
     requireNumber(low, "low", "uniform");
     requireNumber(high, "high", "uniform");
     if (low > high) {
-      throw new ArgumentRangeError(`Cannot draw uniform: low must be ≤ high, got low ${low}, high ${high}`);
+      throw new ArgumentRangeError(
+        `Cannot draw uniform: low must be ≤ high, got low ${low}, high ${high}`,
+      );
     }
     if (!Number.isFinite(high - low)) {
-      throw new ArgumentRangeError(`Cannot draw uniform: high − low overflows (low ${low}, high ${high})`);
+      throw new ArgumentRangeError(
+        `Cannot draw uniform: high − low overflows (low ${low}, high ${high})`,
+      );
     }
   }
 
@@ -369,7 +370,9 @@ export class RandomState {
       }
     }
     if (low >= high) {
-      throw new ArgumentRangeError(`Cannot draw randint: low must be < high, got low ${low}, high ${high}`);
+      throw new ArgumentRangeError(
+        `Cannot draw randint: low must be < high, got low ${low}, high ${high}`,
+      );
     }
     if (high - low > Number.MAX_SAFE_INTEGER) {
       throw new ArgumentRangeError(
@@ -464,7 +467,9 @@ export class RandomState {
    */
   shuffle<T>(items: T[]): T[] {
     if (!Array.isArray(items)) {
-      throw new InputTypeError(`Cannot shuffle: items must be an array, got ${describeValue(items)}`);
+      throw new InputTypeError(
+        `Cannot shuffle: items must be an array, got ${describeValue(items)}`,
+      );
     }
     for (let i = items.length - 1; i > 0; i--) {
       const j = boundedByMask(this.#generator, i);

@@ -89,7 +89,7 @@ export function powerTerms(exponent: 0.5 | 1 | 2, horizon: number): Float64Array
   const terms = new Float64Array(horizon);
   if (exponent === 0.5) { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / Math.sqrt(t); }
   else if (exponent === 1) { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / t; }
-  else { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / (t * t); }
+  else for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / (t * t);
   return terms;
 }
 

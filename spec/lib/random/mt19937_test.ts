@@ -75,7 +75,10 @@ describe("MT19937 rejects seeds outside [0, 2³²)", () => {
         name: "ArgumentRangeError",
         message: /seed must be an integer in \[0, 2\*\*32\), got/,
       });
-      assert.throws(() => initGenrand(seed), { name: "ArgumentRangeError", message: /\[0, 2\*\*32\)/ });
+      assert.throws(() => initGenrand(seed), {
+        name: "ArgumentRangeError",
+        message: /\[0, 2\*\*32\)/,
+      });
     });
   }
 });

@@ -155,7 +155,10 @@ describe("bad input is rejected with what was expected", () => {
     });
   });
   it("uniform: low > high, non-finite bounds, an overflowing range", () => {
-    assert.throws(() => rng.uniform(2, 1), { name: "ArgumentRangeError", message: /low must be ≤ high/ });
+    assert.throws(() => rng.uniform(2, 1), {
+      name: "ArgumentRangeError",
+      message: /low must be ≤ high/,
+    });
     assert.throws(() => rng.uniform(0, Infinity), {
       name: "NonFiniteError",
       message: /high must be a finite number, got Infinity/,
@@ -196,8 +199,14 @@ describe("bad input is rejected with what was expected", () => {
     });
   });
   it("randint: low ≥ high, non-integers, ranges beyond exact doubles", () => {
-    assert.throws(() => rng.randint(3, 3), { name: "ArgumentRangeError", message: /low must be < high/ });
-    assert.throws(() => rng.randint(5, 2), { name: "ArgumentRangeError", message: /low 5, high 2/ });
+    assert.throws(() => rng.randint(3, 3), {
+      name: "ArgumentRangeError",
+      message: /low must be < high/,
+    });
+    assert.throws(() => rng.randint(5, 2), {
+      name: "ArgumentRangeError",
+      message: /low 5, high 2/,
+    });
     assert.throws(() => rng.randint(0.5, 2), {
       name: "ArgumentRangeError",
       message: /low must be a safe integer, got 0.5/,
