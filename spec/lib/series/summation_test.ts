@@ -47,3 +47,24 @@ describe("summation kernels", () => {
     }
   });
 });
+
+// Issue 12, numeric defect 6: Neumaier's sum of [1e308, 1e308, −1e308] was NaN on main
+// (its running sum overflowed); the true value is 1e308, exactly.
+describe("defect 6: sumCompensated survives an overflowing partial sum", () => {
+  it("[1e308, 1e308, −1e308] = 1e308, and a true overflow is ∞, not NaN", () => {
+    assert.equal(SUM_VARIANTS.compensated([1e308, 1e308, -1e308]), 1e308);
+    assert.equal(SUM_VARIANTS.compensated([-1e308, -1e308, 1e308, 0.5]), -1e308);
+    assert.equal(SUM_VARIANTS.compensated([1.7e308, 1.7e308]), Infinity);
+    // Small terms still count after the rescaling: 1 survives two overflows.
+    assert.equal(SUM_VARIANTS.compensated([1e308, 1e308, 1, -1e308, -1e308]), 1);
+  });
+  it('sumNaive("abc") is an InputTypeError, not the string "0abc"', () => {
+    for (const [name, sum] of Object.entries(SUM_VARIANTS)) {
+      assert.throws(() => sum("abc" as never), { name: "InputTypeError" }, name);
+      assert.throws(() => sum(["1", "2"] as never), {
+        name: "InputTypeError",
+        message: /entry 0 is the string "1"/,
+      }, name);
+    }
+  });
+});
