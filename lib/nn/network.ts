@@ -92,7 +92,8 @@ function resolveActivation(
   if (typeof activation === "string") {
     // An own-property lookup: "constructor" or "__proto__" are unknown names, not
     // Object.prototype's members.
-    return lookupOwn(BY_NAME, activation, `activation of layer ${layer}`);
+    // InputTypeError, as the TypeError this threw before typed errors.
+    return lookupOwn(BY_NAME, activation, `activation of layer ${layer}`, InputTypeError);
   }
   if (typeof activation !== "object" || activation === null) {
     throw new InputTypeError(
@@ -125,7 +126,7 @@ function resolveActivation(
  *   length.
  * @throws {NonFiniteError} if a weight or bias is not finite.
  * @throws {InputTypeError} if a spec, its weights, biases or activation has the wrong type.
- * @throws {ArgumentRangeError} for an unknown activation name.
+ * @throws {InputTypeError} for an unknown activation name (a TypeError, as before).
  * @see fixtures/nn/forward.json
  *
  * @example 002's first layer: W_1 is 3 × 4 (3 inputs, 4 units)

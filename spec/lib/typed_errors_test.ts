@@ -126,7 +126,7 @@ describe("name lookups never reach Object.prototype", () => {
   it("activation names", () => {
     for (const name of names) {
       assert.throws(() => createNetwork([{ weights: [[1]], activation: name as "tanh" }]), {
-        name: "ArgumentRangeError",
+        name: "InputTypeError",
         message: new RegExp(`Unknown activation of layer 1 "${name}"`),
       });
     }

@@ -87,7 +87,7 @@ describe("createNetwork: bad input", () => {
     assert.throws(
       () => createNetwork([{ weights: [[1]], activation: "swish" as "tanh" }]),
       {
-        name: "ArgumentRangeError",
+        name: "InputTypeError",
         message:
           /Unknown activation of layer 1 "swish"; expected "sigmoid", "tanh", "relu", "identity" or "softmax"/,
       },
