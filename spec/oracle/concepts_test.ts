@@ -157,7 +157,7 @@ describe("concepts: a user's forward pass on S2's 3-4-4-3 network (fixtures/nn/f
   });
   it("an override tolerance is validated", () => {
     assert.throws(() => checkForwardPass(userForward, forwardJson, { tolerance: { rtol: -1 } }), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /rtol must be a finite number ≥ 0/,
     });
   });

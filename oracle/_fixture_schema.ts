@@ -1,0 +1,287 @@
+/**
+ * fixtures/schema.json, rule for rule, as code (internal to fixture.ts): parseFixture
+ * accepts what the schema accepts, and spec/oracle/fixture_schema_test.ts feeds the same
+ * malformed fixtures to both to keep it so. Before any rule, the whole value is walked
+ * once: nesting deeper than 64 levels, cycles, the keys `__proto__`, `constructor` and
+ * `prototype` (which mean different things to different readers of JSON), and non-finite
+ * numbers (JSON has none; they come only from a JavaScript object) are refused.
+ *
+ * @module
+ */
+
+import { InputTypeError, NonFiniteError } from "../lib/errors.ts";
+import { describe, MAX_DEPTH } from "./_tree.ts";
+
+type Json = Record<string, unknown>;
+
+/** Keys refused anywhere in a fixture. */
+const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The properties a fixture may have (the schema's additionalProperties: false). */
+const FIXTURE_KEYS = new Set([
+  "$schema",
+  "id",
+  "title",
+  "source",
+  "oracle",
+  "input",
+  "printed",
+  "printedRounding",
+  "expected",
+  "tolerance",
+  "erratum",
+  "random",
+  "note",
+]);
+const REQUIRED = ["id", "source", "oracle", "input", "printed", "expected", "tolerance", "erratum"];
+
+const ID = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
+const DOCUMENT = /^(00[0-4]_[0-9a-f]{16}\.txt|nist-strd\/[A-Za-z0-9]+\.dat|iris\.csv|numpy|none)$/;
+const GENERATOR = /^fixtures\/.+\.(py|txt)$/;
+
+function fail(where: string, message: string): never {
+  throw new InputTypeError(`${where}: ${message}`);
+}
+
+/** A plain object: not null, not an array. */
+export function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Walks the whole value once (iteratively: no recursion, so no stack overflow at any
+ * depth) and refuses depth > 64, cycles, reserved keys and non-finite numbers.
+ *
+ * @throws {InputTypeError} naming the path of the offending key or the depth.
+ * @throws {NonFiniteError} naming the path of a NaN or ±∞.
+ */
+export function checkJsonValue(value: unknown, where: string): void {
+  interface Item {
+    readonly node: unknown;
+    readonly key: string | number | null;
+    readonly parent: Item | null;
+    readonly depth: number;
+  }
+  const pathOf = (item: Item): string => {
+    const parts: string[] = [];
+    for (let at: Item | null = item; at !== null && at.key !== null; at = at.parent) {
+      parts.unshift(typeof at.key === "number" ? `[${at.key}]` : `.${at.key}`);
+    }
+    return parts.length === 0 ? "the value" : parts.join("").replace(/^\./, "");
+  };
+  const stack: Item[] = [{ node: value, key: null, parent: null, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const node = item.node;
+    if (typeof node === "number") {
+      if (!Number.isFinite(node)) {
+        throw new NonFiniteError(
+          `${where}: ${pathOf(item)} is ${node}; JSON has no NaN or ±∞ — write the strings ` +
+            `"NaN", "Infinity", "-Infinity" in expected`,
+        );
+      }
+      continue;
+    }
+    if (node === undefined && item.parent !== null && !Array.isArray(item.parent.node)) {
+      continue; // a property set to undefined: absent, as JSON.stringify would write it
+    }
+    if (typeof node !== "object" || node === null) {
+      if (typeof node !== "string" && typeof node !== "boolean" && node !== null) {
+        fail(where, `${pathOf(item)} is ${describe(node)}, which JSON cannot hold`);
+      }
+      continue;
+    }
+    if (item.depth > MAX_DEPTH) {
+      fail(where, `nested more than ${MAX_DEPTH} levels deep at ${pathOf(item)}`);
+    }
+    // A cycle: the node is one of its own ancestors (a value shared by two fields is not).
+    for (let at = item.parent; at !== null; at = at.parent) {
+      if (at.node === node) fail(where, `the value is cyclic: ${pathOf(item)} contains itself`);
+    }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        stack.push({ node: node[i], key: i, parent: item, depth: item.depth + 1 });
+      }
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (RESERVED.has(key)) {
+        fail(
+          where,
+          `the key "${key}" in ${item.key === null ? "the fixture" : pathOf(item)} is not ` +
+            `allowed: __proto__, constructor and prototype mean different things to different ` +
+            `readers of JSON`,
+        );
+      }
+      stack.push({ node: (node as Json)[key], key, parent: item, depth: item.depth + 1 });
+    }
+  }
+}
+
+function requireString(record: Json, key: string, where: string, minLength = 0): void {
+  const value = record[key];
+  if (typeof value !== "string" || value.length < minLength) {
+    fail(
+      where,
+      `"${key}" must be a${minLength > 0 ? " non-empty" : ""} string, got ${describe(value)}`,
+    );
+  }
+}
+
+function onlyKeys(record: Json, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      fail(where, `unknown key "${key}" (expected ${allowed.join(", ")})`);
+    }
+  }
+}
+
+function requireKeys(record: Json, required: readonly string[], where: string): void {
+  for (const key of required) {
+    // A key set to undefined is absent: JSON.stringify drops it, and JSON cannot hold it.
+    if (!Object.hasOwn(record, key) || record[key] === undefined) {
+      fail(where, `"${key}" is required`);
+    }
+  }
+}
+
+/** The schema's stringTree: a non-empty string, or arrays of them (any length, ragged). */
+function isStringTree(value: unknown): boolean {
+  if (typeof value === "string") return value.length > 0;
+  return Array.isArray(value) && value.every(isStringTree);
+}
+
+/** The schema's expectedValue: number, string, boolean, null, or arrays of them. */
+function isExpectedValue(value: unknown): boolean {
+  if (value === null || ["number", "string", "boolean"].includes(typeof value)) return true;
+  return Array.isArray(value) && value.every(isExpectedValue);
+}
+
+function isNonNegativeInteger(value: unknown): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function checkTolerance(bound: unknown, where: string): void {
+  if (!isRecord(bound)) fail(where, `must be an object { reason, ulps? | rtol?, atol? }`);
+  onlyKeys(bound, ["ulps", "rtol", "atol", "reason"], where);
+  requireString(bound, "reason", where, 1);
+  for (const key of ["ulps", "rtol", "atol"]) {
+    if (!Object.hasOwn(bound, key)) continue;
+    const value = bound[key];
+    if (typeof value !== "number" || value < 0) {
+      fail(where, `${key} must be a number ≥ 0, got ${describe(value)}`);
+    }
+  }
+  if (
+    Object.hasOwn(bound, "ulps") && (Object.hasOwn(bound, "rtol") || Object.hasOwn(bound, "atol"))
+  ) {
+    fail(where, "mixes ulps with rtol/atol: give one kind of bound");
+  }
+}
+
+function checkErratum(erratum: unknown, where: string): void {
+  if (!isRecord(erratum)) fail(where, "each erratum must be { field?, printed, correct, why }");
+  onlyKeys(erratum, ["field", "printed", "correct", "why"], where);
+  requireKeys(erratum, ["printed", "correct", "why"], where);
+  requireString(erratum, "why", where, 1);
+  if (Object.hasOwn(erratum, "field")) requireString(erratum, "field", where);
+}
+
+/**
+ * Checks one fixture against fixtures/schema.json's `fixture` definition.
+ *
+ * @throws {InputTypeError} naming the file, the field and what was expected.
+ */
+export function checkFixtureSchema(json: unknown, where: string): asserts json is Json {
+  if (!isRecord(json)) fail(where, `a fixture must be a JSON object, got ${describe(json)}`);
+  for (const key of Object.keys(json)) {
+    if (!FIXTURE_KEYS.has(key)) {
+      fail(where, `unknown key "${key}" (a fixture has ${[...FIXTURE_KEYS].join(", ")})`);
+    }
+  }
+  if (typeof json.id !== "string") {
+    fail(where, `"id" must be a non-empty string, got ${describe(json.id)}`);
+  }
+  const at = `${where} (${json.id})`;
+  requireKeys(json, REQUIRED, at);
+  if (!ID.test(json.id)) {
+    fail(at, `id must be dotted words such as "s001.commute", got ${JSON.stringify(json.id)}`);
+  }
+  if (Object.hasOwn(json, "$schema")) requireString(json, "$schema", at);
+  if (Object.hasOwn(json, "title")) requireString(json, "title", at);
+  if (Object.hasOwn(json, "note")) requireString(json, "note", at);
+  const source = json.source;
+  if (!isRecord(source)) fail(at, `"source" must be { document, section, quote }`);
+  onlyKeys(source, ["document", "section", "quote"], `${at} source`);
+  for (const key of ["document", "section", "quote"]) requireString(source, key, `${at} source`, 1);
+  if (!DOCUMENT.test(source.document as string)) {
+    fail(
+      `${at} source`,
+      `document must name one of the five documents (00N_<16 hex>.txt), a NIST StRD file, ` +
+        `iris.csv, numpy or none, got ${JSON.stringify(source.document)}`,
+    );
+  }
+  const oracle = json.oracle;
+  if (!isRecord(oracle)) fail(at, `"oracle" must be { method, generator }`);
+  onlyKeys(oracle, ["method", "generator"], `${at} oracle`);
+  requireKeys(oracle, ["method", "generator"], `${at} oracle`);
+  requireString(oracle, "method", `${at} oracle`, 1);
+  const generator = oracle.generator;
+  if (generator !== null && (typeof generator !== "string" || !GENERATOR.test(generator))) {
+    fail(
+      at,
+      `oracle.generator must be a path fixtures/….py or ….txt, or null, got ${describe(generator)}`,
+    );
+  }
+  for (const key of ["input", "printed", "expected", "tolerance"]) {
+    if (!isRecord(json[key])) fail(at, `"${key}" must be an object, got ${describe(json[key])}`);
+  }
+  for (const [field, value] of Object.entries(json.printed as Json)) {
+    if (!isStringTree(value)) {
+      fail(at, `printed.${field} must be digits as a non-empty string, or arrays of them`);
+    }
+  }
+  if (Object.hasOwn(json, "printedRounding")) {
+    const rounding = json.printedRounding;
+    if (!isRecord(rounding)) fail(at, `"printedRounding" must be an object`);
+    for (const [field, value] of Object.entries(rounding)) {
+      if (value !== "nearest" && value !== "truncate") {
+        fail(
+          at,
+          `printedRounding.${field} must be "nearest" or "truncate", got ${describe(value)}`,
+        );
+      }
+    }
+  }
+  for (const [field, value] of Object.entries(json.expected as Json)) {
+    if (!isExpectedValue(value)) {
+      fail(
+        at,
+        `expected.${field} must be numbers (nested arrays allowed), a string, a boolean or null`,
+      );
+    }
+  }
+  for (const [field, bound] of Object.entries(json.tolerance as Json)) {
+    checkTolerance(bound, `${at}: tolerance.${field}`);
+  }
+  const erratum = json.erratum;
+  if (Array.isArray(erratum)) {
+    if (erratum.length === 0) fail(at, `"erratum" must be null, one erratum or a non-empty list`);
+    erratum.forEach((e, i) => checkErratum(e, `${at}: erratum[${i}]`));
+  } else if (erratum !== null) {
+    checkErratum(erratum, `${at}: erratum`);
+  }
+  if (Object.hasOwn(json, "random") && json.random !== null) {
+    const random = json.random;
+    if (!isRecord(random)) fail(at, `"random" must be null or { seed, note }`);
+    onlyKeys(random, ["seed", "note"], `${at} random`);
+    requireKeys(random, ["seed", "note"], `${at} random`);
+    requireString(random, "note", `${at} random`, 1);
+    const seed = random.seed;
+    if (
+      !(isNonNegativeInteger(seed) || (Array.isArray(seed) && seed.every(isNonNegativeInteger)))
+    ) {
+      fail(at, `random.seed must be an integer ≥ 0 or a list of them, got ${describe(seed)}`);
+    }
+  }
+}
