@@ -104,7 +104,8 @@ export function checkJsonValue(value: unknown, where: string): void {
       }
       continue;
     }
-    for (const key of Object.keys(node)) {
+    // Pushed last key first, so that the keys are visited (and reported) in their order.
+    for (const key of Object.keys(node).reverse()) {
       if (RESERVED.has(key)) {
         fail(
           where,
