@@ -59,13 +59,13 @@ describe("createNetwork: bad input", () => {
           { weights: [[1], [2], [3], [4]], activation: "sigmoid" },
         ]),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /^Cannot chain layer 2: it expects 4 inputs but layer 1 outputs 3$/,
       },
     );
   });
   it("no layers", () => {
-    assert.throws(() => createNetwork([]), { name: "RangeError", message: /at least one layer/ });
+    assert.throws(() => createNetwork([]), { name: "ShapeError", message: /at least one layer/ });
   });
   it("non-finite weights or biases", () => {
     assert.throws(() => createNetwork([{ weights: [[1, NaN]], activation: "tanh" }]), {
@@ -79,7 +79,7 @@ describe("createNetwork: bad input", () => {
   });
   it("a bias vector of the wrong length", () => {
     assert.throws(() => createNetwork([{ weights: [[1, 2]], biases: [0], activation: "tanh" }]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /Layer 1 has 1 biases but 2 outputs/,
     });
   });
@@ -87,7 +87,7 @@ describe("createNetwork: bad input", () => {
     assert.throws(
       () => createNetwork([{ weights: [[1]], activation: "swish" as "tanh" }]),
       {
-        name: "TypeError",
+        name: "ArgumentRangeError",
         message: /unknown activation "swish": expected sigmoid, tanh, relu, identity or softmax/,
       },
     );
@@ -95,7 +95,7 @@ describe("createNetwork: bad input", () => {
   it("withParameters with the wrong count", () => {
     const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
     assert.throws(() => withParameters(net, [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /the network has 2 but 1 were given/,
     });
   });
