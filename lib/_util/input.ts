@@ -29,7 +29,10 @@ export function describeValue(value: unknown): string {
  *
  * @throws {InputTypeError} naming `what`, what it got, and the first bad entry.
  */
-export function requireNumberArray(value: unknown, what: string): asserts value is ArrayLike<number> {
+export function requireNumberArray(
+  value: unknown,
+  what: string,
+): asserts value is ArrayLike<number> {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
       throw new InputTypeError(`${what} must be an array of numbers, got ${describeValue(value)}`);
@@ -41,7 +44,9 @@ export function requireNumberArray(value: unknown, what: string): asserts value 
   }
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) {
-      throw new InputTypeError(`${what} must be a dense array of numbers, but entry ${i} is a hole`);
+      throw new InputTypeError(
+        `${what} must be a dense array of numbers, but entry ${i} is a hole`,
+      );
     }
     if (typeof value[i] !== "number") {
       throw new InputTypeError(

@@ -118,7 +118,9 @@ function checkLogits(
     for (let j = 0; j < width; j++) sum += targets[offset + j];
     if (!(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE * width)) {
       throw new ShapeError(
-        `${loss}: target row ${offset / width} sums to ${sum}; each row must be a distribution (sum 1)`,
+        `${loss}: target row ${
+          offset / width
+        } sums to ${sum}; each row must be a distribution (sum 1)`,
       );
     }
   }

@@ -42,7 +42,11 @@ export function requireActivation(value: unknown, at: string): void {
  * @throws {ShapeError} for empty weights, a bias of the wrong length, or layers that do not chain.
  * @throws {NonFiniteError} with `finite`, for a NaN or ±∞ parameter.
  */
-export function requireNetwork(value: unknown, what: string, finite = false): asserts value is Network {
+export function requireNetwork(
+  value: unknown,
+  what: string,
+  finite = false,
+): asserts value is Network {
   const layers = (value as { layers?: unknown } | null)?.layers;
   if (typeof value !== "object" || value === null || !Array.isArray(layers)) {
     throw new InputTypeError(
@@ -77,7 +81,9 @@ export function requireNetwork(value: unknown, what: string, finite = false): as
       const previous = (layers[i - 1] as { weights: { cols: number } }).weights.cols;
       if (weights.rows !== previous) {
         throw new ShapeError(
-          `Cannot chain layer ${i + 1} of ${what}: it expects ${weights.rows} inputs but layer ${i} outputs ${previous}`,
+          `Cannot chain layer ${
+            i + 1
+          } of ${what}: it expects ${weights.rows} inputs but layer ${i} outputs ${previous}`,
         );
       }
     }

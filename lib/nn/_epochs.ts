@@ -153,8 +153,14 @@ export function runEpochs(
         const b = n - start >= size ? batch : tail!;
         for (let r = 0; r < b.x.rows; r++) {
           const src = order[start + r];
-          b.x.data.set(inputs.data.subarray(src * inputs.cols, (src + 1) * inputs.cols), r * inputs.cols);
-          b.t.data.set(targets.data.subarray(src * targets.cols, (src + 1) * targets.cols), r * targets.cols);
+          b.x.data.set(
+            inputs.data.subarray(src * inputs.cols, (src + 1) * inputs.cols),
+            r * inputs.cols,
+          );
+          b.t.data.set(
+            targets.data.subarray(src * targets.cols, (src + 1) * targets.cols),
+            r * targets.cols,
+          );
         }
         forwardBatch(net, b.x, b.trace);
         ok = stepOn(net, b, settings);

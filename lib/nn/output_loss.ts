@@ -124,7 +124,9 @@ function requireTraceTargets(network: Network, trace: ForwardTrace, targets: Mat
   const activations = (trace as { activations?: unknown } | null)?.activations;
   if (!Array.isArray(activations) || activations.length !== network.layers.length + 1) {
     throw new InputTypeError(
-      `trace must be a ForwardTrace of this network (from forwardBatch), got ${describeValue(trace)}`,
+      `trace must be a ForwardTrace of this network (from forwardBatch), got ${
+        describeValue(trace)
+      }`,
     );
   }
   requireMatrix(targets, "targets");
@@ -225,7 +227,9 @@ export function outputDelta(
   const delta = out ?? createMatrix(targets.rows, targets.cols);
   requireMatrix(delta, "out");
   if (delta.rows !== targets.rows || delta.cols !== targets.cols) {
-    throw new ShapeError(`out is ${delta.rows}×${delta.cols} but the output is ${targets.rows}×${targets.cols}`);
+    throw new ShapeError(
+      `out is ${delta.rows}×${delta.cols} but the output is ${targets.rows}×${targets.cols}`,
+    );
   }
   const last = network.layers.length - 1;
   const z = trace.preActivations[last], a = trace.activations[last + 1];

@@ -141,7 +141,9 @@ function checkRun(
   if (n === 0) throw new ShapeError(`Cannot train on an empty dataset: inputs have 0 rows`);
   if (inputs.cols !== inputWidth(network)) {
     throw new ShapeError(
-      `Cannot train on a batch of width ${inputs.cols}: layer 1 expects ${inputWidth(network)} inputs`,
+      `Cannot train on a batch of width ${inputs.cols}: layer 1 expects ${
+        inputWidth(network)
+      } inputs`,
     );
   }
   requireFinite(inputs.data, "Training inputs");
@@ -257,7 +259,9 @@ function labelMatrix(labels: ArrayLike<number>, n: number, classes: number): Mat
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= range) {
       throw new ArgumentRangeError(
-        `Label ${label} at row ${i} is outside the class range 0..${range - 1}: labels are integer classes; for real-valued targets use trainRegressor`,
+        `Label ${label} at row ${i} is outside the class range 0..${
+          range - 1
+        }: labels are integer classes; for real-valued targets use trainRegressor`,
       );
     }
   }
