@@ -1,7 +1,7 @@
 /**
  * Checks that a value is a well-formed `Network` (from `createNetwork`, or built by hand
- * with the same shape), run where a network enters a public function. Private: not
- * re-exported.
+ * with the same shape), run where a network enters a public function. It imports nothing
+ * from network.ts, which imports it. Private: not re-exported.
  *
  * @module
  */
@@ -9,7 +9,6 @@
 import { InputTypeError, ShapeError } from "../errors.ts";
 import { describeValue, requireMatrix } from "../_util/input.ts";
 import { requireFinite } from "../_util/validate.ts";
-import type { Network } from "./network.ts";
 
 /**
  * Throws unless `value` is an elementwise `Activation` (name, value, derivative) or a
@@ -46,7 +45,7 @@ export function requireNetwork(
   value: unknown,
   what: string,
   finite = false,
-): asserts value is Network {
+): void {
   const layers = (value as { layers?: unknown } | null)?.layers;
   if (typeof value !== "object" || value === null || !Array.isArray(layers)) {
     throw new InputTypeError(
