@@ -4,11 +4,9 @@
  * full batch or shuffled mini-batches, with the loss history, a bounded number of epochs
  * and a status; and the loss gradients of one batch ({@link lossGradients}).
  *
- * Each step uses the output δ of lib/nn/output_loss.ts: from the logits for a sigmoid
- * output with binary cross-entropy (δ = σ(z) − y) and a softmax output with categorical
- * cross-entropy (δ = softmax(z) − y), so a saturated output neither makes the loss ∞ nor
- * stops training; ∂L/∂ŷ ⊙ f′(z) for other pairs (squared error after identity for
- * regression).
+ * Each step uses the output δ of output_loss.ts: σ(z) − y and softmax(z) − y from the
+ * logits for the cross-entropies (a saturated output neither makes the loss ∞ nor stops
+ * training), ∂L/∂ŷ ⊙ f′(z) for other pairs (squared error after identity: regression).
  *
  * @module
  */
