@@ -1,14 +1,95 @@
 /**
- * Checks of the network, trace and gradient structures that lib/nn's functions take
- * (internal): O(layers), never O(parameters), so that the kernels can call them on every
- * batch. Private: not re-exported.
+ * Checks that a value is a well-formed `Network` (from `createNetwork`, or built by hand
+ * with the same shape), run where a network enters a public function. It imports nothing
+ * from network.ts, which imports it. Private: not re-exported.
  *
  * @module
  */
 
 import { InputTypeError, ShapeError } from "../errors.ts";
-import { describeValue, requireMatrix } from "../_util/validate.ts";
+import { describeValue, requireMatrix } from "../_util/input.ts";
+import { requireFinite } from "../_util/validate.ts";
+import { requireMatrix as requireMatrixValue } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
+
+/**
+ * Throws unless `value` is an elementwise `Activation` (name, value, derivative) or a
+ * `RowActivation` (name, rowwise, apply, backward).
+ *
+ * @throws {InputTypeError} naming `at`.
+ */
+export function requireActivation(value: unknown, at: string): void {
+  const f = value as Record<string, unknown> | null;
+  const ok = typeof f === "object" && f !== null && typeof f.name === "string" &&
+    (f.rowwise === true
+      ? typeof f.apply === "function" && typeof f.backward === "function"
+      : typeof f.value === "function" && typeof f.derivative === "function");
+  if (!ok) {
+    throw new InputTypeError(
+      `${at} activation must be an Activation or a RowActivation (e.g. ACTIVATIONS.tanh), got ${
+        describeValue(value)
+      }`,
+    );
+  }
+}
+
+/**
+ * Throws unless `value` is a network: a non-empty `layers` array of layers whose `weights`
+ * are non-empty matrices, whose `biases` are null or a Float64Array with one entry per
+ * output, whose activation has the functions a layer calls, and whose shapes chain.
+ * With `finite`, also that every parameter is finite.
+ *
+ * @throws {InputTypeError} for a value of the wrong type.
+ * @throws {ShapeError} for empty weights, a bias of the wrong length, or layers that do not chain.
+ * @throws {NonFiniteError} with `finite`, for a NaN or ±∞ parameter.
+ */
+export function requireNetwork(
+  value: unknown,
+  what = "network",
+  finite = false,
+): asserts value is NetworkShape {
+  const layers = (value as { layers?: unknown } | null)?.layers;
+  if (typeof value !== "object" || value === null || !Array.isArray(layers)) {
+    throw new InputTypeError(
+      `${what} must be a Network (use createNetwork), got ${describeValue(value)}`,
+    );
+  }
+  if (layers.length === 0) throw new ShapeError(`${what} has no layers`);
+  layers.forEach((layer: unknown, i) => {
+    const at = `${what}: layer ${i + 1}`;
+    if (typeof layer !== "object" || layer === null) {
+      throw new InputTypeError(`${at} must be a layer object, got ${describeValue(layer)}`);
+    }
+    const { weights, biases, activation } = layer as Record<string, unknown>;
+    requireMatrix(weights, `${at} weights`);
+    if (weights.rows === 0 || weights.cols === 0) {
+      throw new ShapeError(`${at} has empty weights (${weights.rows}×${weights.cols})`);
+    }
+    if (biases !== null && biases !== undefined) {
+      if (!(biases instanceof Float64Array)) {
+        throw new InputTypeError(
+          `${at} biases must be a Float64Array or null, got ${describeValue(biases)}`,
+        );
+      }
+      if (biases.length !== weights.cols) {
+        throw new ShapeError(`${at} has ${biases.length} biases but ${weights.cols} outputs`);
+      }
+      if (finite) requireFinite(biases, `${at} biases`);
+    }
+    requireActivation(activation, at);
+    if (finite) requireFinite(weights.data, `${at} weights`);
+    if (i > 0) {
+      const previous = (layers[i - 1] as { weights: { cols: number } }).weights.cols;
+      if (weights.rows !== previous) {
+        throw new ShapeError(
+          `Cannot chain layer ${
+            i + 1
+          } of ${what}: it expects ${weights.rows} inputs but layer ${i} outputs ${previous}`,
+        );
+      }
+    }
+  });
+}
 
 /** The fields of a network these checks read (structurally, to avoid an import cycle). */
 interface NetworkShape {
@@ -17,67 +98,6 @@ interface NetworkShape {
     readonly biases: Float64Array | null;
     readonly activation: unknown;
   }[];
-}
-
-/**
- * Throws unless `network` is `{ layers }` with at least one layer, each with a Matrix of
- * weights, biases that are null or a Float64Array of one entry per output, and an
- * activation object; consecutive layers must chain.
- *
- * @throws {InputTypeError} naming the first field of the wrong type ("use createNetwork").
- * @throws {ShapeError} if the layers do not chain or biases have the wrong length.
- */
-export function requireNetwork(
-  network: unknown,
-  what = "network",
-): asserts network is NetworkShape {
-  if (
-    typeof network !== "object" || network === null ||
-    !Array.isArray((network as NetworkShape).layers)
-  ) {
-    throw new InputTypeError(
-      `${what} must be a Network { layers } (build one with createNetwork), got ${
-        describeValue(network)
-      }`,
-    );
-  }
-  const layers = (network as NetworkShape).layers;
-  if (layers.length === 0) throw new ShapeError(`${what} has no layers`);
-  for (let l = 0; l < layers.length; l++) {
-    const layer = layers[l];
-    if (typeof layer !== "object" || layer === null) {
-      throw new InputTypeError(`${what}.layers[${l}] must be a layer, got ${describeValue(layer)}`);
-    }
-    requireMatrix(layer.weights, `${what}.layers[${l}].weights`);
-    if (layer.biases !== null) {
-      if (!(layer.biases instanceof Float64Array)) {
-        throw new InputTypeError(
-          `${what}.layers[${l}].biases must be a Float64Array or null, got ${
-            describeValue(layer.biases)
-          }`,
-        );
-      }
-      if (layer.biases.length !== layer.weights.cols) {
-        throw new ShapeError(
-          `${what}.layers[${l}] has ${layer.biases.length} biases but ${layer.weights.cols} outputs`,
-        );
-      }
-    }
-    if (typeof layer.activation !== "object" || layer.activation === null) {
-      throw new InputTypeError(
-        `${what}.layers[${l}].activation must be an activation object, got ${
-          describeValue(layer.activation)
-        }`,
-      );
-    }
-    if (l > 0 && layer.weights.rows !== layers[l - 1].weights.cols) {
-      throw new ShapeError(
-        `${what}: layer ${l + 1} expects ${layer.weights.rows} inputs but layer ${l} outputs ${
-          layers[l - 1].weights.cols
-        }`,
-      );
-    }
-  }
 }
 
 /** A list of `count` matrices with the given column counts and `rows` rows each. */
@@ -93,7 +113,7 @@ function requireMatrices(
     );
   }
   for (let i = 0; i < widths.length; i++) {
-    requireMatrix(list[i], `${what}[${i}]`);
+    requireMatrixValue(list[i], `${what}[${i}]`);
     const m = list[i] as Matrix;
     if (m.rows !== rows || m.cols !== widths[i]) {
       throw new ShapeError(`${what}[${i}] is ${m.rows}×${m.cols}, expected ${rows}×${widths[i]}`);
@@ -121,7 +141,7 @@ export function requireTrace(network: NetworkShape, trace: unknown, what = "trac
     preActivations?: unknown;
   };
   const first = Array.isArray(activations) ? activations[0] : undefined;
-  requireMatrix(first, `${what}.activations[0]`);
+  requireMatrixValue(first, `${what}.activations[0]`);
   const rows = (first as Matrix).rows;
   const layers = network.layers;
   const widths = [layers[0].weights.rows, ...layers.map((layer) => layer.weights.cols)];
@@ -153,7 +173,7 @@ export function requireGradients(
     throw new InputTypeError(`${what}.weights must hold one matrix per layer`);
   }
   layers.forEach((layer, l) => {
-    requireMatrix((g.weights as unknown[])[l], `${what}.weights[${l}]`);
+    requireMatrixValue((g.weights as unknown[])[l], `${what}.weights[${l}]`);
     const w = (g.weights as Matrix[])[l];
     if (w.rows !== layer.weights.rows || w.cols !== layer.weights.cols) {
       throw new ShapeError(

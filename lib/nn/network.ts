@@ -15,18 +15,12 @@
  */
 
 import { type Activation, ACTIVATIONS } from "../activation/activation.ts";
-import { createMatrix, fromRows, type Matrix } from "../linalg/matrix.ts";
-import { InputTypeError, ShapeError } from "../errors.ts";
-import {
-  describeValue,
-  lookupOwn,
-  requireFinite,
-  requireFiniteArray,
-  requireMatrix,
-  requireNumberArray,
-} from "../_util/validate.ts";
-import { requireNetwork } from "./_check.ts";
+import { createMatrix, type Matrix } from "../linalg/matrix.ts";
+import { requireFinite } from "../_util/validate.ts";
+import { describeValue, outputBuffer, requireMatrix, requireNumberArray } from "../_util/input.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
 import { type RowActivation, SOFTMAX_OUTPUT } from "./softmax_output.ts";
+import { requireActivation, requireNetwork } from "./_check.ts";
 
 export type { Activation } from "../activation/activation.ts";
 export type { Matrix } from "../linalg/matrix.ts";
@@ -65,54 +59,57 @@ export interface LayerSpec {
 }
 
 /**
- * Whether an activation is row-wise (softmax) rather than elementwise. A type guard: it
- * accepts any value and says false for anything that is not a row-wise activation.
+ * Whether an activation is row-wise (softmax) rather than elementwise.
+ *
+ * @throws {InputTypeError} if `activation` is not an object.
  *
  * @example
  * ```ts
+ * import { ACTIVATIONS } from "../activation/activation.ts";
  * import { SOFTMAX_OUTPUT } from "./softmax_output.ts";
- * if (!isRowActivation(SOFTMAX_OUTPUT) || isRowActivation(null as never)) throw new Error("guard");
+ * if (!isRowActivation(SOFTMAX_OUTPUT) || isRowActivation(ACTIVATIONS.tanh)) throw new Error("kinds");
  * ```
  */
 export function isRowActivation(activation: LayerActivation): activation is RowActivation {
-  return typeof activation === "object" && activation !== null &&
-    (activation as RowActivation).rowwise === true;
+  if (typeof activation !== "object" || activation === null) {
+    throw new InputTypeError(`activation must be an object, got ${describeValue(activation)}`);
+  }
+  return (activation as RowActivation).rowwise === true;
 }
 
-/** Every activation a layer can name, looked up as own properties only. */
-const BY_NAME: Readonly<Record<ActivationName, LayerActivation>> = Object.freeze({
-  ...ACTIVATIONS,
-  softmax: SOFTMAX_OUTPUT,
-});
+const ACTIVATION_NAMES = "sigmoid, tanh, relu, identity or softmax";
 
-function resolveActivation(
-  activation: LayerActivation | ActivationName,
-  layer: number,
-): LayerActivation {
-  if (typeof activation === "string") {
-    // An own-property lookup: "constructor" or "__proto__" are unknown names, not
-    // Object.prototype's members.
-    // InputTypeError, as the TypeError this threw before typed errors.
-    return lookupOwn(BY_NAME, activation, `activation of layer ${layer}`, InputTypeError);
+function resolveActivation(activation: unknown, at: string): LayerActivation {
+  if (typeof activation !== "string") {
+    requireActivation(activation, at);
+    return activation as LayerActivation;
   }
-  if (typeof activation !== "object" || activation === null) {
-    throw new InputTypeError(
-      `Layer ${layer} activation must be a name ("sigmoid", "tanh", "relu", "identity", ` +
-        `"softmax") or an activation object, got ${describeValue(activation)}`,
+  if (activation === "softmax") return SOFTMAX_OUTPUT;
+  // An own-property lookup: "constructor" or "__proto__" must not reach Object.prototype.
+  if (!Object.hasOwn(ACTIVATIONS, activation)) {
+    throw new ArgumentRangeError(
+      `${at} has unknown activation ${JSON.stringify(activation)}: expected ${ACTIVATION_NAMES}`,
     );
   }
-  const methods = isRowActivation(activation)
-    ? ["apply", "backward"]
-    : ["value", "derivative", "derivativeFromOutput"];
-  for (const method of methods) {
-    if (typeof (activation as unknown as Record<string, unknown>)[method] !== "function") {
-      throw new InputTypeError(
-        `Layer ${layer} activation object lacks the method ${method}(); expected an ` +
-          `Activation { value, derivative, derivativeFromOutput } or a RowActivation { apply, backward }`,
-      );
-    }
+  return (ACTIVATIONS as Record<string, Activation>)[activation];
+}
+
+/** The weights of a layer spec as a new Matrix: a Matrix is copied, rows are checked and copied. */
+function specWeights(source: unknown, at: string): Matrix {
+  if (!Array.isArray(source)) {
+    requireMatrix(source, `${at} weights`);
+    return createMatrix(source.rows, source.cols, source.data);
   }
-  return activation;
+  const cols = Array.isArray(source[0]) ? source[0].length : 0;
+  source.forEach((row: unknown, i) => {
+    requireNumberArray(row, `${at} weights row ${i}`);
+    if (row.length !== cols) {
+      throw new ShapeError(`${at} weights row ${i} has ${row.length} entries, row 0 has ${cols}`);
+    }
+  });
+  const weights = createMatrix(source.length, cols);
+  source.forEach((row: number[], i) => weights.data.set(row, i * cols));
+  return weights;
 }
 
 /**
@@ -121,12 +118,15 @@ function resolveActivation(
  *
  * @param layers The layers in order, input side first.
  * @returns A network that owns its (copied) parameters.
- * @throws {ShapeError} if there are no layers, the shapes do not chain ("Cannot chain
- *   layer 2: it expects 4 inputs but layer 1 outputs 3") or a bias vector has the wrong
- *   length.
+ * @throws {InputTypeError} if layers is not an array, a spec is not an object, weights
+ *   are neither a Matrix nor rows of numbers, biases are not numbers, or an activation
+ *   object lacks its functions.
+ * @throws {ShapeError} if there are no layers, weights are empty or ragged, the shapes do
+ *   not chain ("Cannot chain layer 2: it expects 4 inputs but layer 1 outputs 3"), or a
+ *   bias vector has the wrong length.
  * @throws {NonFiniteError} if a weight or bias is not finite.
- * @throws {InputTypeError} if a spec, its weights, biases or activation has the wrong type.
- * @throws {InputTypeError} for an unknown activation name (a TypeError, as before).
+ * @throws {ArgumentRangeError} for an unknown activation name (own names only:
+ *   "constructor" is unknown).
  * @see fixtures/nn/forward.json
  *
  * @example 002's first layer: W_1 is 3 × 4 (3 inputs, 4 units)
@@ -142,45 +142,33 @@ function resolveActivation(
 export function createNetwork(layers: readonly LayerSpec[]): Network {
   if (!Array.isArray(layers)) {
     throw new InputTypeError(
-      `Cannot build a network: layers must be an array of layer specs, got ${
-        describeValue(layers)
-      }`,
+      `createNetwork: layers must be an array of layer specs, got ${describeValue(layers)}`,
     );
   }
   if (layers.length === 0) {
     throw new ShapeError("Cannot build a network: it needs at least one layer");
   }
-  const built: Layer[] = layers.map((spec, i) => {
-    const number = i + 1;
+  const built: Layer[] = layers.map((spec: unknown, i) => {
+    const at = `Layer ${i + 1}`;
     if (typeof spec !== "object" || spec === null) {
-      throw new InputTypeError(
-        `Layer ${number} must be { weights, biases?, activation }, got ${describeValue(spec)}`,
-      );
+      throw new InputTypeError(`${at} must be a layer spec object, got ${describeValue(spec)}`);
     }
-    const source = spec.weights;
-    let weights: Matrix;
-    if (Array.isArray(source)) {
-      weights = fromRows(source as readonly (readonly number[])[]);
-    } else {
-      requireMatrix(source, `Layer ${number} weights`);
-      weights = createMatrix(source.rows, source.cols, source.data);
-    }
+    const { weights: source, biases: biasSpec, activation } = spec as Record<string, unknown>;
+    const weights = specWeights(source, at);
     if (weights.rows === 0 || weights.cols === 0) {
-      throw new ShapeError(`Layer ${number} has empty weights (${weights.rows}×${weights.cols})`);
+      throw new ShapeError(`${at} has empty weights (${weights.rows}×${weights.cols})`);
     }
-    requireFinite(weights.data, `Layer ${number} weights`);
+    requireFinite(weights.data, `${at} weights`);
     let biases: Float64Array | null = null;
-    if (spec.biases !== undefined && spec.biases !== null) {
-      requireFiniteArray(spec.biases, `Layer ${number} biases`);
-      if (spec.biases.length !== weights.cols) {
-        throw new ShapeError(
-          `Layer ${number} has ${spec.biases.length} biases but ${weights.cols} outputs`,
-        );
+    if (biasSpec !== undefined && biasSpec !== null) {
+      requireNumberArray(biasSpec, `${at} biases`);
+      if (biasSpec.length !== weights.cols) {
+        throw new ShapeError(`${at} has ${biasSpec.length} biases but ${weights.cols} outputs`);
       }
-      biases = Float64Array.from(spec.biases);
-      requireFinite(biases, `Layer ${number} biases`);
+      biases = Float64Array.from(biasSpec);
+      requireFinite(biases, `${at} biases`);
     }
-    return { weights, biases, activation: resolveActivation(spec.activation, number) };
+    return { weights, biases, activation: resolveActivation(activation, at) };
   });
   for (let i = 1; i < built.length; i++) {
     if (built[i].weights.rows !== built[i - 1].weights.cols) {
@@ -197,8 +185,7 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
 /**
  * The number of inputs the network expects (rows of the first weight matrix).
  *
- * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
- *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
  * const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
@@ -206,15 +193,14 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
  * ```
  */
 export function inputWidth(network: Network): number {
-  requireNetwork(network);
+  requireNetwork(network, "network");
   return network.layers[0].weights.rows;
 }
 
 /**
  * The number of outputs (columns of the last weight matrix).
  *
- * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
- *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
  * const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
@@ -222,15 +208,14 @@ export function inputWidth(network: Network): number {
  * ```
  */
 export function outputWidth(network: Network): number {
-  requireNetwork(network);
+  requireNetwork(network, "network");
   return network.layers[network.layers.length - 1].weights.cols;
 }
 
 /**
  * The number of trainable parameters: Σ (in·out + out if the layer has biases).
  *
- * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
- *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example 2-3-2 with biases: 6 + 3 + 6 + 2 = 17
  * ```ts
  * const net = createNetwork([
@@ -241,7 +226,7 @@ export function outputWidth(network: Network): number {
  * ```
  */
 export function parameterCount(network: Network): number {
-  requireNetwork(network);
+  requireNetwork(network, "network");
   let count = 0;
   for (const layer of network.layers) {
     count += layer.weights.data.length + (layer.biases?.length ?? 0);
@@ -257,8 +242,8 @@ export function parameterCount(network: Network): number {
  * @param network The network.
  * @param out Optional buffer of length {@link parameterCount}.
  * @returns The flattened parameters.
- * @throws {InputTypeError} if the network is malformed or `out` not a Float64Array.
- * @throws {ShapeError} if `out` is not parameterCount long.
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network, or
+ *   out is not a Float64Array of that length.
  *
  * @example
  * ```ts
@@ -267,16 +252,7 @@ export function parameterCount(network: Network): number {
  * ```
  */
 export function flattenParameters(network: Network, out?: Float64Array): Float64Array {
-  const count = parameterCount(network);
-  if (out !== undefined && !(out instanceof Float64Array)) {
-    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
-  }
-  if (out !== undefined && out.length !== count) {
-    throw new ShapeError(
-      `Cannot flatten the parameters: out has ${out.length} entries, the network ${count}`,
-    );
-  }
-  const flat = out ?? new Float64Array(count);
+  const flat = outputBuffer(out, parameterCount(network), "flattenParameters");
   let offset = 0;
   for (const layer of network.layers) {
     flat.set(layer.weights.data, offset);
@@ -293,7 +269,9 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  * A network with the same shapes and activations and the parameters read from `flat`
  * (in the order of {@link flattenParameters}).
  *
- * @throws {InputTypeError} if the network is malformed or `flat` not an array of numbers.
+ * The copy shares nothing with `network` or `flat`.
+ *
+ * @throws {InputTypeError} if `network` is not a Network or `flat` not an array of numbers.
  * @throws {ShapeError} if `flat` has the wrong length.
  * @throws {NonFiniteError} if `flat` has a non-finite entry.
  *
@@ -306,7 +284,7 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  */
 export function withParameters(network: Network, flat: ArrayLike<number>): Network {
   const count = parameterCount(network);
-  requireNumberArray(flat, "flat (the parameters)");
+  requireNumberArray(flat, "withParameters: flat");
   if (flat.length !== count) {
     throw new ShapeError(
       `Cannot set parameters: the network has ${count} but ${flat.length} were given`,
