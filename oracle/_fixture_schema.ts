@@ -17,27 +17,44 @@ type Json = Record<string, unknown>;
 /** Keys refused anywhere in a fixture. */
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
 
-/** The properties a fixture may have (the schema's additionalProperties: false). */
-const FIXTURE_KEYS = new Set([
-  "$schema",
-  "id",
-  "title",
-  "source",
-  "oracle",
-  "input",
-  "printed",
-  "printedRounding",
-  "expected",
-  "tolerance",
-  "erratum",
-  "random",
-  "note",
-]);
-const REQUIRED = ["id", "source", "oracle", "input", "printed", "expected", "tolerance", "erratum"];
+/**
+ * The schema's patterns and property lists, as written in fixtures/schema.json. The
+ * oracle may not import that file (it is data, outside the layers), so
+ * spec/oracle/fixture_schema_test.ts checks that these equal the schema's: the schema
+ * stays the one source of truth.
+ */
+export const SCHEMA_MIRROR = {
+  id: "^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$",
+  document:
+    "^(00[0-4]_[0-9a-f]{16}\\.txt|nist-strd/[A-Za-z0-9]+\\.dat|iris\\.csv|numpy|pytorch|none)$",
+  generator: "^fixtures/.+\\.(py|txt)$",
+  fixtureKeys: [
+    "$schema",
+    "id",
+    "title",
+    "source",
+    "oracle",
+    "input",
+    "printed",
+    "printedRounding",
+    "expected",
+    "tolerance",
+    "erratum",
+    "random",
+    "note",
+  ],
+  required: ["id", "source", "oracle", "input", "printed", "expected", "tolerance", "erratum"],
+  sourceKeys: ["document", "section", "quote"],
+  oracleKeys: ["method", "generator"],
+  toleranceKeys: ["ulps", "rtol", "atol", "reason"],
+  erratumKeys: ["field", "printed", "correct", "why"],
+  randomKeys: ["seed", "note"],
+} as const;
 
-const ID = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
-const DOCUMENT = /^(00[0-4]_[0-9a-f]{16}\.txt|nist-strd\/[A-Za-z0-9]+\.dat|iris\.csv|numpy|none)$/;
-const GENERATOR = /^fixtures\/.+\.(py|txt)$/;
+const FIXTURE_KEYS = new Set<string>(SCHEMA_MIRROR.fixtureKeys);
+const ID = new RegExp(SCHEMA_MIRROR.id);
+const DOCUMENT = new RegExp(SCHEMA_MIRROR.document);
+const GENERATOR = new RegExp(SCHEMA_MIRROR.generator);
 
 function fail(where: string, message: string): never {
   throw new InputTypeError(`${where}: ${message}`);
@@ -164,7 +181,7 @@ function isNonNegativeInteger(value: unknown): boolean {
 
 function checkTolerance(bound: unknown, where: string): void {
   if (!isRecord(bound)) fail(where, `must be an object { reason, ulps? | rtol?, atol? }`);
-  onlyKeys(bound, ["ulps", "rtol", "atol", "reason"], where);
+  onlyKeys(bound, SCHEMA_MIRROR.toleranceKeys, where);
   requireString(bound, "reason", where, 1);
   for (const key of ["ulps", "rtol", "atol"]) {
     if (!Object.hasOwn(bound, key)) continue;
@@ -182,7 +199,7 @@ function checkTolerance(bound: unknown, where: string): void {
 
 function checkErratum(erratum: unknown, where: string): void {
   if (!isRecord(erratum)) fail(where, "each erratum must be { field?, printed, correct, why }");
-  onlyKeys(erratum, ["field", "printed", "correct", "why"], where);
+  onlyKeys(erratum, SCHEMA_MIRROR.erratumKeys, where);
   requireKeys(erratum, ["printed", "correct", "why"], where);
   requireString(erratum, "why", where, 1);
   if (Object.hasOwn(erratum, "field")) requireString(erratum, "field", where);
@@ -204,7 +221,7 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
     fail(where, `"id" must be a non-empty string, got ${describe(json.id)}`);
   }
   const at = `${where} (${json.id})`;
-  requireKeys(json, REQUIRED, at);
+  requireKeys(json, SCHEMA_MIRROR.required, at);
   if (!ID.test(json.id)) {
     fail(at, `id must be dotted words such as "s001.commute", got ${JSON.stringify(json.id)}`);
   }
@@ -213,18 +230,18 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
   if (Object.hasOwn(json, "note")) requireString(json, "note", at);
   const source = json.source;
   if (!isRecord(source)) fail(at, `"source" must be { document, section, quote }`);
-  onlyKeys(source, ["document", "section", "quote"], `${at} source`);
+  onlyKeys(source, SCHEMA_MIRROR.sourceKeys, `${at} source`);
   for (const key of ["document", "section", "quote"]) requireString(source, key, `${at} source`, 1);
   if (!DOCUMENT.test(source.document as string)) {
     fail(
       `${at} source`,
       `document must name one of the five documents (00N_<16 hex>.txt), a NIST StRD file, ` +
-        `iris.csv, numpy or none, got ${JSON.stringify(source.document)}`,
+        `iris.csv, numpy, pytorch or none, got ${JSON.stringify(source.document)}`,
     );
   }
   const oracle = json.oracle;
   if (!isRecord(oracle)) fail(at, `"oracle" must be { method, generator }`);
-  onlyKeys(oracle, ["method", "generator"], `${at} oracle`);
+  onlyKeys(oracle, SCHEMA_MIRROR.oracleKeys, `${at} oracle`);
   requireKeys(oracle, ["method", "generator"], `${at} oracle`);
   requireString(oracle, "method", `${at} oracle`, 1);
   const generator = oracle.generator;
@@ -275,7 +292,7 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
   if (Object.hasOwn(json, "random") && json.random !== null) {
     const random = json.random;
     if (!isRecord(random)) fail(at, `"random" must be null or { seed, note }`);
-    onlyKeys(random, ["seed", "note"], `${at} random`);
+    onlyKeys(random, SCHEMA_MIRROR.randomKeys, `${at} random`);
     requireKeys(random, ["seed", "note"], `${at} random`);
     requireString(random, "note", `${at} random`, 1);
     const seed = random.seed;

@@ -378,21 +378,20 @@ export function listOf(names: readonly string[]): string {
  * prototype: "constructor" or "__proto__" are not names).
  *
  * @throws {InputTypeError} if `value` is not a string.
- * @throws {ArgumentRangeError} listing what is allowed — or, with `unknown` set to
- *   InputTypeError, that class, where the parameter threw a TypeError before the typed
- *   errors (so that `instanceof TypeError` keeps holding).
+ * @throws {ArgumentRangeError} listing what is allowed.
  */
 export function requireOneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
   what: string,
-  unknown: typeof ArgumentRangeError | typeof InputTypeError = ArgumentRangeError,
 ): asserts value is T {
   if (typeof value !== "string") {
     throw new InputTypeError(`${what} must be ${listOf(allowed)}, got ${describeValue(value)}`);
   }
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new unknown(`${what} must be ${listOf(allowed)}, got ${JSON.stringify(value)}`);
+    throw new ArgumentRangeError(
+      `${what} must be ${listOf(allowed)}, got ${JSON.stringify(value)}`,
+    );
   }
 }
 
@@ -401,21 +400,19 @@ export function requireOneOf<T extends string>(
  * "toString" and "__proto__" are unknown names, never Object.prototype's members).
  *
  * @throws {InputTypeError} if `key` is not a string.
- * @throws {ArgumentRangeError} naming the unknown key and listing the known ones (or
- *   `unknown`, InputTypeError where the lookup threw a TypeError before typed errors).
+ * @throws {ArgumentRangeError} naming the unknown key and listing the known ones.
  */
 export function lookupOwn<T>(
   table: Readonly<Record<string, T>>,
   key: unknown,
   what: string,
-  unknown: typeof ArgumentRangeError | typeof InputTypeError = ArgumentRangeError,
 ): T {
   const known = () => listOf(Object.keys(table));
   if (typeof key !== "string") {
     throw new InputTypeError(`${what} must be ${known()}, got ${describeValue(key)}`);
   }
   if (!Object.hasOwn(table, key)) {
-    throw new unknown(`Unknown ${what} ${JSON.stringify(key)}; expected ${known()}`);
+    throw new ArgumentRangeError(`Unknown ${what} ${JSON.stringify(key)}; expected ${known()}`);
   }
   return table[key];
 }

@@ -19,7 +19,7 @@
 
 import type { Matrix } from "../linalg/matrix.ts";
 import { requireLinearProblem, startingWeights } from "../loss/_linear_problem.ts";
-import { InputTypeError, ShapeError } from "../errors.ts";
+import { ShapeError } from "../errors.ts";
 import {
   requireFiniteNumber,
   requireIterationCap,
@@ -135,8 +135,8 @@ function countMisclassified(
  * @throws {InputTypeError} if X is not a Matrix, y not numbers or options not an object.
  * @throws {ShapeError} if shapes disagree or there are no samples.
  * @throws {NonFiniteError} if a value is not finite.
- * @throws {ArgumentRangeError} if a label is not ±1, η ≤ 0 or maxEpochs is not an integer
- *   in [0, 10⁷]; an unknown rule is an InputTypeError (a TypeError, as before).
+ * @throws {ArgumentRangeError} if a label is not ±1, η ≤ 0, maxEpochs is not an integer in
+ *   [0, 10⁷] or the rule is unknown.
  * @see fixtures/classify/perceptron.json
  *
  * @example AND on ±1 labels is separable; the printed rule never moves from W = 0
@@ -163,7 +163,7 @@ export function trainPerceptron(
   requireIterationCap(options.maxEpochs, "maxEpochs");
   requireFiniteNumber(bias, "initialBias");
   const rule = options.rule ?? "misclassified";
-  requireOneOf(rule, ["asPrinted", "misclassified"], "rule", InputTypeError);
+  requireOneOf(rule, ["asPrinted", "misclassified"], "rule");
   const eta = options.learningRate;
   let epochs = 0, updates = 0;
   while (true) {

@@ -18,7 +18,7 @@
 import type { Matrix } from "../linalg/matrix.ts";
 import { requireLinearProblem, rowScore, startingWeights } from "../loss/_linear_problem.ts";
 import { RandomState } from "../random/random_state.ts";
-import { InputTypeError, ShapeError } from "../errors.ts";
+import { ShapeError } from "../errors.ts";
 import {
   requireIterationCap,
   requireMatrix,
@@ -71,8 +71,7 @@ export interface SquaredHingeSgdResult {
  * @throws {ShapeError} if shapes disagree or there are no samples.
  * @throws {NonFiniteError} if a value is not finite.
  * @throws {ArgumentRangeError} if a label is not ±1, C ≤ 0, T is not an integer in
- *   [0, 10⁷] or the seed is invalid; an unknown schedule is an InputTypeError (a TypeError,
- *   as before).
+ *   [0, 10⁷], the schedule is unknown or the seed is invalid.
  * @see fixtures/classify/squared_hinge_sgd.json
  *
  * @example Two separable points converge
@@ -99,7 +98,7 @@ export function trainSquaredHingeSgd(
   requirePositive(options.stepSize, "stepSize (C)");
   requireIterationCap(options.maxIterations, "maxIterations");
   const schedule = options.schedule ?? "inverseSqrt";
-  requireOneOf(schedule, ["inverseSqrt", "constant"], "schedule", InputTypeError);
+  requireOneOf(schedule, ["inverseSqrt", "constant"], "schedule");
   const rng = new RandomState(options.seed);
   const x = inputs.data;
   let updates = 0;

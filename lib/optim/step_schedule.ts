@@ -6,7 +6,7 @@
  * @module
  */
 
-import { InputTypeError } from "../errors.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
 import { describeValue, listOf, requireInteger, requirePositive } from "../_util/validate.ts";
 
 /**
@@ -25,8 +25,9 @@ export type StepSchedule =
  *
  * @param schedule The schedule.
  * @returns The same schedule.
- * @throws {InputTypeError} if the schedule is not an object or its kind is unknown.
- * @throws {ArgumentRangeError} if the learning rate or constant C is not a finite number > 0.
+ * @throws {InputTypeError} if the schedule is not an object.
+ * @throws {ArgumentRangeError} for an unknown kind, or if the learning rate or constant C
+ *   is not a finite number > 0.
  *
  * @example
  * ```ts
@@ -53,8 +54,7 @@ export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
       requirePositive(schedule.constant, `Step schedule "${schedule.kind}" constant C`);
       return schedule;
     default:
-      // A TypeError before typed errors: InputTypeError keeps `instanceof TypeError`.
-      throw new InputTypeError(
+      throw new ArgumentRangeError(
         `Unknown step schedule kind ${
           JSON.stringify((schedule as { kind?: unknown }).kind) ?? "undefined"
         }: expected ${listOf(["constant", "inverseSqrt", "inverse"])}`,

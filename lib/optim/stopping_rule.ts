@@ -45,10 +45,9 @@ export type DescentStatus = "converged" | "diverged" | "maxIterations";
  *
  * @param rule The rule to check.
  * @returns The same rule.
- * @throws {InputTypeError} if the rule is not an object, its kind not one of the four, or
- *   a bound not a number.
- * @throws {ArgumentRangeError} if a tolerance or threshold is negative or not finite, or
- *   `count` is not an integer ≥ 0.
+ * @throws {InputTypeError} if the rule is not an object or a bound not a number.
+ * @throws {ArgumentRangeError} if `rule.kind` is not one of the four kinds, a tolerance or
+ *   threshold is negative or not finite, or `count` is not an integer ≥ 0.
  *
  * @example S0's rule, and a rule that cannot be met
  * ```ts
@@ -88,8 +87,7 @@ export function validateStoppingRule(rule: StoppingRule): StoppingRule {
       }
       return rule;
     default:
-      // A TypeError before typed errors: InputTypeError keeps `instanceof TypeError`.
-      throw new InputTypeError(
+      throw new ArgumentRangeError(
         `Unknown stopping rule kind ${
           JSON.stringify((rule as { kind?: unknown }).kind) ?? "undefined"
         }: expected ${listOf(["gradient", "step", "loss", "iterations"])}`,

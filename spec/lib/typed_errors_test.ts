@@ -126,8 +126,8 @@ describe("name lookups never reach Object.prototype", () => {
   it("activation names", () => {
     for (const name of names) {
       assert.throws(() => createNetwork([{ weights: [[1]], activation: name as "tanh" }]), {
-        name: "InputTypeError",
-        message: new RegExp(`Unknown activation of layer 1 "${name}"`),
+        name: "ArgumentRangeError",
+        message: new RegExp(`has unknown activation "${name}"`),
       });
     }
   });

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import schema from "../../fixtures/schema.json" with { type: "json" };
 import { parseFixtures } from "../../oracle/fixture.ts";
+import { SCHEMA_MIRROR } from "../../oracle/_fixture_schema.ts";
 
 // As in spec/fixtures_test.ts: strictRequired off for the tolerance schema's `not`.
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(
@@ -227,5 +228,28 @@ describe("the parser's own rules: the schema accepts, parseFixture refuses, each
       name: "InputTypeError",
       message: /nested more than 64 levels deep at input\.deep/,
     });
+  });
+});
+
+describe("one source of truth: the parser's patterns and key lists are the schema's", () => {
+  // deno-lint-ignore no-explicit-any
+  const defs = (schema as any).$defs;
+  const fixture = defs.fixture;
+  it("the id, document and generator patterns", () => {
+    assert.equal(SCHEMA_MIRROR.id, fixture.properties.id.pattern);
+    assert.equal(SCHEMA_MIRROR.document, fixture.properties.source.properties.document.pattern);
+    assert.equal(SCHEMA_MIRROR.generator, fixture.properties.oracle.properties.generator.pattern);
+  });
+  it("the property lists and the required keys", () => {
+    assert.deepEqual([...SCHEMA_MIRROR.fixtureKeys].sort(), Object.keys(fixture.properties).sort());
+    assert.deepEqual([...SCHEMA_MIRROR.required].sort(), [...fixture.required].sort());
+    assert.deepEqual(SCHEMA_MIRROR.sourceKeys, Object.keys(fixture.properties.source.properties));
+    assert.deepEqual(SCHEMA_MIRROR.oracleKeys, Object.keys(fixture.properties.oracle.properties));
+    assert.deepEqual(SCHEMA_MIRROR.toleranceKeys, Object.keys(defs.tolerance.properties));
+    assert.deepEqual(SCHEMA_MIRROR.erratumKeys, Object.keys(defs.erratum.properties));
+    assert.deepEqual(
+      SCHEMA_MIRROR.randomKeys,
+      Object.keys(fixture.properties.random.oneOf[1].properties),
+    );
   });
 });

@@ -112,7 +112,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
           stop: { kind: "sometime" } as never,
           maxIterations: 10,
         }),
-      { name: "InputTypeError", message: /Unknown stopping rule kind "sometime"/ },
+      { name: "ArgumentRangeError", message: /Unknown stopping rule kind "sometime"/ },
     );
     assert.throws(
       () =>
