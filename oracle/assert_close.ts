@@ -66,8 +66,9 @@ export interface Mismatch {
  * Checks that a tolerance is well formed and returns it. Only own properties count, so an
  * object that inherits `ulps` from its prototype is read as exact.
  *
- * @throws {InputTypeError} if the tolerance is not an object, a bound is negative, NaN,
- *   infinite or not a number, or `ulps` is mixed with `rtol`/`atol`.
+ * @throws {InputTypeError} if the tolerance is not an object, has a key other than ulps,
+ *   rtol, atol and reason, a bound is negative, NaN, infinite or not a number, or `ulps`
+ *   is mixed with `rtol`/`atol`.
  *
  * @example
  * ```ts
@@ -82,6 +83,13 @@ export function validateTolerance(tolerance: Tolerance): Tolerance {
     throw new InputTypeError(
       `Tolerance must be an object such as {} or { rtol: 1e-12 }, got ${describe(tolerance)}`,
     );
+  }
+  for (const key of Object.keys(tolerance)) {
+    if (key !== "ulps" && key !== "rtol" && key !== "atol" && key !== "reason") {
+      throw new InputTypeError(
+        `Tolerance has unknown key "${key}"; expected ulps, or rtol and atol, and a reason`,
+      );
+    }
   }
   for (const key of ["ulps", "rtol", "atol"] as const) {
     const bound = Object.hasOwn(tolerance, key) ? tolerance[key] : undefined;

@@ -101,11 +101,13 @@ function decodeNonFinite(value: unknown): unknown {
 /**
  * The errata of a fixture as a list (empty when `erratum` is null).
  *
- * @throws {InputTypeError} if `fixture` is not an object.
+ * @throws {InputTypeError} if `fixture` is not an object with an `erratum` field.
  */
 export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] {
-  if (typeof fixture !== "object" || fixture === null) {
-    throw new InputTypeError(`errataOf takes a fixture, got ${describe(fixture)}`);
+  if (typeof fixture !== "object" || fixture === null || !Object.hasOwn(fixture, "erratum")) {
+    throw new InputTypeError(
+      `errataOf takes a fixture (with its erratum field), got ${describe(fixture)}`,
+    );
   }
   const e = fixture.erratum;
   if (e === null || e === undefined) return [];

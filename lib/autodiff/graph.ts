@@ -68,6 +68,13 @@ export class GraphNode {
     localDerivatives: readonly number[],
     name?: string,
   ) {
+    if (!(graph instanceof Graph)) {
+      throw new InputTypeError(
+        `A GraphNode is made by a Graph's operations (graph.input, graph.add, …), got ${
+          describeValue(graph)
+        } as its graph`,
+      );
+    }
     this.graph = graph;
     this.operation = operation;
     this.value = value;
