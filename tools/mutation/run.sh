@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker (issue 12), one area at a time; not in CI (slow: every
+# mutant reruns the area's specs under Bun). From the repository root:
+#
+#   tools/mutation/run.sh oracle        # the oracle toolkit against spec/oracle and replay
+#   tools/mutation/run.sh kernels       # the kernels behind the worked results
+#
+# Installs Stryker into tools/mutation/node_modules on first use (npm, --no-save of the
+# project: its own package.json here). Reports: out/mutation/<area>.json and the
+# clear-text table on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+area="${1:?usage: tools/mutation/run.sh <oracle|kernels>}"
+if [ ! -x tools/mutation/node_modules/.bin/stryker ]; then
+  (cd tools/mutation && npm install --no-audit --no-fund)
+fi
+mkdir -p out/mutation
+exec tools/mutation/node_modules/.bin/stryker run "tools/mutation/stryker.${area}.json"
