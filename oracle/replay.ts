@@ -227,7 +227,7 @@ function documentChecks(fixture: Fixture): Check[] {
  * ```ts
  * import { parseFixture } from "./fixture.ts";
  * const fixture = parseFixture({
- *   id: "demo.half", source: { document: "d.txt", section: "1", quote: "0.5" },
+ *   id: "demo.half", source: { document: "none", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
  *   expected: { half: 0.5 }, tolerance: { half: { reason: "exact" } }, erratum: null,
  * });
@@ -330,7 +330,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  * ```ts
  * import { parseFixture } from "./fixture.ts";
  * const fixture = parseFixture({
- *   id: "demo.one", source: { document: "d.txt", section: "1", quote: "1" },
+ *   id: "demo.one", source: { document: "none", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {},
  *   expected: { one: 1 }, tolerance: { one: { reason: "exact" } }, erratum: null,
  * });

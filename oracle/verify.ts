@@ -110,7 +110,7 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  * ```ts
  * import { parseFixture } from "./fixture.ts";
  * const fixture = parseFixture({
- *   id: "demo.third", source: { document: "d.txt", section: "1", quote: "1/3 = 0.3334" },
+ *   id: "demo.third", source: { document: "none", section: "1", quote: "1/3 = 0.3334" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { third: "0.3334" },
  *   expected: { third: 1 / 3 }, tolerance: { third: { ulps: 0, reason: "one division" } },
  *   erratum: { field: "third", printed: "0.3334", correct: "0.3333", why: "1/3 rounds to 0.3333" },
@@ -207,7 +207,7 @@ export function verifyFixture(
  * ```ts
  * import { parseFixture } from "./fixture.ts";
  * const fixture = parseFixture({
- *   id: "demo.sum", source: { document: "d.txt", section: "1", quote: "0.1 + 0.2 = 0.3" },
+ *   id: "demo.sum", source: { document: "none", section: "1", quote: "0.1 + 0.2 = 0.3" },
  *   oracle: { method: "exact rationals", generator: null }, input: {}, printed: { sum: "0.3" },
  *   expected: { sum: 0.30000000000000004 }, tolerance: { sum: { ulps: 0, reason: "one rounding" } },
  *   erratum: null,
