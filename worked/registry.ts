@@ -14,6 +14,7 @@ import { SUBJECTS as S002 } from "./s002/mod.ts";
 import { SUBJECTS as S003 } from "./s003.ts";
 import { SUBJECTS as S004 } from "./s004.ts";
 import { SUBJECTS as BEYOND } from "./beyond.ts";
+import { SUBJECTS as CONFORMANCE } from "./conformance.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -35,4 +36,5 @@ export const SUBJECTS: readonly Subject[] = [
   ...S003,
   ...S004,
   ...BEYOND,
+  ...CONFORMANCE,
 ];

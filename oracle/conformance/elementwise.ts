@@ -40,21 +40,24 @@ function elementwise(name: string, summary: string): ConformanceConcept<RealFunc
 }
 
 /** σ(z) = 1/(1 + e^(−z)). */
-export const SIGMOID = elementwise("sigmoid", "σ(z) = 1/(1 + e^(−z)).");
+export const SIGMOID: ConformanceConcept<RealFunction> = elementwise(
+  "sigmoid",
+  "σ(z) = 1/(1 + e^(−z)).",
+);
 /** σ′(z) = σ(z)(1 − σ(z)), from z. */
-export const SIGMOID_DERIVATIVE = elementwise(
+export const SIGMOID_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "sigmoid-derivative",
   "σ′(z) = σ(z)(1 − σ(z)), as a function of z.",
 );
 /** tanh z. */
-export const TANH = elementwise("tanh", "tanh z.");
+export const TANH: ConformanceConcept<RealFunction> = elementwise("tanh", "tanh z.");
 /** tanh′(z) = 1 − tanh² z, from z. */
-export const TANH_DERIVATIVE = elementwise(
+export const TANH_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "tanh-derivative",
   "tanh′(z) = 1 − tanh²(z), as a function of z.",
 );
 /** ReLU(z) = max(0, z). */
-export const RELU = elementwise("relu", "ReLU(z) = max(0, z).");
+export const RELU: ConformanceConcept<RealFunction> = elementwise("relu", "ReLU(z) = max(0, z).");
 /** ReLU′(z) = [z > 0]; at z = 0 any value in [0, 1] is accepted (the element is not compared). */
 export const RELU_DERIVATIVE: ConformanceConcept<RealFunction> = {
   ...elementwise(

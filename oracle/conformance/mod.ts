@@ -28,12 +28,31 @@
  * @module
  */
 
-export * from "./bound.ts";
-export * from "./safe.ts";
-export * from "./concept.ts";
+export {
+  compareConform,
+  type ConformBound,
+  describeError,
+  type FieldVerdict,
+  type NumberTree,
+  type Precision,
+  ulpsApart,
+  UNIT_ROUNDOFF,
+} from "./bound.ts";
+export { copyJson, safeDescribe, type SafeTree, safeTree } from "./safe.ts";
+export type { AnyConcept, CanonicalInput, ConformanceConcept } from "./concept.ts";
+export { CONCEPT_NAMES, validateConformance } from "./format.ts";
 export * from "./elementwise.ts";
 export * from "./softmax.ts";
-export * from "./regression.ts";
+export {
+  GD_STEP,
+  type GradientStep,
+  LEAST_SQUARES,
+  type LeastSquaresSolverFunction,
+  RIDGE,
+  type RidgeSolverFunction,
+  SGD_STEP,
+  type SgdStepFunction,
+} from "./regression.ts";
 export * from "./network.ts";
 export * from "./classify.ts";
 export * from "./registry.ts";

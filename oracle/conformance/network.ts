@@ -22,7 +22,7 @@ import { call, count, LIMITS, numbers, unfit } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
 /** One layer: a = f(a_prev @ W + b). */
-export interface Layer {
+export interface NetworkLayer {
   /** W, inputs × outputs. */
   readonly W: number[][];
   /** b, one per output. */
@@ -32,10 +32,10 @@ export interface Layer {
 }
 
 /** A forward pass: the outputs of the last layer, one row per row of X. */
-export type ForwardPass = (layers: Layer[], X: number[][]) => number[][];
+export type ForwardPass = (layers: NetworkLayer[], X: number[][]) => number[][];
 
 /** What a backward pass returns: ∂C/∂W and ∂C/∂b per layer, and δ = ∂C/∂z per layer. */
-export interface Gradients {
+export interface BackwardGradients {
   /** ∂C/∂Wˡ, each shaped like Wˡ (inputs × outputs). */
   readonly weights: number[][][];
   /** ∂C/∂bˡ. */
@@ -46,11 +46,11 @@ export interface Gradients {
 
 /** A backward pass for C = s·Σ_samples ‖a_L − y‖². */
 export type BackwardPass = (
-  layers: Layer[],
+  layers: NetworkLayer[],
   X: number[][],
   Y: number[][],
   lossScale: number,
-) => Gradients;
+) => BackwardGradients;
 
 const ACTIVATIONS = ["sigmoid", "tanh", "relu", "identity", "softmax"];
 
@@ -65,7 +65,7 @@ function rows(value: unknown, what: string): number[][] {
   return numbers(value, 2, what) as number[][];
 }
 
-function checkLayers(layers: Layer[], inputs: number): Layer[] {
+function checkLayers(layers: NetworkLayer[], inputs: number): NetworkLayer[] {
   count(layers.length, LIMITS.layers, "the number of layers");
   if (layers.length === 0) throw new TypeError("a network needs a layer");
   let width = inputs;
@@ -86,10 +86,10 @@ function checkLayers(layers: Layer[], inputs: number): Layer[] {
   return layers;
 }
 
-function documentLayers(fixture: Fixture): Layer[] {
+function documentLayers(fixture: Fixture): NetworkLayer[] {
   const i = fixture.input;
   const layout = String(i.weightLayout ?? "");
-  const layers: Layer[] = [];
+  const layers: NetworkLayer[] = [];
   if ("W2" in i) {
     if (!layout.startsWith("out×in")) throw new TypeError("W2, W3, … must be out×in");
     for (let l = 2; `W${l}` in i && l < LIMITS.layers; l++) {
@@ -111,10 +111,13 @@ function documentLayers(fixture: Fixture): Layer[] {
   return layers;
 }
 
-function forwardInput(fixture: Fixture, concept: string): { layers: Layer[]; X: number[][] } {
+function forwardInput(
+  fixture: Fixture,
+  concept: string,
+): { layers: NetworkLayer[]; X: number[][] } {
   const i = fixture.input;
   try {
-    const layers = "layers" in i ? (i.layers as Layer[]) : documentLayers(fixture);
+    const layers = "layers" in i ? (i.layers as NetworkLayer[]) : documentLayers(fixture);
     const X = rows(
       "X" in i ? i.X : "x_in" in i ? i.x_in : "x_mat_in" in i ? i.x_mat_in : i.x,
       "the inputs",
@@ -193,7 +196,7 @@ export const BACKWARD: ConformanceConcept<BackwardPass> = {
   run: (f, input) =>
     gradientOutputs(
       call(f, "backward", [input.layers, input.X, input.Y, input.lossScale]),
-      (input.layers as Layer[]).length,
+      (input.layers as NetworkLayer[]).length,
       false,
     ),
 };
@@ -209,7 +212,7 @@ export const BACKWARD_DELTA: ConformanceConcept<BackwardPass> = {
   run: (f, input) =>
     gradientOutputs(
       call(f, "backward-delta", [input.layers, input.X, input.Y, input.lossScale]),
-      (input.layers as Layer[]).length,
+      (input.layers as NetworkLayer[]).length,
       true,
     ),
 };

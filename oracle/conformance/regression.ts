@@ -12,14 +12,14 @@
  * @module
  */
 
-import type { CanonicalInput, ConformanceConcept } from "./concept.ts";
+import type { ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit, vectorResult } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
 /** A least-squares solver: `(X, y) => W` minimising ‖XW − y‖₂. */
-export type LeastSquaresSolver = (X: number[][], y: number[]) => number[];
+export type LeastSquaresSolverFunction = (X: number[][], y: number[]) => number[];
 /** A ridge solver: `(X, y, λ) => W` solving (XᵀX/m + λI)W = Xᵀy/m. */
-export type RidgeSolver = (X: number[][], y: number[], lambda: number) => number[];
+export type RidgeSolverFunction = (X: number[][], y: number[], lambda: number) => number[];
 /** One gradient-descent step on C = (1/2m)‖XW − y‖²: W − η(1/m)Xᵀ(XW − y). */
 export type GradientStep = (
   W: number[],
@@ -28,7 +28,7 @@ export type GradientStep = (
   learningRate: number,
 ) => number[];
 /** One SGD step on a batch of row indices: W − η(1/|B|)X_Bᵀ(X_B W − y_B). */
-export type SgdStep = (
+export type SgdStepFunction = (
   W: number[],
   X: number[][],
   y: number[],
@@ -96,7 +96,7 @@ export function regressionData(fixture: Fixture, concept: string): { X: number[]
 }
 
 /** Least squares: W minimising ‖XW − y‖₂ (X with its intercept column). */
-export const LEAST_SQUARES: ConformanceConcept<LeastSquaresSolver> = {
+export const LEAST_SQUARES: ConformanceConcept<LeastSquaresSolverFunction> = {
   name: "least-squares",
   signature: "(X: number[][], y: number[]) => number[]",
   summary:
@@ -107,7 +107,7 @@ export const LEAST_SQUARES: ConformanceConcept<LeastSquaresSolver> = {
 };
 
 /** Ridge: (XᵀX/m + λI)W = Xᵀy/m, every weight penalised (S1 §1.6). */
-export const RIDGE: ConformanceConcept<RidgeSolver> = {
+export const RIDGE: ConformanceConcept<RidgeSolverFunction> = {
   name: "ridge",
   signature: "(X: number[][], y: number[], lambda: number) => number[]",
   summary:
@@ -167,7 +167,7 @@ export const GD_STEP: ConformanceConcept<GradientStep> = {
 };
 
 /** SGD with given batches: one step per batch, in order, with that step's rate. */
-export const SGD_STEP: ConformanceConcept<SgdStep> = {
+export const SGD_STEP: ConformanceConcept<SgdStepFunction> = {
   name: "sgd-step",
   signature:
     "(W: number[], X: number[][], y: number[], batch: number[], learningRate: number) => number[]",
