@@ -180,11 +180,14 @@ def main():
     p.add_argument("--out", default="answers.json")
     a = p.parse_args()
     cmd = shlex.split(a.nnref)
-    concepts = a.concept or [line for line in subprocess.run(cmd + ["concepts"], capture_output=True, text=True, check=True).stdout.splitlines()
-                             if line and not line.startswith(" ")]
+    if a.concept:
+        docs = [json.loads(subprocess.run(cmd + ["inputs", "--concept", c], capture_output=True, text=True, check=True).stdout) for c in a.concept]
+    else:  # one call for every concept
+        docs = json.loads(subprocess.run(cmd + ["inputs", "--concept", "all"], capture_output=True, text=True, check=True).stdout)
+    concepts = [d["concept"] for d in docs]
     answers = {}
-    for concept in concepts:
-        doc = json.loads(subprocess.run(cmd + ["inputs", "--concept", concept], capture_output=True, text=True, check=True).stdout)
+    for doc in docs:
+        concept = doc["concept"]
         for fx in doc["fixtures"]:
             with np.errstate(all="ignore"):
                 out = compute(concept, fx["input"], a.least_squares)

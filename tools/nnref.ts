@@ -2,6 +2,7 @@
 //
 //   nnref concepts                                  the concepts, their signatures and formulas
 //   nnref inputs --concept C [--out inputs.json]    the canonical inputs of every fixture of C
+//                                                   (--concept all: a list, one per concept)
 //   nnref verify answers.json [--concept C] [--precision float32] [--format json]
 //                                                   the answers against the conform bounds;
 //                                                   exits 1 unless every answered field passes
@@ -23,7 +24,7 @@ import {
 
 const USAGE = `usage:
   nnref concepts
-  nnref inputs --concept NAME [--out FILE] [--fixtures DIR]
+  nnref inputs --concept NAME|all [--out FILE] [--fixtures DIR]
   nnref verify ANSWERS.json [--concept NAME] [--precision float64|float32] [--format text|json] [--fixtures DIR]`;
 
 /** Every fixture object in every JSON file under `dir` (schema.json and *.schema.json aside). */
@@ -67,9 +68,13 @@ export function main(argv: string[], print: (text: string) => void = console.log
       const concept = option(args, "--concept");
       const out = option(args, "--out");
       if (concept === undefined) {
-        throw new Error("inputs needs --concept NAME (see nnref concepts)");
+        throw new Error("inputs needs --concept NAME or --concept all (see nnref concepts)");
       }
-      const text = JSON.stringify(conceptInputs(concept, loadFixtures(dir)), null, 1) + "\n";
+      const fixtures = loadFixtures(dir);
+      const doc = concept === "all"
+        ? CONCEPTS.map((c) => conceptInputs(c.name, fixtures))
+        : conceptInputs(concept, fixtures);
+      const text = JSON.stringify(doc, null, 1) + "\n";
       if (out === undefined) print(text.trimEnd());
       else writeFileSync(out, text);
       return 0;

@@ -21,7 +21,7 @@ import { type Fixture, parseFixture } from "../fixture.ts";
 import { compareConform, type ConformBound, type Precision, short } from "./bound.ts";
 import type { AnyConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
-import { safeTree } from "./safe.ts";
+import { copyJson, safeTree } from "./safe.ts";
 
 /** What `nnref inputs` writes for one fixture. */
 export interface FixtureInputs {
@@ -344,4 +344,69 @@ export function formatAnswers(report: AnswersReport): string {
     } at ${report.precision}: ${pass} passed, ${fail} failed, ${unchecked} not checkable` +
     (report.summary ? ` (${report.summary})` : ""),
   ].join("\n");
+}
+
+/**
+ * The answers document of a JavaScript implementation: what a program in another language
+ * writes, here computed by calling `implementation` on each fixture's canonical input (for
+ * trying the `nnref verify` pipeline, and for tools that compare several implementations).
+ * An implementation that throws on a fixture leaves that fixture unanswered.
+ *
+ * @param inputs What {@link conceptInputs} returned.
+ * @param implementation The implementation (see the concept's signature).
+ * @param precision The format it computes in.
+ * @returns `{ precision, answers: { id: { field: values } } }`.
+ *
+ * @example
+ * ```ts
+ * const fixture = {
+ *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
+ *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
+ *   expected: { relu: [0, 2] }, conform: { relu: { concept: "relu", u: 0, reason: "exact" } },
+ *   tolerance: { relu: { reason: "exact" } }, erratum: null,
+ * };
+ * const doc = answersOf(conceptInputs("relu", [fixture]), (z: number) => Math.max(0, z));
+ * if (!verifyAnswers(doc, [fixture]).ok) throw new Error("max(0, z) is ReLU");
+ * ```
+ */
+export function answersOf(
+  inputs: ConceptInputs,
+  implementation: unknown,
+  precision: Precision = "float64",
+): { precision: Precision; answers: Record<string, Record<string, unknown>> } {
+  const concept = conceptNamed(inputs.concept);
+  const answers: Record<string, Record<string, unknown>> = {};
+  for (const fixture of inputs.fixtures) {
+    let outputs: Record<string, unknown>;
+    try {
+      outputs = concept.run(implementation, copyJson(fixture.input));
+    } catch {
+      continue;
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [field, how] of Object.entries(fixture.fields)) {
+      const tree = safeTree(outputs[how.output]);
+      if (tree.error !== "") continue;
+      let values = tree.values as number[];
+      let shape = tree.shape as number[];
+      if (how.transposed && shape.length === 2) {
+        const [r, c] = shape;
+        values = Array.from({ length: r * c }, (_, k) => values[(k % r) * c + Math.floor(k / r)]);
+        shape = [c, r];
+      }
+      if (values.length !== how.shape.reduce((a, b) => a * b, 1)) continue;
+      const build = (at: number, dims: number[]): unknown =>
+        dims.length === 0 ? encode(values[at]) : Array.from(
+          { length: dims[0] },
+          (_, i) => build(at + i * dims.slice(1).reduce((a, b) => a * b, 1), dims.slice(1)),
+        );
+      fields[field] = build(0, how.shape);
+    }
+    answers[fixture.id] = fields;
+  }
+  return { precision, answers };
+}
+
+function encode(x: number): number | string {
+  return Number.isFinite(x) ? x : Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
 }

@@ -120,6 +120,11 @@ export function describeError(
       `${factor >= 1 ? "" : " (too small)"}; relative error ${short(rel)}; bound ${short(bound)})`;
   }
   const inU = diff / (units.u * units.scale);
+  if (rel > 1e-3) {
+    return `${head} (relative error ${short(rel)}; bound ${short(bound)} = ${
+      short(bound / (units.u * units.scale))
+    } u)`;
+  }
   const ulps = ulpsApart(actual, expected, units.precision);
   const ulpText = ulps < 2 ** 20 ? `, ${ulps} ulps` : "";
   return `${head} (|error| ${short(diff)}, relative ${short(rel)} = ${short(inU)} u; bound ` +

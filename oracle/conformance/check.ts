@@ -105,8 +105,13 @@ function reshape(tree: SafeTree, shape: readonly number[], transposed: boolean):
     for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) values.push(t.values[i * c + j]);
     t = { shape: [c, r], values, error: "" };
   }
-  const squeeze = (s: readonly number[]) => s.filter((d) => d !== 1).join(",");
-  if (t.shape.join(",") !== shape.join(",") && squeeze(t.shape) === squeeze(shape)) {
+  // one sample as a batch of one: [1, …shape] ↔ shape (a forward pass of one input vector)
+  const same = (a: readonly number[], b: readonly number[]) => a.join(",") === b.join(",");
+  if (
+    !same(t.shape, shape) &&
+    ((t.shape[0] === 1 && same(t.shape.slice(1), shape)) ||
+      (shape[0] === 1 && same(shape.slice(1), t.shape)))
+  ) {
     t = { ...t, shape: [...shape] };
   }
   return t;
