@@ -49,8 +49,6 @@ const dotKahan = (a: readonly number[], b: readonly number[]) => {
   return s;
 };
 const transpose = (m: readonly (readonly number[])[]) => m[0].map((_, j) => m.map((r) => r[j]));
-const matvec = (m: readonly (readonly number[])[], v: readonly number[], d = dot) =>
-  m.map((r) => d(r, v));
 
 /** Solves A x = b by Gaussian elimination with partial pivoting. */
 function solve(A: number[][], b: number[]): number[] {
@@ -367,7 +365,8 @@ export const SOFTMAX_FAMILY: Record<string, Implementations> = {
 // ---------------------------------------------------------------------------------------
 // regression
 
-const normalEquations: LeastSquaresSolverFunction = (X, y) => {
+/** The normal equations XᵀXW = Xᵀy: correct in exact arithmetic, κ² in floating point. */
+export const normalEquations: LeastSquaresSolverFunction = (X, y) => {
   const Xt = transpose(X);
   return solve(Xt.map((c) => Xt.map((d) => dot(c, d))), Xt.map((c) => dot(c, y)));
 };
