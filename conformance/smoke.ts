@@ -28,9 +28,16 @@ for (const concept of CONCEPTS) {
   const inputs = conceptInputs(concept.name, fixtures);
   const [rightName, right] = IMPLEMENTATIONS[concept.name].correct[0];
   const [wrongName, wrong] = IMPLEMENTATIONS[concept.name].wrong[0];
-  const good = verifyAnswers(answersOf(inputs, right), fixtures, { concept: concept.name });
-  expect(good.ok, `${concept.name}: ${rightName} conforms on ${inputs.fixtures.length} fixtures`);
-  const bad = verifyAnswers(answersOf(inputs, wrong), fixtures, { concept: concept.name });
+  const good = verifyAnswers(answersOf(inputs, right), fixtures, {
+    concept: concept.name,
+  });
+  expect(
+    good.ok,
+    `${concept.name}: ${rightName} conforms on ${inputs.fixtures.length} fixtures`,
+  );
+  const bad = verifyAnswers(answersOf(inputs, wrong), fixtures, {
+    concept: concept.name,
+  });
   expect(!bad.ok, `${concept.name}: ${wrongName} is caught`);
 }
 
@@ -40,7 +47,10 @@ const sigmoidAnswers = join(dir, "sigmoid.json");
 writeFileSync(
   sigmoidAnswers,
   JSON.stringify(
-    answersOf(conceptInputs("sigmoid", fixtures), IMPLEMENTATIONS.sigmoid.correct[0][1]),
+    answersOf(
+      conceptInputs("sigmoid", fixtures),
+      IMPLEMENTATIONS.sigmoid.correct[0][1],
+    ),
   ),
 );
 const cli = spawnSync(runtime[0], [
@@ -59,9 +69,13 @@ expect(
 );
 
 // the Python adapter, when python3 has numpy and scipy
-const python = spawnSync("python3", ["-c", "import numpy, scipy"], { encoding: "utf8" });
+const python = spawnSync("python3", ["-c", "import numpy, scipy"], {
+  encoding: "utf8",
+});
 if (python.status !== 0) {
-  console.log("skip the Python adapter round trip: python3 with numpy and scipy is not available");
+  console.log(
+    "skip the Python adapter round trip: python3 with numpy and scipy is not available",
+  );
 } else {
   const out = join(dir, "python.json");
   const run = spawnSync(
@@ -84,7 +98,12 @@ if (python.status !== 0) {
     }`,
   );
   if (run.status === 0) {
-    const verify = spawnSync(runtime[0], [...runtime.slice(1), "tools/nnref.ts", "verify", out], {
+    const verify = spawnSync(runtime[0], [
+      ...runtime.slice(1),
+      "tools/nnref.ts",
+      "verify",
+      out,
+    ], {
       encoding: "utf8",
     });
     const last = verify.stdout.trim().split("\n").at(-1);

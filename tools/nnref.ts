@@ -48,27 +48,38 @@ function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   if (i < 0) return undefined;
   const value = args[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new Error(`${name} needs a value`);
+  if (value === undefined || value.startsWith("--")) {
+    throw new Error(`${name} needs a value`);
+  }
   args.splice(i, 2);
   return value;
 }
 
 /** Runs the command line; returns the exit code. */
-export function main(argv: string[], print: (text: string) => void = console.log): number {
+export function main(
+  argv: string[],
+  print: (text: string) => void = console.log,
+): number {
   const args = [...argv];
   const command = args.shift();
   try {
     const dir = option(args, "--fixtures") ??
       fileURLToPath(new URL("../fixtures/", import.meta.url));
     if (command === "concepts") {
-      print(CONCEPTS.map((c) => `${c.name}\n  ${c.signature}\n  ${c.summary}`).join("\n\n"));
+      print(
+        CONCEPTS.map((c) => `${c.name}\n  ${c.signature}\n  ${c.summary}`).join(
+          "\n\n",
+        ),
+      );
       return 0;
     }
     if (command === "inputs") {
       const concept = option(args, "--concept");
       const out = option(args, "--out");
       if (concept === undefined) {
-        throw new Error("inputs needs --concept NAME or --concept all (see nnref concepts)");
+        throw new Error(
+          "inputs needs --concept NAME or --concept all (see nnref concepts)",
+        );
       }
       const fixtures = loadFixtures(dir);
       const doc = concept === "all"
@@ -83,14 +94,24 @@ export function main(argv: string[], print: (text: string) => void = console.log
       const concept = option(args, "--concept");
       const precision = option(args, "--precision") as Precision | undefined;
       const format = option(args, "--format") ?? "text";
-      if (precision !== undefined && precision !== "float64" && precision !== "float32") {
-        throw new Error(`--precision must be float64 or float32, got ${precision}`);
+      if (
+        precision !== undefined && precision !== "float64" &&
+        precision !== "float32"
+      ) {
+        throw new Error(
+          `--precision must be float64 or float32, got ${precision}`,
+        );
       }
       const file = args.shift();
       if (file === undefined) throw new Error("verify needs the answers file");
       const answers = JSON.parse(readFileSync(file, "utf8"));
-      const report = verifyAnswers(answers, loadFixtures(dir), { concept, precision });
-      print(format === "json" ? JSON.stringify(report, null, 1) : formatAnswers(report));
+      const report = verifyAnswers(answers, loadFixtures(dir), {
+        concept,
+        precision,
+      });
+      print(
+        format === "json" ? JSON.stringify(report, null, 1) : formatAnswers(report),
+      );
       return report.ok ? 0 : 1;
     }
     print(USAGE);
@@ -103,7 +124,8 @@ export function main(argv: string[], print: (text: string) => void = console.log
 
 if (
   import.meta.main ??
-    (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1])
+    (process.argv[1] !== undefined &&
+      fileURLToPath(import.meta.url) === process.argv[1])
 ) {
   process.exitCode = main(process.argv.slice(2));
 }

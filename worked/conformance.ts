@@ -96,7 +96,11 @@ const perceptron: Subject = {
     };
     // perceptronStep moves by η(y − ŷ)x, which is 2ηyx on a mistake: half the rate gives ηyx.
     const step = perceptronStep(w, b, x, y, learningRate / 2);
-    return { w: Array.from(step.weights), b: step.bias, updated: step.marginWithBiasBefore <= 0 };
+    return {
+      w: Array.from(step.weights),
+      b: step.bias,
+      updated: step.marginWithBiasBefore <= 0,
+    };
   },
 };
 
@@ -104,11 +108,15 @@ const sgd: Subject = {
   ids: ["beyond.sgd.*"],
   compute: (fx) => {
     const X = matrix(fx, "X"), y = numbers(fx, "y");
-    const batches = fx.input.batches as number[][], rates = numbers(fx, "learningRates");
+    const batches = fx.input.batches as number[][],
+      rates = numbers(fx, "learningRates");
     let W = Float64Array.from(numbers(fx, "W"));
     batches.forEach((batch, t) => {
       // one SGD step is a GD step on the batch's rows (repeats kept)
-      const problem = leastSquaresProblem(fromRows(batch.map((i) => X[i])), batch.map((i) => y[i]));
+      const problem = leastSquaresProblem(
+        fromRows(batch.map((i) => X[i])),
+        batch.map((i) => y[i]),
+      );
       const next = new Float64Array(W.length);
       gdStepTwoPass(problem, W, rates[t], next, new Float64Array(W.length));
       W = next;
@@ -162,7 +170,11 @@ const backwardPass: Subject = {
   },
 };
 
-function build<T>(ops: Arithmetic<T>, inputs: Readonly<Record<string, T>>, fx: Fixture): T {
+function build<T>(
+  ops: Arithmetic<T>,
+  inputs: Readonly<Record<string, T>>,
+  fx: Fixture,
+): T {
   const env = new Map<string, T>(Object.entries(inputs));
   const arg = (a: string | number) => (typeof a === "string" ? env.get(a)! : a);
   for (const [name, op, ...args] of fx.input.nodes as (string | number)[][]) {
@@ -185,10 +197,17 @@ function build<T>(ops: Arithmetic<T>, inputs: Readonly<Record<string, T>>, fx: F
 const graphs: Subject = {
   ids: ["beyond.graph.*"],
   compute: (fx) => {
-    const variables = fx.input.variables as string[], values = numbers(fx, "values");
+    const variables = fx.input.variables as string[],
+      values = numbers(fx, "values");
     const point = Object.fromEntries(variables.map((v, i) => [v, values[i]]));
-    const result = reverseModeGradient((ops, inputs) => build(ops, inputs, fx), point);
-    return { value: result.value, gradient: variables.map((v) => result.gradient[v]) };
+    const result = reverseModeGradient(
+      (ops, inputs) => build(ops, inputs, fx),
+      point,
+    );
+    return {
+      value: result.value,
+      gradient: variables.map((v) => result.gradient[v]),
+    };
   },
 };
 

@@ -30,7 +30,10 @@ export interface FixtureInputs {
   /** The concept's canonical input. */
   readonly input: Record<string, unknown>;
   /** The fields to answer: the concept output each holds, its shape, whether transposed. */
-  readonly fields: Record<string, { output: string; shape: number[]; transposed: boolean }>;
+  readonly fields: Record<
+    string,
+    { output: string; shape: number[]; transposed: boolean }
+  >;
 }
 
 /** What `nnref inputs --concept C` writes. */
@@ -73,12 +76,17 @@ function conformOf(fixture: Fixture): Record<string, ConformBound> {
  * if (inputs.fixtures[0].fields.tanh.output !== "value") throw new Error("one output");
  * ```
  */
-export function conceptInputs(name: string, fixtures: readonly unknown[]): ConceptInputs {
+export function conceptInputs(
+  name: string,
+  fixtures: readonly unknown[],
+): ConceptInputs {
   const concept = conceptNamed(name);
   const out: FixtureInputs[] = [];
   for (const json of fixtures) {
     const fixture = parseFixture(json, "fixture");
-    if (!(fixture as { concepts?: string[] }).concepts?.includes(name)) continue;
+    if (!(fixture as { concepts?: string[] }).concepts?.includes(name)) {
+      continue;
+    }
     const fields: FixtureInputs["fields"] = {};
     for (const [field, entry] of Object.entries(conformOf(fixture))) {
       if (entry.concept !== name || entry.checkable === false) continue;
@@ -92,7 +100,12 @@ export function conceptInputs(name: string, fixtures: readonly unknown[]): Conce
       out.push({ id: fixture.id, input: concept.inputs(fixture), fields });
     }
   }
-  return { concept: name, signature: concept.signature, summary: concept.summary, fixtures: out };
+  return {
+    concept: name,
+    signature: concept.signature,
+    summary: concept.summary,
+    fixtures: out,
+  };
 }
 
 /** One row of the verification table. */
@@ -127,10 +140,16 @@ export interface AnswersReport {
   readonly summary: string;
 }
 
-const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+const NON_FINITE: Record<string, number> = {
+  NaN: NaN,
+  Infinity: Infinity,
+  "-Infinity": -Infinity,
+};
 
 function decode(value: unknown): unknown {
-  if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value];
+  if (typeof value === "string" && value in NON_FINITE) {
+    return NON_FINITE[value];
+  }
   return Array.isArray(value) ? value.map(decode) : value;
 }
 
@@ -178,7 +197,8 @@ export function verifyAnswers(
       'the answers must be a JSON object { "answers": { fixture id: { field: values } } }',
     );
   }
-  const precision = options.precision ?? (answers.precision === "float32" ? "float32" : "float64");
+  const precision = options.precision ??
+    (answers.precision === "float32" ? "float32" : "float64");
   if (
     answers.precision !== undefined && answers.precision !== "float32" &&
     answers.precision !== "float64"
@@ -222,7 +242,11 @@ export function verifyAnswers(
       continue;
     }
     if (!isRecord(fields)) {
-      row("", "", "the answers of a fixture must be an object { field: values }");
+      row(
+        "",
+        "",
+        "the answers of a fixture must be an object { field: values }",
+      );
       continue;
     }
     for (const [field, value] of Object.entries(fields)) {
@@ -275,9 +299,13 @@ export function verifyAnswers(
   }
   if (concept !== undefined) {
     for (const fixture of byId.values()) {
-      if (!(fixture as { concepts?: string[] }).concepts?.includes(concept.name)) continue;
+      if (
+        !(fixture as { concepts?: string[] }).concepts?.includes(concept.name)
+      ) continue;
       for (const [field, entry] of Object.entries(conformOf(fixture))) {
-        if (entry.concept !== concept.name || entry.checkable === false) continue;
+        if (entry.concept !== concept.name || entry.checkable === false) {
+          continue;
+        }
         const answered = isRecord(given[fixture.id]) &&
           field in (given[fixture.id] as Record<string, unknown>);
         if (!answered) {
@@ -316,7 +344,15 @@ export function verifyAnswers(
  * ```
  */
 export function formatAnswers(report: AnswersReport): string {
-  const head = ["fixture", "field", "concept", "verdict", "worst (u)", "relative", "bound"];
+  const head = [
+    "fixture",
+    "field",
+    "concept",
+    "verdict",
+    "worst (u)",
+    "relative",
+    "bound",
+  ];
   const body = report.rows.map((r) => [
     r.id,
     r.field,
@@ -391,14 +427,21 @@ export function answersOf(
       let shape = tree.shape as number[];
       if (how.transposed && shape.length === 2) {
         const [r, c] = shape;
-        values = Array.from({ length: r * c }, (_, k) => values[(k % r) * c + Math.floor(k / r)]);
+        values = Array.from(
+          { length: r * c },
+          (_, k) => values[(k % r) * c + Math.floor(k / r)],
+        );
         shape = [c, r];
       }
       if (values.length !== how.shape.reduce((a, b) => a * b, 1)) continue;
       const build = (at: number, dims: number[]): unknown =>
         dims.length === 0 ? encode(values[at]) : Array.from(
           { length: dims[0] },
-          (_, i) => build(at + i * dims.slice(1).reduce((a, b) => a * b, 1), dims.slice(1)),
+          (_, i) =>
+            build(
+              at + i * dims.slice(1).reduce((a, b) => a * b, 1),
+              dims.slice(1),
+            ),
         );
       fields[field] = build(0, how.shape);
     }

@@ -71,6 +71,8 @@ export interface FieldVerdict {
   readonly worstRatio: number;
   /** Largest |ŷ − y| / |y| over the compared elements with y ≠ 0. */
   readonly worstRelative: number;
+  /** Largest distance in representable numbers of the format (Infinity past 2⁵³ or for non-finite). */
+  readonly worstUlps: number;
   /** Empty when the field passed; otherwise the first failing element, described. */
   readonly message: string;
 }
@@ -111,7 +113,9 @@ export function describeError(
   if (!Number.isFinite(actual) || !Number.isFinite(expected)) return `${head}`;
   const diff = Math.abs(actual - expected);
   const rel = expected === 0 ? Infinity : diff / Math.abs(expected);
-  if (expected !== 0 && actual !== 0 && Math.sign(actual) !== Math.sign(expected)) {
+  if (
+    expected !== 0 && actual !== 0 && Math.sign(actual) !== Math.sign(expected)
+  ) {
     return `${head} (wrong sign; relative error ${short(rel)}; bound ${short(bound)})`;
   }
   if (rel > 0.5 && expected !== 0 && actual !== 0) {
@@ -142,7 +146,11 @@ function at(shape: readonly number[], index: number): string {
   return `[${parts.join(", ")}]`;
 }
 
-function perElement(tree: NumberTree | undefined, flat: SafeTree, name: string): number[] | string {
+function perElement(
+  tree: NumberTree | undefined,
+  flat: SafeTree,
+  name: string,
+): number[] | string {
   if (tree === undefined) return flat.values.map(() => 0);
   if (typeof tree === "number") return flat.values.map(() => tree);
   const values: number[] = [];
@@ -192,6 +200,7 @@ export function compareConform(
     worstU: Infinity,
     worstRatio: Infinity,
     worstRelative: Infinity,
+    worstUlps: Infinity,
     message,
   });
   if (bound.checkable === false || bound.u === undefined) {
@@ -202,6 +211,7 @@ export function compareConform(
       worstU: 0,
       worstRatio: 0,
       worstRelative: 0,
+      worstUlps: 0,
       message: `not checkable for conformance: ${bound.reason}`,
     };
   }
@@ -214,7 +224,12 @@ export function compareConform(
   if (typeof floors === "string") return fail(floors);
   if (typeof kappas === "string") return fail(kappas);
   const u = UNIT_ROUNDOFF[precision];
-  let checked = 0, unchecked = 0, worstU = 0, worstRatio = 0, worstRelative = 0;
+  let checked = 0,
+    unchecked = 0,
+    worstU = 0,
+    worstRatio = 0,
+    worstRelative = 0,
+    worstUlps = 0;
   let first = "";
   expected.values.forEach((y, i) => {
     if (skip?.[i]) return;
@@ -230,13 +245,15 @@ export function compareConform(
     let diff: number;
     if (Number.isNaN(y) || Number.isNaN(got)) {
       diff = Number.isNaN(y) && Number.isNaN(got) ? 0 : Infinity;
-    } else if (!Number.isFinite(y) || !Number.isFinite(got)) diff = y === got ? 0 : Infinity;
-    else diff = Math.abs(got - y);
+    } else if (!Number.isFinite(y) || !Number.isFinite(got)) {
+      diff = y === got ? 0 : Infinity;
+    } else diff = Math.abs(got - y);
     const ratio = diff / limit;
     const inU = scale > 0 ? diff / (u * scale) : (diff === 0 ? 0 : Infinity);
     worstU = Math.max(worstU, inU);
     worstRatio = Math.max(worstRatio, ratio);
     if (y !== 0) worstRelative = Math.max(worstRelative, diff / Math.abs(y));
+    worstUlps = Math.max(worstUlps, ulpsApart(got, y, precision));
     if (ratio > 1 && first === "") {
       first = `${at(expected.shape, i)} ${describeError(got, y, limit, { u, precision, scale })}`
         .trim();
@@ -250,6 +267,7 @@ export function compareConform(
       worstU,
       worstRatio,
       worstRelative,
+      worstUlps,
       message: `not checkable at ${precision}: each element's bound reaches its own size`,
     };
   }
@@ -261,6 +279,7 @@ export function compareConform(
     worstU,
     worstRatio,
     worstRelative,
+    worstUlps,
     message: failed ? first : "",
   };
 }

@@ -52,6 +52,10 @@ export interface FieldOutcome {
   readonly worstU: number;
   /** The worst relative error. */
   readonly worstRelative: number;
+  /** The worst distance in ulps of the format (conform only). */
+  readonly worstUlps: number;
+  /** The worst |error| / bound (≤ 1 passes; conform only). */
+  readonly worstRatio: number;
   /** Empty when it passed; otherwise what differed, with the relative error and the bound. */
   readonly message: string;
 }
@@ -95,14 +99,22 @@ function fixturesOf(fixtures: unknown): (Fixture | string)[] {
   });
 }
 
-function reshape(tree: SafeTree, shape: readonly number[], transposed: boolean): SafeTree {
+function reshape(
+  tree: SafeTree,
+  shape: readonly number[],
+  transposed: boolean,
+): SafeTree {
   let t = tree;
   if (t.error !== "") return t;
   if (transposed) {
-    if (t.shape.length !== 2) return { ...t, error: `a matrix is due, got shape [${t.shape}]` };
+    if (t.shape.length !== 2) {
+      return { ...t, error: `a matrix is due, got shape [${t.shape}]` };
+    }
     const [r, c] = t.shape;
     const values: number[] = [];
-    for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) values.push(t.values[i * c + j]);
+    for (let j = 0; j < c; j++) {
+      for (let i = 0; i < r; i++) values.push(t.values[i * c + j]);
+    }
     t = { shape: [c, r], values, error: "" };
   }
   // one sample as a batch of one: [1, …shape] ↔ shape (a forward pass of one input vector)
@@ -118,7 +130,10 @@ function reshape(tree: SafeTree, shape: readonly number[], transposed: boolean):
 }
 
 function nest(tree: SafeTree): unknown {
-  const build = (offset: number, dims: readonly number[]): [unknown, number] => {
+  const build = (
+    offset: number,
+    dims: readonly number[],
+  ): [unknown, number] => {
     if (dims.length === 0) return [tree.values[offset], offset + 1];
     const out: unknown[] = [];
     let at = offset;
@@ -132,11 +147,28 @@ function nest(tree: SafeTree): unknown {
   return build(0, tree.shape)[0];
 }
 
-function reproduceVerdict(actual: SafeTree, expected: unknown, tolerance: Tolerance): FieldVerdict {
-  const base = { checked: 0, unchecked: 0, worstU: NaN, worstRatio: NaN, worstRelative: NaN };
-  if (actual.error !== "") return { ...base, status: "fail", message: actual.error };
+function reproduceVerdict(
+  actual: SafeTree,
+  expected: unknown,
+  tolerance: Tolerance,
+): FieldVerdict {
+  const base = {
+    checked: 0,
+    unchecked: 0,
+    worstU: NaN,
+    worstRatio: NaN,
+    worstRelative: NaN,
+    worstUlps: NaN,
+  };
+  if (actual.error !== "") {
+    return { ...base, status: "fail", message: actual.error };
+  }
   try {
-    const mismatch = findMismatch(nest(actual) as never, expected as never, tolerance);
+    const mismatch = findMismatch(
+      nest(actual) as never,
+      expected as never,
+      tolerance,
+    );
     return {
       ...base,
       checked: actual.values.length,
@@ -162,7 +194,10 @@ function checkFixture(
   const conform = (fixture as { conform?: Record<string, ConformBound> }).conform ?? {};
   const fields = Object.entries(conform).filter(([, entry]) => entry?.concept === concept.name);
   if (fields.length === 0) {
-    return failed(fixture.id, `the fixture lists ${concept.name} but no conform field computes it`);
+    return failed(
+      fixture.id,
+      `the fixture lists ${concept.name} but no conform field computes it`,
+    );
   }
   let input;
   try {
@@ -174,7 +209,10 @@ function checkFixture(
   try {
     outputs = concept.run(implementation, copyJson(input));
   } catch (error) {
-    return failed(fixture.id, `your ${concept.name} threw ${describeThrown(error)}`);
+    return failed(
+      fixture.id,
+      `your ${concept.name} threw ${describeThrown(error)}`,
+    );
   }
   const outcomes: FieldOutcome[] = fields.map(([field, entry]) => {
     const output = entry.output ?? concept.outputs[0];
@@ -185,7 +223,11 @@ function checkFixture(
       entry.transposed === true,
     );
     const verdict = options.bound === "reproduce"
-      ? reproduceVerdict(actual, fixture.expected[field], fixture.tolerance[field])
+      ? reproduceVerdict(
+        actual,
+        fixture.expected[field],
+        fixture.tolerance[field],
+      )
       : compareConform(
         entry,
         actual,
@@ -200,6 +242,8 @@ function checkFixture(
       ok: verdict.status === "pass",
       worstU: verdict.worstU,
       worstRelative: verdict.worstRelative,
+      worstUlps: verdict.worstUlps,
+      worstRatio: verdict.worstRatio,
       message: verdict.message,
     };
   });
@@ -214,7 +258,13 @@ function checkFixture(
     : status === "unchecked"
     ? `nothing checked: ${outcomes.map((o) => `${o.field}: ${o.message}`).join("; ")}`
     : "";
-  return { id: fixture.id, status, ok: status === "pass", fields: outcomes, message };
+  return {
+    id: fixture.id,
+    status,
+    ok: status === "pass",
+    fields: outcomes,
+    message,
+  };
 }
 
 /**
@@ -268,8 +318,11 @@ export function checkConcept<Implementation>(
   const parsed = fixturesOf(fixtures);
   const results: ConceptResult[] = [];
   parsed.forEach((fixture) => {
-    if (typeof fixture === "string") results.push(failed("(unreadable fixture)", fixture));
-    else if ((fixture as { concepts?: string[] }).concepts?.includes(c.name)) {
+    if (typeof fixture === "string") {
+      results.push(failed("(unreadable fixture)", fixture));
+    } else if (
+      (fixture as { concepts?: string[] }).concepts?.includes(c.name)
+    ) {
       results.push(checkFixture(c, implementation, fixture, options));
     }
   });
@@ -323,7 +376,10 @@ export function assertConcept<Implementation>(
 /** One line per fixture: id, status, the worst error in units of u. */
 export function formatResults(results: readonly ConceptResult[]): string {
   return results.map((r) => {
-    const worst = Math.max(0, ...r.fields.map((f) => (Number.isFinite(f.worstU) ? f.worstU : 0)));
+    const worst = Math.max(
+      0,
+      ...r.fields.map((f) => (Number.isFinite(f.worstU) ? f.worstU : 0)),
+    );
     return `${r.status.padEnd(9)} ${r.id}${r.ok ? ` (worst ${short(worst)} u)` : `: ${r.message}`}`;
   }).join("\n");
 }

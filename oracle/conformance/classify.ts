@@ -15,7 +15,11 @@ import type { ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit } from "./concept.ts";
 
 /** The gradient of J(w) = −(1/m)Σ[y log σ(x·w) + (1 − y) log(1 − σ(x·w))]. */
-export type LogisticGradient = (X: number[][], y: number[], w: number[]) => number[];
+export type LogisticGradient = (
+  X: number[][],
+  y: number[],
+  w: number[],
+) => number[];
 
 /** One perceptron update: `(w, b, x, y, η) => { w, b }`. */
 export type PerceptronUpdate = (
@@ -57,7 +61,10 @@ export const LOGISTIC_GRADIENT: ConformanceConcept<LogisticGradient> = {
       const Xm = numbers(X, 2, "X") as number[][];
       numbers(y, 1, "y");
       numbers(w, 1, "w");
-      if ((y as number[]).length !== Xm.length || Xm[0].length !== (w as number[]).length) {
+      if (
+        (y as number[]).length !== Xm.length ||
+        Xm[0].length !== (w as number[]).length
+      ) {
         throw new TypeError("X, y and w do not fit together");
       }
     } catch (error) {
@@ -65,7 +72,9 @@ export const LOGISTIC_GRADIENT: ConformanceConcept<LogisticGradient> = {
     }
     return { X, y, w };
   },
-  run: (f, input) => ({ gradient: call(f, "logistic-gradient", [input.X, input.y, input.w]) }),
+  run: (f, input) => ({
+    gradient: call(f, "logistic-gradient", [input.X, input.y, input.w]),
+  }),
 };
 
 /** One perceptron update: if y(w·x + b) ≤ 0 then w += ηyx, b += ηy. */
@@ -84,7 +93,9 @@ export const PERCEPTRON_UPDATE: ConformanceConcept<PerceptronUpdate> = {
       if ((w as number[]).length !== (x as number[]).length) {
         throw new TypeError("w and x differ in length");
       }
-      for (const [k, v] of Object.entries({ b, y, learningRate })) numbers(v, 0, k);
+      for (const [k, v] of Object.entries({ b, y, learningRate })) {
+        numbers(v, 0, k);
+      }
     } catch (error) {
       unfit(fixture, "perceptron-update", (error as Error).message);
     }
@@ -98,7 +109,10 @@ export const PERCEPTRON_UPDATE: ConformanceConcept<PerceptronUpdate> = {
       input.y,
       input.learningRate,
     ]);
-    const record = (typeof out === "object" && out !== null ? out : {}) as Record<string, unknown>;
+    const record = (typeof out === "object" && out !== null ? out : {}) as Record<
+      string,
+      unknown
+    >;
     return { w: record.w, b: record.b };
   },
 };
@@ -131,7 +145,10 @@ export const GRAPH_GRADIENT: ConformanceConcept<GraphGradient> = {
   inputs(fixture) {
     const { variables, values, nodes, output } = fixture.input;
     try {
-      if (!Array.isArray(variables) || !variables.every((v) => typeof v === "string")) {
+      if (
+        !Array.isArray(variables) ||
+        !variables.every((v) => typeof v === "string")
+      ) {
         throw new TypeError("variables must be names");
       }
       numbers(values, 1, "values");
@@ -142,7 +159,10 @@ export const GRAPH_GRADIENT: ConformanceConcept<GraphGradient> = {
       count(nodes.length, LIMITS.nodes, "the number of nodes");
       const defined = new Set<string>(variables as string[]);
       for (const node of nodes) {
-        if (!Array.isArray(node) || typeof node[0] !== "string" || !(node[1] in OPS)) {
+        if (
+          !Array.isArray(node) || typeof node[0] !== "string" ||
+          !(node[1] in OPS)
+        ) {
           throw new TypeError(
             `node ${JSON.stringify(node)} is not [name, op, arg…] with a known op`,
           );
@@ -153,7 +173,9 @@ export const GRAPH_GRADIENT: ConformanceConcept<GraphGradient> = {
         }
         for (const a of args) {
           if (typeof a === "string" ? !defined.has(a) : typeof a !== "number") {
-            throw new TypeError(`node ${node[0]} uses ${JSON.stringify(a)} before it is defined`);
+            throw new TypeError(
+              `node ${node[0]} uses ${JSON.stringify(a)} before it is defined`,
+            );
           }
         }
         defined.add(node[0]);

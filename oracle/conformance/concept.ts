@@ -30,7 +30,10 @@ export interface ConformanceConcept<Implementation> {
   /** The canonical input of a fixture that lists the concept (throws TypeError if it does not fit). */
   inputs(fixture: Fixture): CanonicalInput;
   /** Runs an implementation on a canonical input (a private copy): output name → value. */
-  run(implementation: Implementation, input: CanonicalInput): Record<string, unknown>;
+  run(
+    implementation: Implementation,
+    input: CanonicalInput,
+  ): Record<string, unknown>;
   /** Elements of an output not to compare, by flat index (ReLU′ at z = 0). */
   skip?(input: CanonicalInput, output: string): readonly boolean[] | undefined;
 }
@@ -41,7 +44,9 @@ export type AnyConcept = ConformanceConcept<any>;
 
 /** Throws the TypeError a fixture that does not fit a concept gets. */
 export function unfit(fixture: Fixture, concept: string, why: string): never {
-  throw new TypeError(`fixture ${fixture.id} cannot be read as ${concept}: ${why}`);
+  throw new TypeError(
+    `fixture ${fixture.id} cannot be read as ${concept}: ${why}`,
+  );
 }
 
 /** `value` if it is numbers nested to `depth` levels (0: a number), else a TypeError. */
@@ -62,12 +67,18 @@ export function numbers(value: unknown, depth: number, what: string): unknown {
 export function numberTree(value: unknown, what: string): unknown {
   const ok = (v: unknown): boolean =>
     typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every(ok));
-  if (!ok(value)) throw new TypeError(`${what} must be a number or nested arrays of numbers`);
+  if (!ok(value)) {
+    throw new TypeError(`${what} must be a number or nested arrays of numbers`);
+  }
   return value;
 }
 
 /** Calls a user's function, turning a non-function into a clear TypeError. */
-export function call<T>(implementation: unknown, name: string, args: unknown[]): T {
+export function call<T>(
+  implementation: unknown,
+  name: string,
+  args: unknown[],
+): T {
   if (typeof implementation !== "function") {
     throw new TypeError(
       `the ${name} implementation must be a function, got ${typeof implementation}`,
@@ -77,24 +88,41 @@ export function call<T>(implementation: unknown, name: string, args: unknown[]):
 }
 
 /** A user's vector result, checked to be `length` numbers (for iterated concepts). */
-export function vectorResult(value: unknown, length: number, what: string): number[] {
+export function vectorResult(
+  value: unknown,
+  length: number,
+  what: string,
+): number[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
-    throw new TypeError(`${what} must return an array of ${length} numbers, got ${typeof value}`);
+    throw new TypeError(
+      `${what} must return an array of ${length} numbers, got ${typeof value}`,
+    );
   }
   const list = Array.from(value as ArrayLike<unknown>);
   if (list.length !== length || !list.every((x) => typeof x === "number")) {
-    throw new TypeError(`${what} must return ${length} numbers, got ${list.length} values`);
+    throw new TypeError(
+      `${what} must return ${length} numbers, got ${list.length} values`,
+    );
   }
   return list as number[];
 }
 
 /** Bounds for fixture-driven loops: no fixture can make the checker run for long. */
-export const LIMITS = { steps: 100_000, batches: 100_000, nodes: 10_000, layers: 100 } as const;
+export const LIMITS = {
+  steps: 100_000,
+  batches: 100_000,
+  nodes: 10_000,
+  layers: 100,
+} as const;
 
 /** An integer count in [0, max], or a TypeError. */
 export function count(value: unknown, max: number, what: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
-    throw new TypeError(`${what} must be an integer from 0 to ${max}, got ${String(value)}`);
+  if (
+    !Number.isInteger(value) || (value as number) < 0 || (value as number) > max
+  ) {
+    throw new TypeError(
+      `${what} must be an integer from 0 to ${max}, got ${String(value)}`,
+    );
   }
   return value as number;
 }

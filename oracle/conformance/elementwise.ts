@@ -20,7 +20,10 @@ function flat(value: unknown): number[] {
   return Array.isArray(value) ? value.flatMap(flat) : [value as number];
 }
 
-function elementwise(name: string, summary: string): ConformanceConcept<RealFunction> {
+function elementwise(
+  name: string,
+  summary: string,
+): ConformanceConcept<RealFunction> {
   return {
     name,
     signature: "(z: number) => number",
@@ -50,14 +53,20 @@ export const SIGMOID_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "σ′(z) = σ(z)(1 − σ(z)), as a function of z.",
 );
 /** tanh z. */
-export const TANH: ConformanceConcept<RealFunction> = elementwise("tanh", "tanh z.");
+export const TANH: ConformanceConcept<RealFunction> = elementwise(
+  "tanh",
+  "tanh z.",
+);
 /** tanh′(z) = 1 − tanh² z, from z. */
 export const TANH_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "tanh-derivative",
   "tanh′(z) = 1 − tanh²(z), as a function of z.",
 );
 /** ReLU(z) = max(0, z). */
-export const RELU: ConformanceConcept<RealFunction> = elementwise("relu", "ReLU(z) = max(0, z).");
+export const RELU: ConformanceConcept<RealFunction> = elementwise(
+  "relu",
+  "ReLU(z) = max(0, z).",
+);
 /** ReLU′(z) = [z > 0]; at z = 0 any value in [0, 1] is accepted (the element is not compared). */
 export const RELU_DERIVATIVE: ConformanceConcept<RealFunction> = {
   ...elementwise(

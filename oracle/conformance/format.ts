@@ -65,11 +65,16 @@ function leaves(value: unknown): number[] | null {
  * if (!message.includes("no conform field")) throw new Error(message);
  * ```
  */
-export function validateConformance(json: Record<string, unknown>, at: string): void {
+export function validateConformance(
+  json: Record<string, unknown>,
+  at: string,
+): void {
   const { concepts, conform, expected } = json;
   if (concepts === undefined && conform === undefined) return;
   if (!Array.isArray(concepts) || concepts.length === 0) {
-    throw new TypeError(`${at}: "concepts" must list the concepts the conform fields compute`);
+    throw new TypeError(
+      `${at}: "concepts" must list the concepts the conform fields compute`,
+    );
   }
   for (const name of concepts) {
     if (!CONCEPT_NAMES.includes(name)) {
@@ -93,15 +98,22 @@ export function validateConformance(json: Record<string, unknown>, at: string): 
       throw new TypeError(`${where} has no expected value`);
     }
     if (!concepts.includes(entry.concept)) {
-      throw new TypeError(`${where} names concept ${entry.concept}, not in concepts`);
+      throw new TypeError(
+        `${where} names concept ${entry.concept}, not in concepts`,
+      );
     }
     used.add(entry.concept);
     if (typeof entry.reason !== "string" || entry.reason === "") {
       throw new TypeError(`${where} needs a reason`);
     }
     if (entry.checkable === false) continue;
-    if (typeof entry.u !== "number" || !(entry.u >= 0) || !Number.isFinite(entry.u)) {
-      throw new TypeError(`${where}.u must be a finite number ≥ 0 (or checkable: false)`);
+    if (
+      typeof entry.u !== "number" || !(entry.u >= 0) ||
+      !Number.isFinite(entry.u)
+    ) {
+      throw new TypeError(
+        `${where}.u must be a finite number ≥ 0 (or checkable: false)`,
+      );
     }
     const size = leaves(expected[field])?.length ?? 1;
     for (const key of ["floor", "inputCondition"] as const) {
@@ -112,11 +124,15 @@ export function validateConformance(json: Record<string, unknown>, at: string): 
         throw new TypeError(`${where}.${key} must be numbers ≥ 0`);
       }
       if (typeof value !== "number" && list.length !== size) {
-        throw new TypeError(`${where}.${key} has ${list.length} entries for ${size} values`);
+        throw new TypeError(
+          `${where}.${key} has ${list.length} entries for ${size} values`,
+        );
       }
     }
   }
   for (const name of concepts) {
-    if (!used.has(name)) throw new TypeError(`${at}: concept ${name} has no conform field`);
+    if (!used.has(name)) {
+      throw new TypeError(`${at}: concept ${name} has no conform field`);
+    }
   }
 }

@@ -73,7 +73,9 @@ function checkLayers(layers: NetworkLayer[], inputs: number): NetworkLayer[] {
     numbers(layer.W, 2, `layer ${l + 1}'s W`);
     numbers(layer.b, 1, `layer ${l + 1}'s b`);
     if (layer.W.length !== width) {
-      throw new TypeError(`layer ${l + 1}'s W has ${layer.W.length} rows for ${width} inputs`);
+      throw new TypeError(
+        `layer ${l + 1}'s W has ${layer.W.length} rows for ${width} inputs`,
+      );
     }
     if (layer.W.some((r) => r.length !== layer.b.length)) {
       throw new TypeError(`layer ${l + 1}'s W and b differ`);
@@ -91,7 +93,9 @@ function documentLayers(fixture: Fixture): NetworkLayer[] {
   const layout = String(i.weightLayout ?? "");
   const layers: NetworkLayer[] = [];
   if ("W2" in i) {
-    if (!layout.startsWith("out×in")) throw new TypeError("W2, W3, … must be out×in");
+    if (!layout.startsWith("out×in")) {
+      throw new TypeError("W2, W3, … must be out×in");
+    }
     for (let l = 2; `W${l}` in i && l < LIMITS.layers; l++) {
       layers.push({
         W: transpose(numbers(i[`W${l}`], 2, `W${l}`) as number[][]),
@@ -101,12 +105,20 @@ function documentLayers(fixture: Fixture): NetworkLayer[] {
     }
     return layers;
   }
-  if (!layout.startsWith("in×out")) throw new TypeError("W_1, W_2, … must be in×out");
+  if (!layout.startsWith("in×out")) {
+    throw new TypeError("W_1, W_2, … must be in×out");
+  }
   const activations = i.activations;
-  if (!Array.isArray(activations)) throw new TypeError("needs activations, one per layer");
+  if (!Array.isArray(activations)) {
+    throw new TypeError("needs activations, one per layer");
+  }
   for (let l = 1; `W_${l}` in i && l < LIMITS.layers; l++) {
     const W = numbers(i[`W_${l}`], 2, `W_${l}`) as number[][];
-    layers.push({ W, b: W[0].map(() => 0), activation: String(activations[l - 1]) });
+    layers.push({
+      W,
+      b: W[0].map(() => 0),
+      activation: String(activations[l - 1]),
+    });
   }
   return layers;
 }
@@ -146,7 +158,9 @@ function backwardInput(fixture: Fixture, concept: string): CanonicalInput {
   try {
     if ("layers" in i) {
       const Y = rows(i.Y, "input.Y");
-      if (typeof i.lossScale !== "number") throw new TypeError("lossScale must be a number");
+      if (typeof i.lossScale !== "number") {
+        throw new TypeError("lossScale must be a number");
+      }
       return { layers, X, Y, lossScale: i.lossScale };
     }
     const Y = rows(i.y, "input.y");
@@ -156,14 +170,20 @@ function backwardInput(fixture: Fixture, concept: string): CanonicalInput {
       : loss.startsWith("C = (1/n)")
       ? 1 / X.length
       : NaN;
-    if (Number.isNaN(lossScale)) throw new TypeError(`unknown loss ${JSON.stringify(loss)}`);
+    if (Number.isNaN(lossScale)) {
+      throw new TypeError(`unknown loss ${JSON.stringify(loss)}`);
+    }
     return { layers, X, Y, lossScale };
   } catch (error) {
     return unfit(fixture, concept, (error as Error).message);
   }
 }
 
-function gradientOutputs(g: unknown, layers: number, withDeltas: boolean): Record<string, unknown> {
+function gradientOutputs(
+  g: unknown,
+  layers: number,
+  withDeltas: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const record = (g ?? {}) as Record<string, unknown>;
   const pick = (key: string, l: number): unknown => {
@@ -181,7 +201,10 @@ function gradientOutputs(g: unknown, layers: number, withDeltas: boolean): Recor
 }
 
 function layerOutputs(prefixes: string[]): string[] {
-  return Array.from({ length: 10 }, (_, l) => prefixes.map((p) => `${p}${l + 1}`)).flat();
+  return Array.from(
+    { length: 10 },
+    (_, l) => prefixes.map((p) => `${p}${l + 1}`),
+  ).flat();
 }
 
 /** The backward pass: ∂C/∂Wˡ and ∂C/∂bˡ for C = s·Σ‖a_L − y‖². */
@@ -211,7 +234,12 @@ export const BACKWARD_DELTA: ConformanceConcept<BackwardPass> = {
   inputs: (fixture) => backwardInput(fixture, "backward-delta"),
   run: (f, input) =>
     gradientOutputs(
-      call(f, "backward-delta", [input.layers, input.X, input.Y, input.lossScale]),
+      call(f, "backward-delta", [
+        input.layers,
+        input.X,
+        input.Y,
+        input.lossScale,
+      ]),
       (input.layers as NetworkLayer[]).length,
       true,
     ),

@@ -17,9 +17,16 @@ import { call, count, LIMITS, numbers, unfit, vectorResult } from "./concept.ts"
 import type { Fixture } from "../fixture.ts";
 
 /** A least-squares solver: `(X, y) => W` minimising ‖XW − y‖₂. */
-export type LeastSquaresSolverFunction = (X: number[][], y: number[]) => number[];
+export type LeastSquaresSolverFunction = (
+  X: number[][],
+  y: number[],
+) => number[];
 /** A ridge solver: `(X, y, λ) => W` solving (XᵀX/m + λI)W = Xᵀy/m. */
-export type RidgeSolverFunction = (X: number[][], y: number[], lambda: number) => number[];
+export type RidgeSolverFunction = (
+  X: number[][],
+  y: number[],
+  lambda: number,
+) => number[];
 /** One gradient-descent step on C = (1/2m)‖XW − y‖²: W − η(1/m)Xᵀ(XW − y). */
 export type GradientStep = (
   W: number[],
@@ -37,7 +44,10 @@ export type SgdStepFunction = (
 ) => number[];
 
 function columns(cols: number[][], intercept: boolean): number[][] {
-  return cols[0].map((_, i) => [...(intercept ? [1] : []), ...cols.map((c) => c[i])]);
+  return cols[0].map((
+    _,
+    i,
+  ) => [...(intercept ? [1] : []), ...cols.map((c) => c[i])]);
 }
 
 function powers(x: number[], degree: number, intercept: boolean): number[][] {
@@ -53,7 +63,10 @@ function powers(x: number[], degree: number, intercept: boolean): number[][] {
 }
 
 /** The design matrix and targets of a regression fixture. */
-export function regressionData(fixture: Fixture, concept: string): { X: number[][]; y: number[] } {
+export function regressionData(
+  fixture: Fixture,
+  concept: string,
+): { X: number[][]; y: number[] } {
   const i = fixture.input;
   try {
     let X: number[][], y: unknown;
@@ -62,7 +75,10 @@ export function regressionData(fixture: Fixture, concept: string): { X: number[]
       y = i.y;
     } else if ("distance" in i && "weekday" in i) {
       X = columns(
-        [numbers(i.distance, 1, "distance"), numbers(i.weekday, 1, "weekday")] as number[][],
+        [
+          numbers(i.distance, 1, "distance"),
+          numbers(i.weekday, 1, "weekday"),
+        ] as number[][],
         true,
       );
       y = i.minutes;
@@ -74,7 +90,10 @@ export function regressionData(fixture: Fixture, concept: string): { X: number[]
       );
       y = i.minutes;
     } else if (i.model === "linear") {
-      X = columns(numbers(i.x, 2, "input.x") as number[][], i.intercept === true);
+      X = columns(
+        numbers(i.x, 2, "input.x") as number[][],
+        i.intercept === true,
+      );
       y = i.y;
     } else if (i.model === "polynomial") {
       const x = (numbers(i.x, 2, "input.x") as number[][])[0];
@@ -84,11 +103,17 @@ export function regressionData(fixture: Fixture, concept: string): { X: number[]
       X = columns([numbers(i.x, 1, "input.x") as number[]], true);
       y = i.y;
     } else {
-      throw new TypeError("no regression layout (X and y, commute columns, polynomial, NIST)");
+      throw new TypeError(
+        "no regression layout (X and y, commute columns, polynomial, NIST)",
+      );
     }
     numbers(y, 1, "the targets");
-    if ((y as number[]).length !== X.length) throw new TypeError("X and y differ in rows");
-    if (X.some((row) => row.length !== X[0].length)) throw new TypeError("X is ragged");
+    if ((y as number[]).length !== X.length) {
+      throw new TypeError("X and y differ in rows");
+    }
+    if (X.some((row) => row.length !== X[0].length)) {
+      throw new TypeError("X is ragged");
+    }
     return { X, y: y as number[] };
   } catch (error) {
     return unfit(fixture, concept, (error as Error).message);
@@ -121,12 +146,16 @@ export const RIDGE: ConformanceConcept<RidgeSolverFunction> = {
     }
     return { ...data, lambda };
   },
-  run: (f, input) => ({ W: call(f, "ridge", [input.X, input.y, input.lambda]) }),
+  run: (f, input) => ({
+    W: call(f, "ridge", [input.X, input.y, input.lambda]),
+  }),
 };
 
 /** A GD fixture's number of steps: the stop rule's count, or the iterations the run made. */
 function gdSteps(fixture: Fixture): number {
-  const stop = fixture.input.stop as { kind?: unknown; count?: unknown } | undefined;
+  const stop = fixture.input.stop as
+    | { kind?: unknown; count?: unknown }
+    | undefined;
   const steps = stop?.kind === "iterations" ? stop.count : fixture.expected.iterations;
   return count(steps, LIMITS.steps, "the number of steps");
 }
@@ -144,8 +173,12 @@ export const GD_STEP: ConformanceConcept<GradientStep> = {
       const i = fixture.input;
       const W = "W" in i ? i.W : i.initialWeights;
       numbers(W, 1, "the initial weights");
-      if ((W as number[]).length !== X[0].length) throw new TypeError("W and X differ in columns");
-      if (typeof i.learningRate !== "number") throw new TypeError("learningRate must be a number");
+      if ((W as number[]).length !== X[0].length) {
+        throw new TypeError("W and X differ in columns");
+      }
+      if (typeof i.learningRate !== "number") {
+        throw new TypeError("learningRate must be a number");
+      }
       const steps = "steps" in i ? count(i.steps, LIMITS.steps, "steps") : gdSteps(fixture);
       return { W, X, y, learningRate: i.learningRate, steps };
     } catch (error) {
@@ -181,8 +214,13 @@ export const SGD_STEP: ConformanceConcept<SgdStepFunction> = {
       numbers(i.y, 1, "input.y");
       numbers(i.W, 1, "input.W");
       const batches = i.batches, rates = i.learningRates;
-      if (!Array.isArray(batches) || !Array.isArray(rates) || batches.length !== rates.length) {
-        throw new TypeError("batches and learningRates must be lists of equal length");
+      if (
+        !Array.isArray(batches) || !Array.isArray(rates) ||
+        batches.length !== rates.length
+      ) {
+        throw new TypeError(
+          "batches and learningRates must be lists of equal length",
+        );
       }
       count(batches.length, LIMITS.batches, "the number of batches");
       for (const batch of batches) {
@@ -199,7 +237,8 @@ export const SGD_STEP: ConformanceConcept<SgdStepFunction> = {
   },
   run(f, input) {
     let W = input.W as number[];
-    const batches = input.batches as number[][], rates = input.learningRates as number[];
+    const batches = input.batches as number[][],
+      rates = input.learningRates as number[];
     batches.forEach((batch, t) => {
       W = vectorResult(
         call(f, "sgd-step", [W, input.X, input.y, batch, rates[t]]),

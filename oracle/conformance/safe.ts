@@ -34,7 +34,9 @@ export function safeDescribe(value: unknown): string {
     if (value === null) return "null";
     if (typeof value === "bigint") return `a BigInt (${value}n)`;
     if (typeof value === "number") return `the number ${value}`;
-    if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
+    if (typeof value === "string") {
+      return `the string ${JSON.stringify(value.slice(0, 40))}`;
+    }
     if (typeof value === "function") return "a function";
     if (typeof value !== "object") return `${typeof value} ${String(value)}`;
     if (typeof (value as { then?: unknown }).then === "function") {
@@ -70,14 +72,24 @@ export function safeTree(value: unknown, what = "the result"): SafeTree {
   try {
     const values: number[] = [];
     const seen = new Set<unknown>();
-    const walk = (v: unknown, path: string, depth: number): number[] | string => {
+    const walk = (
+      v: unknown,
+      path: string,
+      depth: number,
+    ): number[] | string => {
       if (typeof v === "number") {
         values.push(v);
         return [];
       }
-      if (typeof v === "bigint") return `${path} is a BigInt (${v}n), not a number`;
-      if (v === null || typeof v !== "object") return `${path} is ${safeDescribe(v)}, not a number`;
-      if (depth > MAX_DEPTH) return `${path} is nested deeper than ${MAX_DEPTH} levels`;
+      if (typeof v === "bigint") {
+        return `${path} is a BigInt (${v}n), not a number`;
+      }
+      if (v === null || typeof v !== "object") {
+        return `${path} is ${safeDescribe(v)}, not a number`;
+      }
+      if (depth > MAX_DEPTH) {
+        return `${path} is nested deeper than ${MAX_DEPTH} levels`;
+      }
       if (seen.has(v)) return `${path} is cyclic (it contains itself)`;
       if (typeof (v as { then?: unknown }).then === "function") {
         return `${path} is a Promise: the check is synchronous, return the value itself`;
@@ -96,14 +108,19 @@ export function safeTree(value: unknown, what = "the result"): SafeTree {
         if (data.length !== rows * cols) {
           return `${path}: ${data.length} data entries for ${rows} × ${cols}`;
         }
-        items = Array.from({ length: rows }, (_, r) => data.slice(r * cols, (r + 1) * cols));
+        items = Array.from(
+          { length: rows },
+          (_, r) => data.slice(r * cols, (r + 1) * cols),
+        );
       } else if (Array.isArray(v)) {
         items = [];
         for (let i = 0; i < v.length; i++) items.push(v[i]);
       } else {
         return `${path} is ${safeDescribe(v)}, not numbers`;
       }
-      if (values.length + items.length > MAX_ELEMENTS) return `${path} is too large`;
+      if (values.length + items.length > MAX_ELEMENTS) {
+        return `${path} is too large`;
+      }
       let inner: number[] | null = null;
       for (let i = 0; i < items.length; i++) {
         const shape = walk(items[i], `${path}[${i}]`, depth + 1);

@@ -19,14 +19,24 @@ export type RowLoss = (z: number[], y: number[]) => number;
 /** Binary cross-entropy of one probability and one label: `(p, y) => number`. */
 export type BinaryLoss = (p: number, y: number) => number;
 
-function rowsOf(value: unknown, what: string): { rows: number[][]; single: boolean } {
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "number")) {
+function rowsOf(
+  value: unknown,
+  what: string,
+): { rows: number[][]; single: boolean } {
+  if (
+    Array.isArray(value) && value.length > 0 &&
+    value.every((v) => typeof v === "number")
+  ) {
     return { rows: [value as number[]], single: true };
   }
   return { rows: numbers(value, 2, what) as number[][], single: false };
 }
 
-function logits(fixture: Fixture, concept: string, withTarget: boolean): CanonicalInput {
+function logits(
+  fixture: Fixture,
+  concept: string,
+  withTarget: boolean,
+): CanonicalInput {
   const input = fixture.input;
   const z = "z" in input ? input.z : input.logits;
   const y = "z" in input ? input.y : input.target;
@@ -35,7 +45,8 @@ function logits(fixture: Fixture, concept: string, withTarget: boolean): Canonic
     if (withTarget) {
       const yr = rowsOf(y, "the targets");
       if (
-        yr.rows.length !== zr.rows.length || yr.rows.some((r, i) => r.length !== zr.rows[i].length)
+        yr.rows.length !== zr.rows.length ||
+        yr.rows.some((r, i) => r.length !== zr.rows[i].length)
       ) {
         throw new TypeError("targets and logits differ in shape");
       }
@@ -67,7 +78,9 @@ export const SOFTMAX: ConformanceConcept<RowFunction> = {
   summary: "softmax(z)ᵢ = e^(zᵢ)/Σⱼ e^(zⱼ) of each row of { z } (one row, or a matrix of rows).",
   outputs: ["value"],
   inputs: (fixture) => logits(fixture, "softmax", false),
-  run: (f, input) => ({ value: perRow(input, (row) => call(f, "softmax", [row])) }),
+  run: (f, input) => ({
+    value: perRow(input, (row) => call(f, "softmax", [row])),
+  }),
 };
 
 /** lse(z) = log Σⱼ e^(zⱼ), row by row. */
@@ -77,7 +90,9 @@ export const LOG_SUM_EXP: ConformanceConcept<RowScalar> = {
   summary: "lse(z) = log Σⱼ e^(zⱼ) of each row of { z }: a number, or one per row.",
   outputs: ["value"],
   inputs: (fixture) => logits(fixture, "log-sum-exp", false),
-  run: (f, input) => ({ value: perRow(input, (row) => call(f, "log-sum-exp", [row])) }),
+  run: (f, input) => ({
+    value: perRow(input, (row) => call(f, "log-sum-exp", [row])),
+  }),
 };
 
 /** CE(z, y) = −Σᵢ yᵢ log softmax(z)ᵢ, row by row. */
@@ -89,7 +104,10 @@ export const SOFTMAX_CROSS_ENTROPY: ConformanceConcept<RowLoss> = {
   outputs: ["value"],
   inputs: (fixture) => logits(fixture, "softmax-cross-entropy", true),
   run: (f, input) => ({
-    value: perRow(input, (row, i) => call(f, "softmax-cross-entropy", [row, targetRow(input, i)])),
+    value: perRow(
+      input,
+      (row, i) => call(f, "softmax-cross-entropy", [row, targetRow(input, i)]),
+    ),
   }),
 };
 

@@ -56,7 +56,9 @@ function solve(A: number[][], b: number[]): number[] {
   const M = A.map((row, i) => [...row, b[i]]);
   for (let k = 0; k < n; k++) {
     let p = k;
-    for (let i = k + 1; i < n; i++) if (Math.abs(M[i][k]) > Math.abs(M[p][k])) p = i;
+    for (let i = k + 1; i < n; i++) {
+      if (Math.abs(M[i][k]) > Math.abs(M[p][k])) p = i;
+    }
     [M[k], M[p]] = [M[p], M[k]];
     for (let i = k + 1; i < n; i++) {
       const f = M[i][k] / M[k][k];
@@ -73,7 +75,12 @@ function solve(A: number[][], b: number[]): number[] {
 }
 
 /** Householder QR least squares (columns equilibrated first when `scale`). */
-function householder(X: number[][], y: number[], scale = false, reverse = false): number[] {
+function householder(
+  X: number[][],
+  y: number[],
+  scale = false,
+  reverse = false,
+): number[] {
   const m = X.length, n = X[0].length;
   const d = scale ? transpose(X).map((c) => 1 / Math.sqrt(dot(c, c))) : new Array(n).fill(1);
   const A = X.map((r) => r.map((v, j) => v * d[j]));
@@ -179,7 +186,9 @@ export const ELEMENTWISE: Record<string, Implementations> = {
       }],
       [
         "sinh/cosh for |z| ≤ 20, ±1 beyond",
-        (z: number) => (Math.abs(z) > 20 ? Math.sign(z) : Math.sinh(z) / Math.cosh(z)),
+        (
+          z: number,
+        ) => (Math.abs(z) > 20 ? Math.sign(z) : Math.sinh(z) / Math.cosh(z)),
       ],
     ],
     wrong: [
@@ -195,10 +204,15 @@ export const ELEMENTWISE: Record<string, Implementations> = {
   "tanh-derivative": {
     correct: [
       ["1 − tanh²", (z: number) => 1 - Math.tanh(z) ** 2],
-      ["1/cosh²", (z: number) => 1 / Math.cosh(Math.min(Math.abs(z), 700)) ** 2],
+      [
+        "1/cosh²",
+        (z: number) => 1 / Math.cosh(Math.min(Math.abs(z), 700)) ** 2,
+      ],
       [
         "4e^−2|z|/(1 + e^−2|z|)²",
-        (z: number) => 4 * Math.exp(-2 * Math.abs(z)) / (1 + Math.exp(-2 * Math.abs(z))) ** 2,
+        (z: number) =>
+          4 * Math.exp(-2 * Math.abs(z)) /
+          (1 + Math.exp(-2 * Math.abs(z))) ** 2,
       ],
     ],
     wrong: [
@@ -255,7 +269,8 @@ const lseReversed: RowScalar = (z) => {
 const lse1p: RowScalar = (z) => {
   const k = z.indexOf(Math.max(...z));
   const m = z[k];
-  return m + Math.log1p(z.reduce((s, v, i) => (i === k ? s : s + Math.exp(v - m)), 0));
+  return m +
+    Math.log1p(z.reduce((s, v, i) => (i === k ? s : s + Math.exp(v - m)), 0));
 };
 
 export const SOFTMAX_FAMILY: Record<string, Implementations> = {
@@ -289,19 +304,27 @@ export const SOFTMAX_FAMILY: Record<string, Implementations> = {
           return e.map((v) => v / s);
         }) as RowFunction,
       ],
-      ["z/Σz (no exp)", ((z) => z.map((v) => v / z.reduce((a, b) => a + b, 0))) as RowFunction],
+      [
+        "z/Σz (no exp)",
+        ((z) => z.map((v) => v / z.reduce((a, b) => a + b, 0))) as RowFunction,
+      ],
       ["softmax(2z)", ((z) => shifted(z.map((v) => 2 * v))) as RowFunction],
     ],
   },
   "log-sum-exp": {
-    correct: [["m + log Σ e^(z − m)", lse], ["reversed sum", lseReversed], ["log1p form", lse1p]],
+    correct: [["m + log Σ e^(z − m)", lse], ["reversed sum", lseReversed], [
+      "log1p form",
+      lse1p,
+    ]],
     wrong: [
       ["max only", ((z) => Math.max(...z)) as RowScalar],
       [
         "log10",
         ((z) =>
           Math.max(...z) +
-          Math.log10(z.reduce((s, v) => s + Math.exp(v - Math.max(...z)), 0))) as RowScalar,
+          Math.log10(
+            z.reduce((s, v) => s + Math.exp(v - Math.max(...z)), 0),
+          )) as RowScalar,
       ],
       [
         "log Σ e^z (overflows)",
@@ -343,7 +366,10 @@ export const SOFTMAX_FAMILY: Record<string, Implementations> = {
         "−(y log p + (1 − y) log(1 − p))",
         ((p, y) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p))) as BinaryLoss,
       ],
-      ["log1p(−p)", ((p, y) => -(y * Math.log(p) + (1 - y) * Math.log1p(-p))) as BinaryLoss],
+      [
+        "log1p(−p)",
+        ((p, y) => -(y * Math.log(p) + (1 - y) * Math.log1p(-p))) as BinaryLoss,
+      ],
       [
         "terms with y = 0 skipped",
         ((p, y) =>
@@ -352,12 +378,18 @@ export const SOFTMAX_FAMILY: Record<string, Implementations> = {
       ],
     ],
     wrong: [
-      ["sign", ((p, y) => y * Math.log(p) + (1 - y) * Math.log(1 - p)) as BinaryLoss],
+      [
+        "sign",
+        ((p, y) => y * Math.log(p) + (1 - y) * Math.log(1 - p)) as BinaryLoss,
+      ],
       [
         "p and 1 − p swapped",
         ((p, y) => -(y * Math.log(1 - p) + (1 - y) * Math.log(p))) as BinaryLoss,
       ],
-      ["log10", ((p, y) => -(y * Math.log10(p) + (1 - y) * Math.log10(1 - p))) as BinaryLoss],
+      [
+        "log10",
+        ((p, y) => -(y * Math.log10(p) + (1 - y) * Math.log10(1 - p))) as BinaryLoss,
+      ],
     ],
   },
 };
@@ -368,7 +400,10 @@ export const SOFTMAX_FAMILY: Record<string, Implementations> = {
 /** The normal equations XᵀXW = Xᵀy: correct in exact arithmetic, κ² in floating point. */
 export const normalEquations: LeastSquaresSolverFunction = (X, y) => {
   const Xt = transpose(X);
-  return solve(Xt.map((c) => Xt.map((d) => dot(c, d))), Xt.map((c) => dot(c, y)));
+  return solve(
+    Xt.map((c) => Xt.map((d) => dot(c, d))),
+    Xt.map((c) => dot(c, y)),
+  );
 };
 const ridgeSolve =
   (n: (m: number) => number, penalise = true): RidgeSolverFunction => (X, y, lambda) => {
@@ -382,7 +417,10 @@ const ridgeSolve =
 export const REGRESSION: Record<string, Implementations> = {
   "least-squares": {
     correct: [
-      ["Householder QR", ((X, y) => householder(X, y)) as LeastSquaresSolverFunction],
+      [
+        "Householder QR",
+        ((X, y) => householder(X, y)) as LeastSquaresSolverFunction,
+      ],
       [
         "Householder QR, equilibrated columns, reversed sums",
         ((X, y) => householder(X, y, true, true)) as LeastSquaresSolverFunction,
@@ -392,9 +430,18 @@ export const REGRESSION: Record<string, Implementations> = {
     wrong: [
       [
         "intercept column dropped",
-        ((X, y) => [0, ...householder(X.map((r) => r.slice(1)), y)]) as LeastSquaresSolverFunction,
+        ((
+          X,
+          y,
+        ) => [
+          0,
+          ...householder(X.map((r) => r.slice(1)), y),
+        ]) as LeastSquaresSolverFunction,
       ],
-      ["weights reversed", ((X, y) => householder(X, y).reverse()) as LeastSquaresSolverFunction],
+      [
+        "weights reversed",
+        ((X, y) => householder(X, y).reverse()) as LeastSquaresSolverFunction,
+      ],
       [
         "Xᵀy only (no solve)",
         ((X, y) => transpose(X).map((c) => dot(c, y))) as LeastSquaresSolverFunction,
@@ -412,10 +459,17 @@ export const REGRESSION: Record<string, Implementations> = {
             ...X.map((r) => r.map((v) => v / Math.sqrt(m))),
             ...Array.from(
               { length: n },
-              (_, i) => Array.from({ length: n }, (_, j) => (i === j ? Math.sqrt(lambda) : 0)),
+              (_, i) =>
+                Array.from(
+                  { length: n },
+                  (_, j) => (i === j ? Math.sqrt(lambda) : 0),
+                ),
             ),
           ];
-          return householder(A, [...y.map((v) => v / Math.sqrt(m)), ...new Array(n).fill(0)]);
+          return householder(A, [
+            ...y.map((v) => v / Math.sqrt(m)),
+            ...new Array(n).fill(0),
+          ]);
         }) as RidgeSolverFunction,
       ],
       [
@@ -426,7 +480,10 @@ export const REGRESSION: Record<string, Implementations> = {
     wrong: [
       ["1/m dropped", ridgeSolve(() => 1)],
       ["intercept not penalised", ridgeSolve((m) => m, false)],
-      ["λ/2", ((X, y, lambda) => ridgeSolve((m) => m)(X, y, lambda / 2)) as RidgeSolverFunction],
+      [
+        "λ/2",
+        ((X, y, lambda) => ridgeSolve((m) => m)(X, y, lambda / 2)) as RidgeSolverFunction,
+      ],
     ],
   },
   "gd-step": {
@@ -458,21 +515,35 @@ export const REGRESSION: Record<string, Implementations> = {
         "1/m dropped",
         ((W, X, y, eta) =>
           W.map((w, j) =>
-            w - eta * dot(X.map((r) => r[j]), X.map((row, i) => dot(row, W) - y[i]))
+            w -
+            eta * dot(
+                X.map((r) => r[j]),
+                X.map((row, i) => dot(row, W) - y[i]),
+              )
           )) as GradientStep,
       ],
       [
         "ascent",
         ((W, X, y, eta) =>
           W.map((w, j) =>
-            w + eta * dot(X.map((r) => r[j]), X.map((row, i) => dot(row, W) - y[i])) / y.length
+            w +
+            eta * dot(
+                X.map((r) => r[j]),
+                X.map((row, i) => dot(row, W) - y[i]),
+              ) /
+              y.length
           )) as GradientStep,
       ],
       [
         "2/m",
         ((W, X, y, eta) =>
           W.map((w, j) =>
-            w - 2 * eta * dot(X.map((r) => r[j]), X.map((row, i) => dot(row, W) - y[i])) / y.length
+            w -
+            2 * eta * dot(
+                X.map((r) => r[j]),
+                X.map((row, i) => dot(row, W) - y[i]),
+              ) /
+              y.length
           )) as GradientStep,
       ],
     ],
@@ -483,7 +554,8 @@ export const REGRESSION: Record<string, Implementations> = {
         "batch mean",
         ((W, X, y, B, eta) => {
           const g = W.map((_, j) =>
-            B.reduce((s, i) => s + X[i][j] * (dot(X[i], W) - y[i]), 0) / B.length
+            B.reduce((s, i) => s + X[i][j] * (dot(X[i], W) - y[i]), 0) /
+            B.length
           );
           return W.map((w, j) => w - eta * g[j]);
         }) as SgdStepFunction,
@@ -515,7 +587,9 @@ export const REGRESSION: Record<string, Implementations> = {
         "divides by m",
         ((W, X, y, B, eta) =>
           W.map((w, j) =>
-            w - eta * B.reduce((s, i) => s + X[i][j] * (dot(X[i], W) - y[i]), 0) / y.length
+            w -
+            eta * B.reduce((s, i) => s + X[i][j] * (dot(X[i], W) - y[i]), 0) /
+              y.length
           )) as SgdStepFunction,
       ],
       [
@@ -580,7 +654,10 @@ function forwardRows(
 export const NETWORK: Record<string, Implementations> = {
   "forward": {
     correct: [
-      ["row by row", ((layers, X) => forwardRows(layers, X).as.at(-1)!) as ForwardPass],
+      [
+        "row by row",
+        ((layers, X) => forwardRows(layers, X).as.at(-1)!) as ForwardPass,
+      ],
       [
         "reversed dot products",
         ((layers, X) => forwardRows(layers, X, { d: dotReversed }).as.at(-1)!) as ForwardPass,
@@ -591,7 +668,9 @@ export const NETWORK: Record<string, Implementations> = {
           let a = X;
           for (const l of layers) {
             a = a.map((row) =>
-              ACT[l.activation](l.b.map((b, j) => b + dotKahan(row, l.W.map((r) => r[j]))))
+              ACT[l.activation](
+                l.b.map((b, j) => b + dotKahan(row, l.W.map((r) => r[j]))),
+              )
             );
           }
           return a;
@@ -625,11 +704,20 @@ export const NETWORK: Record<string, Implementations> = {
 };
 
 function backwardWith(
-  opts: { prime?: boolean; bias?: boolean; factor?: number; perSample?: boolean; d?: typeof dot },
+  opts: {
+    prime?: boolean;
+    bias?: boolean;
+    factor?: number;
+    perSample?: boolean;
+    d?: typeof dot;
+  },
 ): BackwardPass {
   return (layers, X, Y, s) => {
     const run = (Xs: number[][], Ys: number[][]) => {
-      const { zs, as } = forwardRows(layers, Xs, { bias: opts.bias, d: opts.d });
+      const { zs, as } = forwardRows(layers, Xs, {
+        bias: opts.bias,
+        d: opts.d,
+      });
       const L = layers.length;
       let delta = as[L].map((row, i) =>
         row.map((a, j) => {
@@ -637,7 +725,9 @@ function backwardWith(
           return opts.prime === false ? g : g * DACT[layers[L - 1].activation](zs[L - 1][i][j], a);
         })
       );
-      const weights: number[][][] = [], biases: number[][] = [], deltas: number[][][] = [];
+      const weights: number[][][] = [],
+        biases: number[][] = [],
+        deltas: number[][][] = [];
       for (let l = L - 1; l >= 0; l--) {
         deltas[l] = delta;
         weights[l] = transpose(as[l]).map((col) =>
@@ -649,9 +739,8 @@ function backwardWith(
           delta = delta.map((row, i) =>
             W.map((wrow, k) => {
               const back = (opts.d ?? dot)(wrow, row);
-              return opts.prime === false
-                ? back
-                : back * DACT[layers[l - 1].activation](zs[l - 1][i][k], as[l][i][k]);
+              return opts.prime === false ? back : back *
+                DACT[layers[l - 1].activation](zs[l - 1][i][k], as[l][i][k]);
             })
           );
         }
@@ -690,37 +779,48 @@ NETWORK["backward-delta"] = BACKWARD_IMPLEMENTATIONS;
 // ---------------------------------------------------------------------------------------
 // classification and graphs
 
-const logisticWith =
-  (d: typeof dot, scale: (m: number) => number, sign = 1, prime = false): LogisticGradient =>
-  (X, y, w) => {
-    const r = X.map((row, i) => {
-      const p = sig(d(row, w));
-      return sign * (p - y[i]) * (prime ? p * (1 - p) : 1);
-    });
-    return w.map((_, j) => d(X.map((row) => row[j]), r) / scale(y.length));
-  };
+const logisticWith = (
+  d: typeof dot,
+  scale: (m: number) => number,
+  sign = 1,
+  prime = false,
+): LogisticGradient =>
+(X, y, w) => {
+  const r = X.map((row, i) => {
+    const p = sig(d(row, w));
+    return sign * (p - y[i]) * (prime ? p * (1 - p) : 1);
+  });
+  return w.map((_, j) => d(X.map((row) => row[j]), r) / scale(y.length));
+};
 
-const perceptronWith =
-  (opts: { test?: (m: number) => boolean; bias?: boolean; sign?: number } = {}): PerceptronUpdate =>
-  (w, b, x, y, eta) => {
-    const m = y * (dot(w, x) + b);
-    if ((opts.test ?? ((v) => v <= 0))(m)) {
-      const s = opts.sign ?? 1;
-      return {
-        w: w.map((v, i) => v + s * eta * y * x[i]),
-        b: opts.bias === false ? b : b + s * eta * y,
-      };
-    }
-    return { w, b };
-  };
+const perceptronWith = (
+  opts: { test?: (m: number) => boolean; bias?: boolean; sign?: number } = {},
+): PerceptronUpdate =>
+(w, b, x, y, eta) => {
+  const m = y * (dot(w, x) + b);
+  if ((opts.test ?? ((v) => v <= 0))(m)) {
+    const s = opts.sign ?? 1;
+    return {
+      w: w.map((v, i) => v + s * eta * y * x[i]),
+      b: opts.bias === false ? b : b + s * eta * y,
+    };
+  }
+  return { w, b };
+};
 
 type Dual = [number, number];
-const OPS: Record<string, { f: (...a: number[]) => number; d: (...a: number[]) => number[] }> = {
+const OPS: Record<
+  string,
+  { f: (...a: number[]) => number; d: (...a: number[]) => number[] }
+> = {
   add: { f: (a, b) => a + b, d: () => [1, 1] },
   sub: { f: (a, b) => a - b, d: () => [1, -1] },
   mul: { f: (a, b) => a * b, d: (a, b) => [b, a] },
   div: { f: (a, b) => a / b, d: (a, b) => [1 / b, -a / (b * b)] },
-  pow: { f: (a, b) => a ** b, d: (a, b) => [b * a ** (b - 1), a > 0 ? a ** b * Math.log(a) : 0] },
+  pow: {
+    f: (a, b) => a ** b,
+    d: (a, b) => [b * a ** (b - 1), a > 0 ? a ** b * Math.log(a) : 0],
+  },
   neg: { f: (a) => -a, d: () => [-1] },
   exp: { f: Math.exp, d: (a) => [Math.exp(a)] },
   log: { f: Math.log, d: (a) => [1 / a] },
@@ -733,7 +833,9 @@ const OPS: Record<string, { f: (...a: number[]) => number; d: (...a: number[]) =
 };
 
 const reverseMode = (accumulate = true): GraphGradient => (g) => {
-  const env = new Map<string, number>(g.variables.map((v, i) => [v, g.values[i]]));
+  const env = new Map<string, number>(
+    g.variables.map((v, i) => [v, g.values[i]]),
+  );
   const tape = g.nodes.map(([name, op, ...args]) => {
     const vals = args.map((a) => (typeof a === "string" ? env.get(a)! : a));
     env.set(name as string, OPS[op as string].f(...vals));
@@ -745,7 +847,9 @@ const reverseMode = (accumulate = true): GraphGradient => (g) => {
     if (a === undefined) continue;
     OPS[op].d(...vals).forEach((p, k) => {
       const arg = args[k];
-      if (typeof arg === "string") adj.set(arg, (accumulate ? adj.get(arg) ?? 0 : 0) + a * p);
+      if (typeof arg === "string") {
+        adj.set(arg, (accumulate ? adj.get(arg) ?? 0 : 0) + a * p);
+      }
     });
   }
   return g.variables.map((v) => adj.get(v) ?? 0);
@@ -757,7 +861,9 @@ const forwardMode: GraphGradient = (g) =>
       g.variables.map((v, i) => [v, [g.values[i], i === k ? 1 : 0]]),
     );
     for (const [name, op, ...args] of g.nodes) {
-      const vals = args.map((a): Dual => (typeof a === "string" ? env.get(a)! : [a, 0]));
+      const vals = args.map((
+        a,
+      ): Dual => (typeof a === "string" ? env.get(a)! : [a, 0]));
       const o = OPS[op as string];
       const partials = o.d(...vals.map((v) => v[0]));
       env.set(name as string, [
@@ -778,7 +884,10 @@ export const CLASSIFY: Record<string, Implementations> = {
     wrong: [
       ["1/m dropped", logisticWith(dot, () => 1)],
       ["sign", logisticWith(dot, (m) => m, -1)],
-      ["squared-loss gradient (σ′ factor)", logisticWith(dot, (m) => m, 1, true)],
+      [
+        "squared-loss gradient (σ′ factor)",
+        logisticWith(dot, (m) => m, 1, true),
+      ],
     ],
   },
   "perceptron-update": {
@@ -805,7 +914,10 @@ export const CLASSIFY: Record<string, Implementations> = {
     ],
   },
   "graph-gradient": {
-    correct: [["reverse mode", reverseMode()], ["forward mode (dual numbers)", forwardMode], [
+    correct: [["reverse mode", reverseMode()], [
+      "forward mode (dual numbers)",
+      forwardMode,
+    ], [
       "reverse mode, second run",
       ((g) => reverseMode()(JSON.parse(JSON.stringify(g)))) as GraphGradient,
     ]],
@@ -823,7 +935,9 @@ export const CLASSIFY: Record<string, Implementations> = {
                 env.set(
                   name as string,
                   OPS[op as string].f(
-                    ...args.map((a) => (typeof a === "string" ? env.get(a)! : a)),
+                    ...args.map((
+                      a,
+                    ) => (typeof a === "string" ? env.get(a)! : a)),
                   ),
                 );
               }

@@ -34,7 +34,10 @@ describe("conformance: every concept, correct implementations pass and wrong one
       for (const [name, impl] of impls.wrong) {
         it(`fails: ${name}`, () => {
           const results = checkConcept(concept.name, impl, fixtures);
-          assert.ok(results.some((r) => r.status === "fail"), `${name} passed every fixture`);
+          assert.ok(
+            results.some((r) => r.status === "fail"),
+            `${name} passed every fixture`,
+          );
         });
       }
     });
@@ -58,7 +61,9 @@ describe("conformance: float32 implementations against the float32 bound", () =>
     ]] as const
   ) {
     it(`${concept}: passes at float32, fails when claimed as float64`, () => {
-      const at32 = checkConcept(concept, impl, fixtures, { precision: "float32" });
+      const at32 = checkConcept(concept, impl, fixtures, {
+        precision: "float32",
+      });
       assert.deepEqual(
         at32.filter((r) => r.status === "fail").map((r) => `${r.id}: ${r.message}`),
         [],
@@ -77,7 +82,9 @@ describe("conformance: the reproduce bound is nnref's own, tighter one", () => {
   it("a correct softmax by another summation order conforms but does not reproduce every bit", () => {
     const reversed = IMPLEMENTATIONS.softmax.correct[2][1];
     assert.ok(checkConcept("softmax", reversed, fixtures).every((r) => r.ok));
-    const reproduce = checkConcept("softmax", reversed, fixtures, { bound: "reproduce" });
+    const reproduce = checkConcept("softmax", reversed, fixtures, {
+      bound: "reproduce",
+    });
     assert.ok(reproduce.length >= 3);
   });
 });

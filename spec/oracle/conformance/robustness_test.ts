@@ -9,19 +9,34 @@ import { checkConcept, compareConform, safeTree } from "../../../oracle/conforma
 const base = {
   id: "user.sigmoid",
   concepts: ["sigmoid"],
-  source: { document: "none", section: "-", quote: "σ(0) = ½, σ(±ln 3) = ¾, ¼" },
+  source: {
+    document: "none",
+    section: "-",
+    quote: "σ(0) = ½, σ(±ln 3) = ¾, ¼",
+  },
   oracle: { method: "closed form", generator: null },
   input: { z: [0, Math.log(3), -Math.log(3)] },
   printed: {},
   expected: { sigmoid: [0.5, 0.75, 0.25] },
-  conform: { sigmoid: { concept: "sigmoid", u: 5, inputCondition: 1.1, reason: "four roundings" } },
+  conform: {
+    sigmoid: {
+      concept: "sigmoid",
+      u: 5,
+      inputCondition: 1.1,
+      reason: "four roundings",
+    },
+  },
   tolerance: { sigmoid: { ulps: 2, reason: "ln 3 rounded once" } },
   erratum: null,
 };
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 
 function only(impl: unknown, fixture: unknown = base) {
-  const results = checkConcept("sigmoid", impl as (z: number) => number, fixture);
+  const results = checkConcept(
+    "sigmoid",
+    impl as (z: number) => number,
+    fixture,
+  );
   assert.equal(results.length, 1);
   return results[0];
 }
@@ -72,26 +87,30 @@ describe("conformance: what a user implementation does never breaks the check", 
     });
   }
   it("a wrong shape for a backward pass is a failure, not an exception", () => {
-    const results = checkConcept("backward", () => ({ weights: [[1, 2, 3]], biases: null }), [{
-      id: "user.bp",
-      concepts: ["backward"],
-      source: { document: "none", section: "-", quote: "δ" },
-      oracle: { method: "exact", generator: null },
-      input: {
-        layers: [{ W: [[0]], b: [0], activation: "identity" }],
-        X: [[1]],
-        Y: [[1]],
-        lossScale: 0.5,
-      },
-      printed: {},
-      expected: { dW1: [[-1]], db1: [-1] },
-      conform: {
-        dW1: { concept: "backward", output: "dW1", u: 2, reason: "exact" },
-        db1: { concept: "backward", output: "db1", u: 2, reason: "exact" },
-      },
-      tolerance: { dW1: { reason: "exact" }, db1: { reason: "exact" } },
-      erratum: null,
-    }]);
+    const results = checkConcept(
+      "backward",
+      () => ({ weights: [[1, 2, 3]], biases: null }),
+      [{
+        id: "user.bp",
+        concepts: ["backward"],
+        source: { document: "none", section: "-", quote: "δ" },
+        oracle: { method: "exact", generator: null },
+        input: {
+          layers: [{ W: [[0]], b: [0], activation: "identity" }],
+          X: [[1]],
+          Y: [[1]],
+          lossScale: 0.5,
+        },
+        printed: {},
+        expected: { dW1: [[-1]], db1: [-1] },
+        conform: {
+          dW1: { concept: "backward", output: "dW1", u: 2, reason: "exact" },
+          db1: { concept: "backward", output: "db1", u: 2, reason: "exact" },
+        },
+        tolerance: { dW1: { reason: "exact" }, db1: { reason: "exact" } },
+        erratum: null,
+      }],
+    );
     assert.equal(results[0].status, "fail");
     assert.match(results[0].message, /dW1:.*shape|dW1:.*ragged/);
     assert.match(results[0].message, /db1:/);
@@ -120,7 +139,14 @@ describe("conformance: nothing compared is never a pass", () => {
       ...base,
       input: { z: [-800] },
       expected: { sigmoid: [0] },
-      conform: { sigmoid: { concept: "sigmoid", u: 5, inputCondition: 2e9, reason: "κ huge" } },
+      conform: {
+        sigmoid: {
+          concept: "sigmoid",
+          u: 5,
+          inputCondition: 2e9,
+          reason: "κ huge",
+        },
+      },
     };
     const r = checkConcept("sigmoid", sig, tiny, { precision: "float32" })[0];
     assert.notEqual(r.status, "pass");
@@ -201,6 +227,9 @@ describe("conformance: messages", () => {
       "float64",
     );
     assert.equal(v.status, "fail");
-    assert.match(v.message, /relative 3\.55e-15 = 32 u; bound .* = 5 u, 16 ulps/);
+    assert.match(
+      v.message,
+      /relative 3\.55e-15 = 32 u; bound .* = 5 u, 16 ulps/,
+    );
   });
 });
