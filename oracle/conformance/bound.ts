@@ -131,8 +131,14 @@ export function describeError(
   }
   const ulps = ulpsApart(actual, expected, units.precision);
   const ulpText = ulps < 2 ** 20 ? `, ${ulps} ulps` : "";
+  const c = short(bound / (units.u * units.scale));
+  if (units.scale > Math.abs(expected) * (1 + 1e-9)) {
+    // a normwise or absolute bound: errors are measured against the field's scale, not |true|
+    return `${head} (|error| ${short(diff)} = ${short(inU)} u × scale ${short(units.scale)}, ` +
+      `relative ${short(rel)}; bound ${short(bound)} = ${c} u × scale${ulpText})`;
+  }
   return `${head} (|error| ${short(diff)}, relative ${short(rel)} = ${short(inU)} u; bound ` +
-    `${short(bound)} = ${short(bound / (units.u * units.scale))} u${ulpText})`;
+    `${short(bound)} = ${c} u${ulpText})`;
 }
 
 function at(shape: readonly number[], index: number): string {
