@@ -11,6 +11,7 @@
  *
  * @example A user's tanh, a wrong one, and a float32 one
  * ```ts
+ * import { checkConcept } from "./check.ts";
  * const fixture = {
  *   id: "mine.tanh", concepts: ["tanh"], source: { document: "none", section: "-", quote: "tanh" },
  *   oracle: { method: "mpmath", generator: null }, input: { z: [0.5, -2] }, printed: {},
