@@ -134,6 +134,16 @@ describe("conformance: nothing compared is never a pass", () => {
     assert.equal(result.status, "fail");
     assert.match(result.message, /cannot be read as sigmoid/);
   });
+  it("a field marked not checkable for conformance is reported with its reason, never passed", () => {
+    const chaotic = {
+      ...base,
+      conform: { sigmoid: { concept: "sigmoid", checkable: false, reason: "5000 chaotic steps" } },
+    };
+    const r = only(sig, chaotic);
+    assert.equal(r.status, "unchecked");
+    assert.equal(r.ok, false);
+    assert.match(r.message, /nothing checked: .*5000 chaotic steps/);
+  });
   it("a field not checkable at float32 is reported, not passed", () => {
     const tiny = {
       ...base,
