@@ -11,6 +11,7 @@
 
 import { InputTypeError, NonFiniteError } from "../lib/errors.ts";
 import { describe, MAX_DEPTH } from "./_tree.ts";
+import { CONCEPT_NAMES } from "./conformance/format.ts";
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +33,7 @@ export const SCHEMA_MIRROR = {
     "$schema",
     "id",
     "title",
+    "concepts",
     "source",
     "oracle",
     "input",
@@ -39,6 +41,7 @@ export const SCHEMA_MIRROR = {
     "printedRounding",
     "expected",
     "tolerance",
+    "conform",
     "erratum",
     "random",
     "note",
@@ -49,6 +52,9 @@ export const SCHEMA_MIRROR = {
   toleranceKeys: ["ulps", "rtol", "atol", "reason"],
   erratumKeys: ["field", "printed", "correct", "why"],
   randomKeys: ["seed", "note"],
+  conformKeys: ["concept", "output", "transposed", "u", "floor", "inputCondition", "reason"],
+  uncheckableKeys: ["concept", "output", "transposed", "checkable", "reason"],
+  maxU: 1e15,
 } as const;
 
 const FIXTURE_KEYS = new Set<string>(SCHEMA_MIRROR.fixtureKeys);
@@ -205,6 +211,64 @@ function checkErratum(erratum: unknown, where: string): void {
   if (Object.hasOwn(erratum, "field")) requireString(erratum, "field", where);
 }
 
+/** The schema's `concept` enum: the names of oracle/conformance's concepts. */
+function isConcept(value: unknown): boolean {
+  return typeof value === "string" && CONCEPT_NAMES.includes(value);
+}
+
+/** The schema's nonNegativeTree: a number ≥ 0, or a non-empty array of such trees. */
+function isNonNegativeTree(value: unknown): boolean {
+  if (typeof value === "number") return value >= 0;
+  return Array.isArray(value) && value.length > 0 && value.every(isNonNegativeTree);
+}
+
+function checkConcepts(concepts: unknown, at: string): void {
+  if (
+    !Array.isArray(concepts) || concepts.length === 0 || !concepts.every(isConcept) ||
+    new Set(concepts).size !== concepts.length
+  ) {
+    fail(at, `"concepts" must be a non-empty list of distinct concept names`);
+  }
+}
+
+function checkConform(conform: unknown, at: string): void {
+  if (!isRecord(conform) || Object.keys(conform).length === 0) {
+    fail(at, `"conform" must be an object with at least one field`);
+  }
+  for (const [field, entry] of Object.entries(conform)) {
+    const where = `${at}: conform.${field}`;
+    if (!isRecord(entry)) fail(where, "must be an object { concept, u | checkable, reason }");
+    const uncheckable = Object.hasOwn(entry, "checkable");
+    onlyKeys(entry, uncheckable ? SCHEMA_MIRROR.uncheckableKeys : SCHEMA_MIRROR.conformKeys, where);
+    requireKeys(
+      entry,
+      uncheckable ? ["concept", "checkable", "reason"] : ["concept", "u", "reason"],
+      where,
+    );
+    if (!isConcept(entry.concept)) {
+      fail(where, `concept must be a concept name, got ${describe(entry.concept)}`);
+    }
+    requireString(entry, "reason", where, 1);
+    if (Object.hasOwn(entry, "output")) requireString(entry, "output", where, 1);
+    if (Object.hasOwn(entry, "transposed") && entry.transposed !== true) {
+      fail(where, "transposed, when given, must be true");
+    }
+    if (uncheckable) {
+      if (entry.checkable !== false) fail(where, "checkable, when given, must be false");
+      continue;
+    }
+    const u = entry.u;
+    if (typeof u !== "number" || u < 0 || u > SCHEMA_MIRROR.maxU) {
+      fail(where, `u must be a number in [0, 1e15], got ${describe(u)}`);
+    }
+    for (const key of ["floor", "inputCondition"]) {
+      if (Object.hasOwn(entry, key) && !isNonNegativeTree(entry[key])) {
+        fail(where, `${key} must be a number ≥ 0 or a non-empty array of them`);
+      }
+    }
+  }
+}
+
 /**
  * Checks one fixture against fixtures/schema.json's `fixture` definition.
  *
@@ -282,6 +346,8 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
   for (const [field, bound] of Object.entries(json.tolerance as Json)) {
     checkTolerance(bound, `${at}: tolerance.${field}`);
   }
+  if (Object.hasOwn(json, "concepts")) checkConcepts(json.concepts, at);
+  if (Object.hasOwn(json, "conform")) checkConform(json.conform, at);
   const erratum = json.erratum;
   if (Array.isArray(erratum)) {
     if (erratum.length === 0) fail(at, `"erratum" must be null, one erratum or a non-empty list`);

@@ -18,6 +18,8 @@ import { validateTolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 import { checkFixtureSchema, checkJsonValue } from "./_fixture_schema.ts";
+import type { ConformBound } from "./conformance/bound.ts";
+import { validateConformance } from "./conformance/format.ts";
 
 /** Where a worked result is printed. */
 export interface FixtureSource {
@@ -82,6 +84,14 @@ export interface Fixture {
   readonly random?: { readonly seed: number | readonly number[]; readonly note: string } | null;
   /** Anything a reader should know that fits nowhere else. */
   readonly note?: string;
+  /** The concepts this fixture exercises (see oracle/conformance/). */
+  readonly concepts?: readonly string[];
+  /** The conform bound of each field a concept computes: what any correct implementation meets. */
+  readonly conform?: Readonly<Record<string, ConformBound>>;
+}
+
+function isConformRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The strings that stand for non-finite expected numbers (a Map: no inherited names). */
@@ -172,6 +182,13 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
       );
     }
   }
+  if (isConformRecord(json.conform)) {
+    for (const field of Object.keys(json.conform)) {
+      if (!Object.hasOwn(expected, field)) {
+        throw new InputTypeError(`${at}: conform.${field} has no expected value`);
+      }
+    }
+  }
   for (const erratum of errataOf(json as Pick<Fixture, "erratum">)) {
     if (erratum.field !== undefined && !Object.hasOwn(printed, erratum.field)) {
       throw new InputTypeError(
@@ -179,6 +196,7 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
       );
     }
   }
+  validateConformance(json, at);
   const decoded: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(expected)) decoded[field] = decodeNonFinite(value);
   return { ...(json as unknown as Fixture), expected: decoded as Fixture["expected"] };

@@ -11,6 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import schema from "../../fixtures/schema.json" with { type: "json" };
 import { parseFixtures } from "../../oracle/fixture.ts";
 import { SCHEMA_MIRROR } from "../../oracle/_fixture_schema.ts";
+import { CONCEPT_NAMES } from "../../oracle/conformance/format.ts";
 
 // As in spec/fixtures_test.ts: strictRequired off for the tolerance schema's `not`.
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(
@@ -87,6 +88,52 @@ describe("parseFixture and fixtures/schema.json: the same verdict on malformed f
     ["a random without its note", with_({ random: { seed: 1 } })],
     ["a random with an unknown key", with_({ random: { seed: 1, note: "n", by: "numpy" } })],
     ["input that is an array", with_({ input: [1, 2] })],
+    ["an empty list of concepts", with_({ concepts: [] })],
+    ["an unknown concept", with_({ concepts: ["sigmoid", "swish"] })],
+    ["a concept listed twice", with_({ concepts: ["sigmoid", "sigmoid"] })],
+    ["an empty conform", with_({ concepts: ["sigmoid"], conform: {} })],
+    [
+      "a conform bound with an unknown key",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", u: 1, reason: "r", ulps: 1 } },
+      }),
+    ],
+    [
+      "a conform bound without u",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", reason: "r" } },
+      }),
+    ],
+    [
+      "u above 1e15",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", u: 1e16, reason: "r" } },
+      }),
+    ],
+    [
+      "u together with checkable: false",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", u: 1, checkable: false, reason: "r" } },
+      }),
+    ],
+    [
+      "a negative floor",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", u: 1, floor: -1, reason: "r" } },
+      }),
+    ],
+    [
+      "transposed: false",
+      with_({
+        concepts: ["sigmoid"],
+        conform: { half: { concept: "sigmoid", u: 1, transposed: false, reason: "r" } },
+      }),
+    ],
     ["a missing erratum key", (({ erratum: _, ...rest }) => rest)(good())],
     ["an empty file (no fixture at all)", []],
     ["a file whose second fixture is broken", [good(), with_({ id: "demo.two", note: 1 })]],
@@ -130,6 +177,18 @@ describe("parseFixture and fixtures/schema.json: the same verdict on malformed f
       }),
     ],
     ["a file of two fixtures", [good(), with_({ id: "demo.two" })]],
+    [
+      "a conform bound and an uncheckable one",
+      with_({
+        concepts: ["sigmoid"],
+        expected: { half: 0.5, other: 1 },
+        tolerance: { half: { reason: "r" }, other: { reason: "r" } },
+        conform: {
+          half: { concept: "sigmoid", u: 2, floor: [0], reason: "r" },
+          other: { concept: "sigmoid", checkable: false, reason: "why" },
+        },
+      }),
+    ],
   ];
   for (const [what, value] of valid) {
     it(`both accept ${what}`, () => {
@@ -171,6 +230,14 @@ describe("the parser's own rules: the schema accepts, parseFixture refuses, each
       /erratum names field "other", which is not in printed/,
     ],
     ['a "constructor" key (input)', with_({ input: { constructor: 1 } }), /the key "constructor"/],
+    [
+      'a conform field that is not expected (even "toString")',
+      with_({
+        concepts: ["sigmoid"],
+        conform: { toString: { concept: "sigmoid", u: 1, reason: "r" } },
+      }),
+      /conform\.toString has no expected value/,
+    ],
     [
       'a "prototype" key (deep in input)',
       with_({ input: { a: [{ prototype: 1 }] } }),
@@ -239,6 +306,12 @@ describe("one source of truth: the parser's patterns and key lists are the schem
     assert.equal(SCHEMA_MIRROR.id, fixture.properties.id.pattern);
     assert.equal(SCHEMA_MIRROR.document, fixture.properties.source.properties.document.pattern);
     assert.equal(SCHEMA_MIRROR.generator, fixture.properties.oracle.properties.generator.pattern);
+  });
+  it("the concept names, the conform bound and its cap on u", () => {
+    assert.deepEqual([...CONCEPT_NAMES], defs.concept.enum);
+    assert.deepEqual(SCHEMA_MIRROR.conformKeys, Object.keys(defs.conform.oneOf[0].properties));
+    assert.deepEqual(SCHEMA_MIRROR.uncheckableKeys, Object.keys(defs.conform.oneOf[1].properties));
+    assert.equal(SCHEMA_MIRROR.maxU, defs.conform.oneOf[0].properties.u.maximum);
   });
   it("the property lists and the required keys", () => {
     assert.deepEqual([...SCHEMA_MIRROR.fixtureKeys].sort(), Object.keys(fixture.properties).sort());
