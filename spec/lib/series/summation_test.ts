@@ -68,3 +68,32 @@ describe("defect 6: sumCompensated survives an overflowing partial sum", () => {
     }
   });
 });
+
+// Found unchecked by the mutation run over lib/series/summation.ts (tools/mutation/run.sh
+// kernels-series): the exact values below follow from binary64 rounding, worked by hand.
+describe("summation kernels: the order of the additions, exactly", () => {
+  const tiny = 2 ** -53; // half an ulp of 1: 1 + tiny rounds back to 1 (ties to even)
+  it("pairwise: up to 16 terms one loop (1 + 15·2⁻⁵³ = 1), not 8 + 8 (1 + 2⁻⁵⁰)", () => {
+    assert.equal(SUM_VARIANTS.pairwise([1, ...new Array(15).fill(tiny)]), 1);
+    assert.equal(SUM_VARIANTS.pairwise([1, ...new Array(16).fill(tiny)]), 1 + 2 ** -50);
+  });
+  it("pairwiseUnrolled: a leaf of 256 is eight interleaved sums (1 + 7·2⁻⁴⁸)", () => {
+    assert.equal(
+      SUM_VARIANTS.pairwiseUnrolled([1, ...new Array(255).fill(tiny)]),
+      1 + 7 * 2 ** -48,
+    );
+  });
+  it("compensated, rescaled after an overflow: the compensation still counts", () => {
+    // 1.5 + 2⁵⁴ rounds to 2⁵⁴; Fast2Sum with the larger operand first keeps the 1.5.
+    const values = [1e308, 1e308, -1e308, -1e308, 1.5, 2 ** 54, -(2 ** 54)];
+    assert.equal(SUM_VARIANTS.compensated(values), 1.5);
+  });
+  it("compensated: subnormal terms are summed exactly when nothing overflows", () => {
+    assert.equal(SUM_VARIANTS.compensated([5e-324, 5e-324, 5e-324]), 1.5e-323);
+  });
+  it("messages name the parameter", () => {
+    for (const [name, sum] of Object.entries(SUM_VARIANTS)) {
+      assert.throws(() => sum(null as never), { message: /^values must be an array/ }, name);
+    }
+  });
+});
