@@ -127,10 +127,12 @@ function checkMatrix<T>(
   leafName: string,
   what: string,
 ): void {
-  if (
-    !Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 0 || m.cols < 0 ||
-    m.data.length !== m.rows * m.cols
-  ) {
+  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 0 || m.cols < 0) {
+    throw new InputTypeError(
+      `${what}: a matrix's rows and cols must be integers ≥ 0, got ${m.rows} × ${m.cols}`,
+    );
+  }
+  if (m.data.length !== m.rows * m.cols) {
     throw new InputTypeError(
       `${what}: matrix data has ${m.data.length} entries, expected rows × cols = ${
         m.rows * m.cols
@@ -191,18 +193,13 @@ function checkShape<T>(
   ancestors: unknown[],
   what: string,
 ): void {
+  // Elements at the last level are checked by the loop below, and readTree returns
+  // before this for a leaf: depth === shape.length is a top-level value whose shape is
+  // [] without being a leaf (a string where numbers are read, an object, a DataView, …).
   if (depth === shape.length) {
-    if (!isLeaf(node)) {
-      if (isArrayLike(node) || isMatrixLike(node)) {
-        throw new InputTypeError(
-          `${what}: ragged nesting, an element is nested deeper than the shape [${shape}] of the first`,
-        );
-      }
-      throw new InputTypeError(
-        `${what}: expected a ${leafName} or an array of them, got ${describe(node)}`,
-      );
-    }
-    return;
+    throw new InputTypeError(
+      `${what}: expected a ${leafName} or an array of them, got ${describe(node)}`,
+    );
   }
   if (isMatrixLike(node)) {
     if (
@@ -265,7 +262,14 @@ export function describe(value: unknown): string {
   if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
   if (typeof value === "bigint") return `the BigInt ${value}n`;
   if (typeof value === "number") return `the number ${value}`;
-  return typeof value;
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (ArrayBuffer.isView(value)) {
+    const name = value.constructor.name;
+    return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
+  }
+  if (typeof value === "object") return "an object";
+  if (typeof value === "undefined") return "undefined";
+  return `a ${typeof value}`; // function, symbol
 }
 
 /** Whether `x` is a JavaScript number (NaN and ±∞ included). */

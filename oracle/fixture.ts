@@ -14,7 +14,6 @@
  */
 
 import type { Tolerance } from "./assert_close.ts";
-import { validateTolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 import { checkFixtureSchema, checkJsonValue } from "./_fixture_schema.ts";
@@ -90,10 +89,6 @@ export interface Fixture {
   readonly conform?: Readonly<Record<string, ConformBound>>;
 }
 
-function isConformRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The strings that stand for non-finite expected numbers (a Map: no inherited names). */
 const NON_FINITE = new Map<string, number>([
   ["NaN", NaN],
@@ -165,14 +160,11 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
       throw new InputTypeError(`${at}: expected.${field} has no tolerance (use {} for exact)`);
     }
   }
-  for (const [field, bound] of Object.entries(tolerance)) {
+  // Each bound's form (keys, numbers ≥ 0, ulps not mixed with rtol/atol) is the schema's,
+  // checked above; validateTolerance's further rule, finite, holds for any JSON number.
+  for (const field of Object.keys(tolerance)) {
     if (!Object.hasOwn(expected, field)) {
       throw new InputTypeError(`${at}: tolerance.${field} has no expected value`);
-    }
-    try {
-      validateTolerance(bound as Tolerance);
-    } catch (error) {
-      throw new InputTypeError(`${at}: tolerance.${field}: ${(error as Error).message}`);
     }
   }
   for (const field of Object.keys(printed)) {
@@ -182,8 +174,8 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
       );
     }
   }
-  if (isConformRecord(json.conform)) {
-    for (const field of Object.keys(json.conform)) {
+  if (Object.hasOwn(json, "conform")) { // an object with at least one field (schema)
+    for (const field of Object.keys(json.conform as Record<string, unknown>)) {
       if (!Object.hasOwn(expected, field)) {
         throw new InputTypeError(`${at}: conform.${field} has no expected value`);
       }

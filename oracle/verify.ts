@@ -10,7 +10,7 @@ import { findMismatch, type NumericTree, type Tolerance } from "./assert_close.t
 import { printedMismatch, type StringTree } from "./assert_printed.ts";
 import { AssertionError } from "./assertion_error.ts";
 import { errataOf, type Fixture } from "./fixture.ts";
-import { describe, MAX_DEPTH } from "./_tree.ts";
+import { describe, isMatrixLike, MAX_DEPTH } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 
 /** The outcome of one check of a fixture. */
@@ -34,9 +34,7 @@ export interface Check {
 function isNumericTree(value: unknown, depth = 0): value is NumericTree {
   if (typeof value === "number") return true;
   if (ArrayBuffer.isView(value)) return true;
-  if (typeof value === "object" && value !== null && "rows" in value && "data" in value) {
-    return true;
-  }
+  if (isMatrixLike(value)) return true;
   if (depth >= MAX_DEPTH || !Array.isArray(value) || value.length === 0) return false;
   for (const item of value) if (!isNumericTree(item, depth + 1)) return false;
   return true;
