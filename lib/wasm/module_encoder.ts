@@ -222,7 +222,12 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
     sections.push(
       encodeSection(
         SECTION_ID.import,
-        encodeVector([[...encodeName(moduleName), ...encodeName(name), 0x02, ...encodeLimits(memory)]]),
+        encodeVector([[
+          ...encodeName(moduleName),
+          ...encodeName(name),
+          0x02,
+          ...encodeLimits(memory),
+        ]]),
       ),
     );
   }

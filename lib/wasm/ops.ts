@@ -312,8 +312,7 @@ export const v128 = {
   store: (address: Code, value: Code, offset = 0): Code =>
     cat(address, value, simdOp(0x0b), memarg(4, offset)),
   /** One f64 loaded into both lanes. */
-  load64Splat: (address: Code, offset = 0): Code =>
-    cat(address, simdOp(0x0a), memarg(3, offset)),
+  load64Splat: (address: Code, offset = 0): Code => cat(address, simdOp(0x0a), memarg(3, offset)),
   /** One f64 loaded into lane 0, lane 1 zero. */
   load64Zero: (address: Code, offset = 0): Code => cat(address, simdOp(0x5d), memarg(3, offset)),
   /** `vector` with lane `lane` replaced by the f64 at the address. */

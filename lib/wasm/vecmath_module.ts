@@ -216,7 +216,7 @@ function rowKernel(output: RowOutput): FunctionParts {
   const tk = locals.add("v128"), total = locals.add("v128");
   const m = locals.add("f64"), sh = locals.add("f64"), se = locals.add("f64");
   const sum = locals.add("f64"), big = locals.add("f64");
-  const temps = expTemps(locals);  // pmax below: the finiteness check covers NaN
+  const temps = expTemps(locals); // pmax below: the finiteness check covers NaN
   const pairs = i32.shrU(get(COLS), i32.const(1));
   const odd = i32.and(get(COLS), i32.const(1));
   const rowStart = (base: number, stride: number) =>
@@ -225,7 +225,10 @@ function rowKernel(output: RowOutput): FunctionParts {
   const difference: Code = [
     ...set(d, f64x2.sub(get(x), get(mv))),
     ...set(bb, f64x2.sub(get(d), get(x))),
-    ...set(lo, f64x2.add(f64x2.sub(get(x), f64x2.sub(get(d), get(bb))), f64x2.sub(get(negm), get(bb)))),
+    ...set(
+      lo,
+      f64x2.add(f64x2.sub(get(x), f64x2.sub(get(d), get(bb))), f64x2.sub(get(negm), get(bb))),
+    ),
   ];
   const kahan: Code = [
     ...set(yk, f64x2.sub(get(e), get(c))),
@@ -296,7 +299,10 @@ function rowKernel(output: RowOutput): FunctionParts {
         ...v128.store(get(q), f64x2.div(v128.load(get(q)), get(total))),
         ...advance(q, 16),
       ]),
-      ...ifThen(odd, f64.store(get(q), f64.div(f64.load(get(q)), f64x2.extractLane(get(total), 0)))),
+      ...ifThen(
+        odd,
+        f64.store(get(q), f64.div(f64.load(get(q)), f64x2.extractLane(get(total), 0))),
+      ),
     ];
   } else {
     // L = log1p(S − 1); sh − 1 is exact (1 ≤ sh ≤ 2) or rounds at ulp(sh − 1) ≥ 2⁻⁵².
@@ -324,7 +330,9 @@ function rowKernel(output: RowOutput): FunctionParts {
     }
   }
   return {
-    params: strided ? ["i32", "i32", "i32", "i32", "i32", "i32"] : ["i32", "i32", "i32", "i32", "i32"],
+    params: strided
+      ? ["i32", "i32", "i32", "i32", "i32", "i32"]
+      : ["i32", "i32", "i32", "i32", "i32"],
     results: ["i32"],
     locals: locals.types,
     body: [
