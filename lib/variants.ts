@@ -13,9 +13,21 @@
 
 import { matmulBlocked, matmulIkj, matmulNaive } from "./linalg/matmul.ts";
 import { matmulWasmSimd } from "./wasm/matmul_simd.ts";
+import { SIGMOID_VARIANTS as SIGMOID_TYPESCRIPT } from "./activation/sigmoid.ts";
+import { logSoftmax, logSumExp, SOFTMAX_VARIANTS as SOFTMAX_TYPESCRIPT } from "./activation/softmax.ts";
+import { tanhArray } from "./activation/tanh.ts";
+import type { Matrix } from "./linalg/matrix.ts";
+import {
+  expArrayWasm,
+  logSoftmaxRowsWasm,
+  logSumExpRowsWasm,
+  sigmoidArrayWasm,
+  softmaxRowsWasm,
+  tanhArrayWasm,
+} from "./wasm/vecmath.ts";
 
-export { SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS, SIGMOID_VARIANTS } from "./activation/sigmoid.ts";
-export { SOFTMAX_VARIANTS } from "./activation/softmax.ts";
+export type { Matrix } from "./linalg/matrix.ts";
+export { SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS } from "./activation/sigmoid.ts";
 export { LSTSQ_VARIANTS } from "./linalg/lstsq.ts";
 export { MLP_BACKWARD_VARIANTS } from "./nn/backward.ts";
 export { MLP_FORWARD_VARIANTS } from "./nn/forward.ts";
@@ -41,3 +53,127 @@ export const MATMUL_VARIANTS = {
   blocked: matmulBlocked,
   wasmSimd: matmulWasmSimd,
 } as const;
+
+/** An elementwise kernel: `out[i] = f(values[i])`, into `out` when given. */
+export type ElementwiseKernel = (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+
+/**
+ * Every σ kernel: the TypeScript ones of lib/activation/sigmoid.ts (`stable` is the
+ * reference) and `wasmSimd`, σ on the f64x2 exponential (within the bound measured in
+ * fixtures/wasm/vecmath.json; the same bytes on every engine).
+ *
+ * @example
+ * ```ts
+ * for (const [name, kernel] of Object.entries(SIGMOID_VARIANTS)) {
+ *   if (kernel([0])[0] !== 0.5) throw new Error(`${name}: σ(0) = ½`);
+ * }
+ * ```
+ */
+export const SIGMOID_VARIANTS: Readonly<
+  Record<keyof typeof SIGMOID_TYPESCRIPT | "wasmSimd", ElementwiseKernel>
+> = Object.freeze({ ...SIGMOID_TYPESCRIPT, wasmSimd: sigmoidArrayWasm });
+
+/**
+ * Every tanh kernel: `math` (Math.tanh per entry, the reference) and `wasmSimd` (on the
+ * f64x2 exponential, within the bound measured in fixtures/wasm/vecmath.json).
+ *
+ * @example
+ * ```ts
+ * for (const kernel of Object.values(TANH_VARIANTS)) {
+ *   if (kernel([0, 30])[1] !== 1) throw new Error("tanh 30 rounds to 1");
+ * }
+ * ```
+ */
+export const TANH_VARIANTS: Readonly<Record<"math" | "wasmSimd", ElementwiseKernel>> = Object
+  .freeze({ math: tanhArray, wasmSimd: tanhArrayWasm });
+
+function expArrayMath(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const result = out ?? new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) result[i] = Math.exp(values[i]);
+  return result;
+}
+
+/**
+ * Every e^x kernel: `math` (Math.exp per entry, the reference; its rounding differs
+ * between V8 and JavaScriptCore) and `wasmSimd` (below 1 ulp, the same bytes everywhere:
+ * fixtures/wasm/exp.json).
+ *
+ * @example
+ * ```ts
+ * for (const kernel of Object.values(EXP_VARIANTS)) {
+ *   if (kernel([0])[0] !== 1) throw new Error("e⁰ = 1");
+ * }
+ * ```
+ */
+export const EXP_VARIANTS: Readonly<Record<"math" | "wasmSimd", ElementwiseKernel>> = Object
+  .freeze({ math: expArrayMath, wasmSimd: expArrayWasm });
+
+/**
+ * Every row-softmax kernel: the TypeScript ones (`shifted` is the reference) and
+ * `wasmSimd` (f64x2 exponential, compensated sums: within a few ulp of the exact softmax,
+ * see fixtures/wasm/vecmath.json).
+ *
+ * @example
+ * ```ts
+ * const m = { rows: 1, cols: 2, data: new Float64Array([0, 0]) };
+ * for (const kernel of Object.values(SOFTMAX_VARIANTS)) {
+ *   if (kernel(m).data[1] !== 0.5) throw new Error("½ for equal logits");
+ * }
+ * ```
+ */
+export const SOFTMAX_VARIANTS: Readonly<
+  Record<keyof typeof SOFTMAX_TYPESCRIPT | "wasmSimd", (m: Matrix, out?: Matrix) => Matrix>
+> = Object.freeze({
+  ...SOFTMAX_TYPESCRIPT,
+  wasmSimd: (m: Matrix, out?: Matrix) => softmaxRowsWasm(m, out),
+});
+
+function logSoftmaxRowsTypeScript(m: Matrix, out?: Matrix): Matrix {
+  const result = out ?? { rows: m.rows, cols: m.cols, data: new Float64Array(m.data.length) };
+  for (let i = 0; i < m.rows; i++) {
+    const row = m.data.subarray(i * m.cols, (i + 1) * m.cols);
+    logSoftmax(row, result.data.subarray(i * m.cols, (i + 1) * m.cols));
+  }
+  return result;
+}
+
+function logSumExpRowsTypeScript(m: Matrix, out?: Float64Array): Float64Array {
+  const result = out ?? new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) result[i] = logSumExp(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+  return result;
+}
+
+/**
+ * Every row log-softmax kernel: `rows` (lib/activation's logSoftmax on each row, the
+ * reference) and `wasmSimd` (see fixtures/wasm/vecmath.json for its measured error).
+ *
+ * @example
+ * ```ts
+ * const m = { rows: 1, cols: 2, data: new Float64Array([0, -1000]) };
+ * for (const kernel of Object.values(LOG_SOFTMAX_VARIANTS)) {
+ *   if (kernel(m).data[1] !== -1000) throw new Error("finite where softmax underflows");
+ * }
+ * ```
+ */
+export const LOG_SOFTMAX_VARIANTS: Readonly<
+  Record<"rows" | "wasmSimd", (m: Matrix, out?: Matrix) => Matrix>
+> = Object.freeze({
+  rows: logSoftmaxRowsTypeScript,
+  wasmSimd: (m: Matrix, out?: Matrix) => logSoftmaxRowsWasm(m, out),
+});
+
+/**
+ * Every row log-sum-exp kernel: `rows` (lib/activation's logSumExp on each row, the
+ * reference) and `wasmSimd` (m + log1p of the remaining sum: fixtures/wasm/vecmath.json).
+ *
+ * @example
+ * ```ts
+ * const m = { rows: 1, cols: 2, data: new Float64Array([1000, 1000]) };
+ * for (const kernel of Object.values(LOG_SUM_EXP_VARIANTS)) {
+ *   if (kernel(m)[0] !== 1000 + Math.LN2) throw new Error("1000 + ln 2");
+ * }
+ * ```
+ */
+export const LOG_SUM_EXP_VARIANTS: Readonly<
+  Record<"rows" | "wasmSimd", (m: Matrix, out?: Float64Array) => Float64Array>
+> = Object.freeze({ rows: logSumExpRowsTypeScript, wasmSimd: logSumExpRowsWasm });

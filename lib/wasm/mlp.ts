@@ -1,0 +1,197 @@
+/**
+ * The forward pass of a small feed-forward network on WebAssembly (`mlp_module.ts`): a
+ * kernel of lib/nn's `ForwardKernel` shape that fills the same trace (every Zˡ and Aˡ).
+ *
+ * Each Zˡ is computed from Aˡ⁻¹ with the reference's operations in its order (products
+ * summed from +0, then the bias), so Z¹ equals the reference's bit for bit and every later
+ * Zˡ equals what the reference computes from this kernel's Aˡ⁻¹; Aˡ differs from the
+ * reference's only through the exponential: σ and tanh within the bounds measured in
+ * fixtures/wasm/vecmath.json for the vector-math module (the same code), softmax within a
+ * few ulp of the exact softmax (two-sum and compensated sum, as the row kernel). ReLU and
+ * identity are exact. The results are the same bytes on every engine.
+ *
+ * Networks it runs: every layer 1–16 units wide, activations σ, tanh, ReLU, identity
+ * (lib/activation's own objects) or softmax (lib/nn's). Anything else runs
+ * `forwardFused` (TypeScript) instead; {@link wasmForwardBackend} says which.
+ *
+ * @module
+ */
+
+import { ACTIVATIONS } from "../activation/activation.ts";
+import { type ForwardTrace, forwardFused } from "../nn/forward.ts";
+import type { Network } from "../nn/network.ts";
+import { SOFTMAX_OUTPUT } from "../nn/softmax_output.ts";
+import { hasWasmSimd } from "./simd_support.ts";
+import {
+  MLP_GROUP,
+  MLP_HEAP,
+  type MlpActivationName,
+  mlpModule,
+  mlpParameterCount,
+  type MlpShape,
+} from "./mlp_module.ts";
+
+export type { ForwardTrace } from "../nn/forward.ts";
+export type { Network } from "../nn/network.ts";
+
+/** Rows per chunk copied through the module's memory (even). */
+const CHUNK_ROWS = 2048;
+const PAGE = 65536;
+
+interface Compiled {
+  readonly memory: WebAssembly.Memory;
+  readonly forward: (x: number, params: number, out: number, pairs: number) => void;
+}
+
+const compiled = new Map<string, Compiled>();
+/** Per network: its compiled module, or why it runs the fallback (decided once). */
+const plans = new WeakMap<Network, { shape: MlpShape; module: Compiled } | string>();
+
+/** The shape the generated code needs, or why the network is not supported. */
+function shapeOf(network: Network): MlpShape | string {
+  const widths = [network.layers[0].weights.rows];
+  const activations: MlpActivationName[] = [];
+  for (const [l, layer] of network.layers.entries()) {
+    widths.push(layer.weights.cols);
+    const f = layer.activation;
+    const name = f === SOFTMAX_OUTPUT
+      ? "softmax"
+      : (Object.entries(ACTIVATIONS).find(([, known]) => known === f)?.[0] as MlpActivationName);
+    if (name === undefined) return `layer ${l + 1}'s activation "${f.name}" is not a built-in one`;
+    activations.push(name);
+  }
+  if (widths.some((w) => w > 16)) return `a layer is wider than 16 units (${widths.join("-")})`;
+  return { widths, activations, biases: network.layers.map((layer) => layer.biases !== null) };
+}
+
+function compile(shape: MlpShape): Compiled {
+  const key = JSON.stringify(shape);
+  let found = compiled.get(key);
+  if (found === undefined) {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(mlpModule(shape))).exports;
+    found = {
+      memory: exports.memory as WebAssembly.Memory,
+      forward: exports.forward as Compiled["forward"],
+    };
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Which path {@link forwardWasm} takes for `network`: `"wasm-simd"`, or `"fallback: …"`
+ * with the reason (no SIMD here, an unsupported activation, a layer over 16 units).
+ *
+ * @example
+ * ```ts
+ * import { createNetwork } from "../nn/network.ts";
+ * const net = createNetwork([{ weights: [[1, 2]], activation: "sigmoid" }]);
+ * if (!wasmForwardBackend(net).startsWith("wasm-simd") && !hasWasmSimd()) throw new Error("?");
+ * import { hasWasmSimd } from "./simd_support.ts";
+ * ```
+ */
+export function wasmForwardBackend(network: Network): string {
+  const plan = planFor(network);
+  return typeof plan === "string" ? `fallback: ${plan}` : "wasm-simd";
+}
+
+function planFor(network: Network): { shape: MlpShape; module: Compiled } | string {
+  let plan = plans.get(network);
+  if (plan === undefined) {
+    const shape = hasWasmSimd() ? shapeOf(network) : "no WebAssembly SIMD128 here";
+    plan = typeof shape === "string" ? shape : { shape, module: compile(shape) };
+    plans.set(network, plan);
+  }
+  return plan;
+}
+
+/**
+ * Forward kernel on WebAssembly: fills `trace` for the batch in `trace.activations[0]`,
+ * like lib/nn's `forwardFused` (Z¹ bit for bit; A within the exponential's bounds,
+ * see the module doc). Networks outside its reach run
+ * `forwardFused` (see {@link wasmForwardBackend}).
+ *
+ * @param network The network.
+ * @param trace Buffers from `createForwardTrace(network, rows)`, inputs in activations[0].
+ * @returns `trace`.
+ *
+ * @example Document 002's first layer on its x_in, against the TypeScript kernel
+ * ```ts
+ * import { createNetwork } from "../nn/network.ts";
+ * import { createForwardTrace, forwardFused } from "../nn/forward.ts";
+ * const net = createNetwork([
+ *   { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
+ * ]);
+ * const a = createForwardTrace(net, 1), b = createForwardTrace(net, 1);
+ * a.activations[0].data.set([0.5, 0.8, 0.2]);
+ * b.activations[0].data.set([0.5, 0.8, 0.2]);
+ * forwardWasm(net, a);
+ * forwardFused(net, b);
+ * if (a.preActivations[0].data.join() !== b.preActivations[0].data.join()) throw new Error("Z");
+ * if (Math.abs(a.activations[1].data[3] - b.activations[1].data[3]) > 1e-15) throw new Error("A");
+ * ```
+ */
+export function forwardWasm(network: Network, trace: ForwardTrace): ForwardTrace {
+  const plan = planFor(network);
+  if (typeof plan === "string") return forwardFused(network, trace);
+  const { shape, module: { memory, forward } } = plan;
+  const widths = shape.widths, layers = widths.length - 1;
+  const rows = trace.activations[0].rows;
+  const parameterDoubles = mlpParameterCount(shape) + 1; // + 1: keep x 16-byte aligned
+  const xBase = MLP_HEAP + 8 * (parameterDoubles - (parameterDoubles % 2));
+  const rowsPerStep = 2 * MLP_GROUP;
+  const chunkRows = Math.min(CHUNK_ROWS, Math.ceil(rows / rowsPerStep) * rowsPerStep);
+  const outBase = xBase + 8 * chunkRows * widths[0];
+  let outDoubles = 0;
+  for (let l = 1; l < widths.length; l++) outDoubles += 2 * chunkRows * widths[l];
+  const bytes = outBase + 8 * outDoubles;
+  if (memory.buffer.byteLength < bytes) {
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+  const heap = new Float64Array(memory.buffer);
+  let at = MLP_HEAP / 8;
+  for (const layer of network.layers) {
+    at = copyInto(heap, at, layer.weights.data);
+    if (layer.biases) at = copyInto(heap, at, layer.biases);
+  }
+  const input = trace.activations[0].data, n0 = widths[0];
+  for (let start = 0; start < rows; start += chunkRows) {
+    const count = Math.min(chunkRows, rows - start);
+    const padded = Math.ceil(count / rowsPerStep) * rowsPerStep, pairs = padded / 2;
+    copyRange(input, start * n0, count * n0, heap, xBase / 8);
+    for (let extra = count; extra < padded; extra++) {
+      // rows up to a whole group: copies of the last row, never copied out
+      copyRange(heap, xBase / 8 + (count - 1) * n0, n0, heap, xBase / 8 + extra * n0);
+    }
+    forward(xBase, MLP_HEAP, outBase, pairs);
+    let matrix = outBase / 8;
+    for (let l = 0; l < layers; l++) {
+      const width = widths[l + 1];
+      copyRange(heap, matrix, count * width, trace.preActivations[l].data, start * width);
+      matrix += 2 * pairs * width;
+      copyRange(heap, matrix, count * width, trace.activations[l + 1].data, start * width);
+      matrix += 2 * pairs * width;
+    }
+  }
+  return trace;
+}
+
+function copyInto(target: Float64Array, at: number, values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) target[at + i] = values[i];
+  return at + values.length;
+}
+
+/** target[to …] = source[from … from + count): a loop for a few values, memcpy beyond. */
+function copyRange(
+  source: Float64Array,
+  from: number,
+  count: number,
+  target: Float64Array,
+  to: number,
+): void {
+  if (count <= 64) {
+    for (let i = 0; i < count; i++) target[to + i] = source[from + i];
+  } else {
+    target.set(source.subarray(from, from + count), to);
+  }
+}
