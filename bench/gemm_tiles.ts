@@ -39,7 +39,11 @@ for (const n of sizes) {
       if (!fma && out.data.some((v, i) => !Object.is(v, reference.data[i]))) {
         throw new Error(`${tile.rows}×${tile.columns} differs from matmulNaive`);
       }
-      return { name: `${tile.rows}×${tile.columns}${fma ? " fma" : ""}`, run: () => matmul(a, b, out), times: [] as number[] };
+      return {
+        name: `${tile.rows}×${tile.columns}${fma ? " fma" : ""}`,
+        run: () => matmul(a, b, out),
+        times: [] as number[],
+      };
     })
   );
   const rounds = n >= 512 ? 9 : 21;
@@ -52,7 +56,11 @@ for (const n of sizes) {
     return { name: entry.name, median, gflops: flops / (median * 1e6) };
   }).sort((x, y) => x.median - y.median);
   for (const row of rows) {
-    console.log(`n=${n} ${row.name.padEnd(9)} ${row.median.toFixed(3)} ms CPU  ${row.gflops.toFixed(1)} GFLOP/s`);
+    console.log(
+      `n=${n} ${row.name.padEnd(9)} ${row.median.toFixed(3)} ms CPU  ${
+        row.gflops.toFixed(1)
+      } GFLOP/s`,
+    );
   }
 }
 
@@ -70,5 +78,9 @@ for (const n of sizes) {
     t2.push(cpuMs(() => best(a, b, out2)));
   }
   const m1 = t1.sort((x, y) => x - y)[10], m2 = t2.sort((x, y) => x - y)[10];
-  console.log(`n=256 before (4×6 packed) ${m1.toFixed(3)} ms, default tile now ${m2.toFixed(3)} ms: ${(m1 / m2).toFixed(2)}×`);
+  console.log(
+    `n=256 before (4×6 packed) ${m1.toFixed(3)} ms, default tile now ${m2.toFixed(3)} ms: ${
+      (m1 / m2).toFixed(2)
+    }×`,
+  );
 }

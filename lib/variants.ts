@@ -12,9 +12,23 @@
  */
 
 import { matmulBlocked, matmulIkj, matmulNaive } from "./linalg/matmul.ts";
-import { matmulWasmSimd } from "./wasm/matmul_simd.ts";
+import { matmulWasmFma, matmulWasmSimd } from "./wasm/matmul_simd.ts";
+import {
+  type LeastSquaresSolver,
+  leastSquaresTsqrRefined,
+  LSTSQ_VARIANTS as LSTSQ_METHODS,
+} from "./linalg/lstsq.ts";
+import {
+  type ForwardKernel,
+  MLP_FORWARD_VARIANTS as MLP_FORWARD_TYPESCRIPT,
+} from "./nn/forward.ts";
+import { forwardWasm } from "./wasm/mlp.ts";
 import { SIGMOID_VARIANTS as SIGMOID_TYPESCRIPT } from "./activation/sigmoid.ts";
-import { logSoftmax, logSumExp, SOFTMAX_VARIANTS as SOFTMAX_TYPESCRIPT } from "./activation/softmax.ts";
+import {
+  logSoftmax,
+  logSumExp,
+  SOFTMAX_VARIANTS as SOFTMAX_TYPESCRIPT,
+} from "./activation/softmax.ts";
 import { tanhArray } from "./activation/tanh.ts";
 import type { Matrix } from "./linalg/matrix.ts";
 import {
@@ -28,9 +42,7 @@ import {
 
 export type { Matrix } from "./linalg/matrix.ts";
 export { SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS } from "./activation/sigmoid.ts";
-export { LSTSQ_VARIANTS } from "./linalg/lstsq.ts";
 export { MLP_BACKWARD_VARIANTS } from "./nn/backward.ts";
-export { MLP_FORWARD_VARIANTS } from "./nn/forward.ts";
 export { GD_STEP_VARIANTS } from "./optim/gd_step.ts";
 export { SUM_VARIANTS } from "./series/summation.ts";
 
@@ -139,7 +151,9 @@ function logSoftmaxRowsTypeScript(m: Matrix, out?: Matrix): Matrix {
 
 function logSumExpRowsTypeScript(m: Matrix, out?: Float64Array): Float64Array {
   const result = out ?? new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) result[i] = logSumExp(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+  for (let i = 0; i < m.rows; i++) {
+    result[i] = logSumExp(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+  }
   return result;
 }
 
@@ -177,3 +191,51 @@ export const LOG_SOFTMAX_VARIANTS: Readonly<
 export const LOG_SUM_EXP_VARIANTS: Readonly<
   Record<"rows" | "wasmSimd", (m: Matrix, out?: Float64Array) => Float64Array>
 > = Object.freeze({ rows: logSumExpRowsTypeScript, wasmSimd: logSumExpRowsWasm });
+
+/**
+ * The matrix products that do not keep matmulNaive's bits: `wasmFma`, fused multiply-add
+ * through relaxed SIMD where the engine fuses it (V8), within γ_k·|A||B| of the exact
+ * product (see lib/wasm/matmul_simd.ts; on JavaScriptCore it runs unfused and equals
+ * {@link MATMUL_VARIANTS}' bits).
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./linalg/matrix.ts";
+ * const c = MATMUL_RELAXED_VARIANTS.wasmFma(fromRows([[1, 2]]), fromRows([[3], [4]]));
+ * if (c.data[0] !== 11) throw new Error("exact on small integers");
+ * ```
+ */
+export const MATMUL_RELAXED_VARIANTS = { wasmFma: matmulWasmFma } as const;
+
+/**
+ * Every forward kernel: lib/nn's (`separate` is the reference, `fused` its bits) and
+ * `wasmSimd`, the fused WebAssembly pass for networks of layers up to 16 units
+ * (lib/wasm/mlp.ts: Z¹ bit for bit, activations on the f64x2 exponential).
+ *
+ * @example
+ * ```ts
+ * if (Object.keys(MLP_FORWARD_VARIANTS).join() !== "separate,fused,wasmSimd") throw new Error("three");
+ * ```
+ */
+export const MLP_FORWARD_VARIANTS: Readonly<
+  Record<keyof typeof MLP_FORWARD_TYPESCRIPT | "wasmSimd", ForwardKernel>
+> = Object.freeze({ ...MLP_FORWARD_TYPESCRIPT, wasmSimd: forwardWasm });
+
+/**
+ * Every least-squares solver: the methods of lib/linalg/lstsq.ts (`accurate` is the
+ * reference; `tsqr` runs in WebAssembly) and `tsqrRefined`, TSQR with one refinement step
+ * whose residual is computed in double-double (`leastSquares(x, y, { method: "tsqr",
+ * refine: true })`).
+ *
+ * @example
+ * ```ts
+ * import { fromRows } from "./linalg/matrix.ts";
+ * const x = fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]);
+ * for (const [name, solve] of Object.entries(LSTSQ_VARIANTS)) {
+ *   if (Math.abs(solve(x, [1, 2, 2, 4]).weights[1] - 0.9) > 1e-14) throw new Error(name);
+ * }
+ * ```
+ */
+export const LSTSQ_VARIANTS: Readonly<
+  Record<keyof typeof LSTSQ_METHODS | "tsqrRefined", LeastSquaresSolver>
+> = Object.freeze({ ...LSTSQ_METHODS, tsqrRefined: leastSquaresTsqrRefined });

@@ -12,7 +12,15 @@ import type { Fixture } from "../oracle/fixture.ts";
 import type { Subject } from "../oracle/subject.ts";
 import { RandomState } from "../lib/random/random_state.ts";
 import { EXP_TABLE_BITS } from "../lib/wasm/exp_table.ts";
-import { expArrayWasm } from "../lib/wasm/vecmath.ts";
+import {
+  expArrayWasm,
+  logSoftmaxRowsWasm,
+  logSumExpRowsWasm,
+  sigmoidArrayWasm,
+  softmaxRowsWasm,
+  tanhArrayWasm,
+} from "../lib/wasm/vecmath.ts";
+import { fromRows, toRows } from "../lib/linalg/matrix.ts";
 
 // Re-exported so that `deno doc --lint` finds every type the subjects' type refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -84,6 +92,45 @@ interface HashedInput {
   readonly special: readonly (number | string)[];
 }
 
+/** One seeded matrix of fixtures/wasm/vecmath.json: RandomState(seed).uniform(low, high). */
+interface SeededRows {
+  readonly seed: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** σ or tanh at a fixture's points, and the hash of their bytes over its seeded sets. */
+function elementwiseSubjects(name: "sigmoid" | "tanh", kernel: typeof sigmoidArrayWasm): Subject[] {
+  return [
+    {
+      ids: [`wasm.${name}.points`],
+      compute: (fixture: Fixture) => ({
+        [name]: kernel(numbers(fixture.input.z as (number | string)[])),
+      }),
+    },
+    {
+      ids: [`wasm.${name}.bytes`],
+      compute: (fixture: Fixture) => {
+        const { sets, special } = fixture.input as unknown as HashedInput;
+        const z = seededPoints(sets, special);
+        return { count: z.length, fnv1a32: fnv1a32Words(kernel(z, z)) };
+      },
+    },
+  ];
+}
+
+/** softmax, log-softmax and log-sum-exp of a block of rows, as arrays of rows. */
+function rowResults(block: number[][], label: string): Record<string, unknown> {
+  const m = fromRows(block);
+  return {
+    [`softmax_${label}`]: toRows(softmaxRowsWasm(m)),
+    [`logSoftmax_${label}`]: toRows(logSoftmaxRowsWasm(m)),
+    [`logSumExp_${label}`]: logSumExpRowsWasm(m),
+  };
+}
+
 /** The kernels' worked results. */
 export const SUBJECTS: readonly Subject[] = [
   {
@@ -113,6 +160,39 @@ export const SUBJECTS: readonly Subject[] = [
       const { sets, special } = fixture.input as unknown as HashedInput;
       const x = seededPoints(sets, special);
       return { count: x.length, fnv1a32: fnv1a32Words(expArrayWasm(x, x)) };
+    },
+  },
+  ...elementwiseSubjects("sigmoid", sigmoidArrayWasm),
+  ...elementwiseSubjects("tanh", tanhArrayWasm),
+  {
+    ids: ["wasm.rows.points"],
+    compute: (fixture: Fixture) => {
+      const input = fixture.input as Record<string, number[][]>;
+      return Object.fromEntries(
+        Object.keys(input).flatMap((label) => Object.entries(rowResults(input[label], label))),
+      );
+    },
+  },
+  {
+    ids: ["wasm.rows.bytes"],
+    compute: (fixture: Fixture) => {
+      const parts: Float64Array[] = [];
+      for (const s of (fixture.input as unknown as { sets: SeededRows[] }).sets) {
+        const data = new RandomState(s.seed).fillUniform(
+          new Float64Array(s.rows * s.cols),
+          s.low,
+          s.high,
+        );
+        const m = { rows: s.rows, cols: s.cols, data };
+        parts.push(softmaxRowsWasm(m).data, logSoftmaxRowsWasm(m).data, logSumExpRowsWasm(m));
+      }
+      const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        all.set(part, at);
+        at += part.length;
+      }
+      return { fnv1a32: fnv1a32Words(all) };
     },
   },
 ];

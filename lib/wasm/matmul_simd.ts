@@ -45,7 +45,11 @@ export interface WasmMatmul {
    * "wasm-simd, relaxed_madd not fused" (FMA asked for, the engine rounds twice: the
    * bits of "wasm-simd"), or "fallback" (pure TypeScript).
    */
-  readonly backend: "wasm-simd" | "wasm-simd-fma" | "wasm-simd, relaxed_madd not fused" | "fallback";
+  readonly backend:
+    | "wasm-simd"
+    | "wasm-simd-fma"
+    | "wasm-simd, relaxed_madd not fused"
+    | "fallback";
   /** The register tile of the WebAssembly kernel (undefined on the fallback). */
   readonly tile?: GemmTile;
 }
@@ -185,7 +189,13 @@ export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base
 }
 
 /** Copies A and B into `heap` per `layout` (zero padding included). */
-export function gemmCopyIn(heap: Float64Array, a: Matrix, b: Matrix, layout: GemmLayout, tileRows: number): void {
+export function gemmCopyIn(
+  heap: Float64Array,
+  a: Matrix,
+  b: Matrix,
+  layout: GemmLayout,
+  tileRows: number,
+): void {
   const m = a.rows, k = a.cols, n = b.cols;
   heap.set(a.data, layout.aRaw / 8);
   const mPad = layout.rowPanels * tileRows;
@@ -246,7 +256,17 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
     const heap = new Float64Array(memory.buffer);
     gemmCopyIn(heap, a, b, layout, tile.rows);
     pack(layout.aRaw, layout.aPacked, layout.rowPanels, k);
-    kernel(layout.aPacked, layout.b, layout.c, layout.rowPanels, k, 0, layout.colPanels, 8 * layout.nPad, 8 * layout.nPad);
+    kernel(
+      layout.aPacked,
+      layout.b,
+      layout.c,
+      layout.rowPanels,
+      k,
+      0,
+      layout.colPanels,
+      8 * layout.nPad,
+      8 * layout.nPad,
+    );
     gemmCopyOut(heap, result, layout);
     return result;
   };
@@ -273,7 +293,9 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
  * ```
  */
 export function createWasmMatmul(options: WasmMatmulOptions = {}): WasmMatmul {
-  if (options.forceFallback || !hasWasmSimd()) return { matmul: matmulBlocked, backend: "fallback" };
+  if (options.forceFallback || !hasWasmSimd()) {
+    return { matmul: matmulBlocked, backend: "fallback" };
+  }
   if (options.fma) {
     const { fused } = relaxedMaddSupport();
     const tile = options.tile ?? defaultGemmTile(fused);

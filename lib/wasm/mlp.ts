@@ -18,7 +18,7 @@
  */
 
 import { ACTIVATIONS } from "../activation/activation.ts";
-import { type ForwardTrace, forwardFused } from "../nn/forward.ts";
+import { forwardFused, type ForwardTrace } from "../nn/forward.ts";
 import type { Network } from "../nn/network.ts";
 import { SOFTMAX_OUTPUT } from "../nn/softmax_output.ts";
 import { hasWasmSimd } from "./simd_support.ts";

@@ -23,25 +23,8 @@
  */
 
 import { encodeModule } from "./module_encoder.ts";
-import {
-  block,
-  brIf,
-  type Code,
-  f64x2,
-  get,
-  i32,
-  loop,
-  set,
-  v128,
-  type WasmType,
-} from "./ops.ts";
-import {
-  type ExpTemps,
-  expScalarFunction,
-  expTemps,
-  expVector,
-  Locals,
-} from "./_exp_code.ts";
+import { block, brIf, type Code, f64x2, get, i32, loop, set, v128, type WasmType } from "./ops.ts";
+import { expScalarFunction, type ExpTemps, expTemps, expVector, Locals } from "./_exp_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 
 /** Byte address of the exponential's table. */
@@ -116,7 +99,10 @@ function elementwiseActivation(
         ...set(x, f64x2.mul(f64x2.pmin(get(q), splat(20)), splat(-2))),
         ...expVector(x, null, e, t, MLP_TABLE, EXP_SCALAR),
         // m = e − 1 recomputed from the core's outputs, as vecmath's tanh does
-        ...set(m, f64x2.add(f64x2.sub(get(t.scale), splat(1)), f64x2.mul(get(t.scale), get(t.tmp)))),
+        ...set(
+          m,
+          f64x2.add(f64x2.sub(get(t.scale), splat(1)), f64x2.mul(get(t.scale), get(t.tmp))),
+        ),
         ...set(
           q,
           f64x2.div(
@@ -251,7 +237,10 @@ export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Arra
         for (let p = 0; p < nIn; p++) {
           sum = f64x2.add(
             sum,
-            f64x2.mul(get(g.current[p]), v128.load64Splat(get(PARAMS), weights + 8 * (p * nOut + j))),
+            f64x2.mul(
+              get(g.current[p]),
+              v128.load64Splat(get(PARAMS), weights + 8 * (p * nOut + j)),
+            ),
           );
         }
         if (biases[l]) sum = f64x2.add(sum, v128.load64Splat(get(PARAMS), biasOffset + 8 * j));
@@ -262,7 +251,7 @@ export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Arra
     const f = activations[l];
     if (f === "softmax") {
       // m = max zⱼ per lane (pmax; the inputs are finite), dⱼ = zⱼ − m with its error,
-      // eⱼ = e^(dⱼ + lⱼ), S = Kahan Σ eⱼ, aⱼ = eⱼ / S.
+      // eⱼ = e^(dⱼ + lⱼ), S = Σ eⱼ by Sum2 (compensated), aⱼ = eⱼ / S.
       each((g) => {
         const code = [...set(g.m, get(g.next[0]))];
         for (let j = 1; j < nOut; j++) code.push(...set(g.m, f64x2.pmax(get(g.m), get(g.next[j]))));
@@ -280,13 +269,23 @@ export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Arra
             ),
           ),
           ...expVector(z, lo, g.e[j], t, MLP_TABLE, EXP_SCALAR),
-          ...set(yk, f64x2.sub(get(g.e[j]), get(g.c))),
-          ...set(tk, f64x2.add(get(g.s), get(yk))),
-          ...set(g.c, f64x2.sub(f64x2.sub(get(tk), get(g.s)), get(yk))),
+          // Sum2: s += eⱼ, the exact error of the addition accumulated in c
+          ...set(tk, f64x2.add(get(g.s), get(g.e[j]))),
+          ...set(yk, f64x2.sub(get(tk), get(g.s))),
+          ...set(
+            g.c,
+            f64x2.add(
+              get(g.c),
+              f64x2.add(
+                f64x2.sub(get(g.s), f64x2.sub(get(tk), get(yk))),
+                f64x2.sub(get(g.e[j]), get(yk)),
+              ),
+            ),
+          ),
           ...set(g.s, get(tk)),
         ]);
       }
-      each((g) => set(g.s, f64x2.sub(get(g.s), get(g.c))));
+      each((g) => set(g.s, f64x2.add(get(g.s), get(g.c))));
       for (let j = 0; j < nOut; j++) {
         each((g, index) => [
           ...set(g.current[j], f64x2.div(get(g.e[j]), get(g.s))),

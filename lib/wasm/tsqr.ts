@@ -84,7 +84,10 @@ function scaled(m: Matrix, scales: Float64Array): Matrix {
   return out;
 }
 
-function runModule(x: Matrix, y: Matrix): { status: number; top: Float64Array; norms: Float64Array } {
+function runModule(
+  x: Matrix,
+  y: Matrix,
+): { status: number; top: Float64Array; norms: Float64Array } {
   const n = x.rows, p = x.cols, k = y.cols;
   const { memory, load, reduce, rows } = compiled(p, k);
   const widthDoubles = 2 * Math.ceil((p + k) / 2), topDoubles = p * widthDoubles;
@@ -244,7 +247,8 @@ export function refineOnce(x: Matrix, y: Matrix, w: Matrix, r: Matrix): Matrix {
         const a = xd[i * p + j], split = SPLITTER * a;
         const aHi = split - (split - a), aLo = a - aHi;
         const m = j * k + c, product = a * wd[m];
-        const productError = ((aHi * wHi[m] - product) + aHi * wLo[m] + aLo * wHi[m]) + aLo * wLo[m];
+        const productError = ((aHi * wHi[m] - product) + aHi * wLo[m] + aLo * wHi[m]) +
+          aLo * wLo[m];
         const sum = hi - product, back = sum - hi;
         const sumError = (hi - (sum - back)) + (-product - back);
         hi = sum;

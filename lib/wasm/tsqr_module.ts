@@ -38,7 +38,6 @@
 
 import { encodeModule, type FunctionDefinition } from "./module_encoder.ts";
 import {
-  block,
   brIf,
   type Code,
   f64,
@@ -80,7 +79,11 @@ export function tsqrModule(p: number, k: number): Uint8Array<ArrayBuffer> {
     );
   }
   const q = p + k, pairs = Math.ceil(q / 2), width = 16 * pairs; // bytes per padded row
-  const functions = [loadFunction(p, k, width), reduceFunction(p, pairs, width), rowsFunction(p, pairs, width)];
+  const functions = [
+    loadFunction(p, k, width),
+    reduceFunction(p, pairs, width),
+    rowsFunction(p, pairs, width),
+  ];
   return encodeModule({ memory: { initialPages: 2, exportName: "memory" }, functions });
 }
 
@@ -112,12 +115,22 @@ function loadFunction(p: number, k: number, width: number): FunctionDefinition {
     body: [
       ...sums.flatMap((sum, n) => set(sum, v128.load(get(NORMS), 16 * n))),
       ...forRows(i, row, get(ROWS), get(WORK), width, [
-        ...Array.from({ length: p }, (_, c) => f64.store(get(row), f64.load(get(X), 8 * c), 8 * c)).flat(),
-        ...Array.from({ length: k }, (_, c) => f64.store(get(row), f64.load(get(Y), 8 * c), 8 * (p + c)))
+        ...Array.from({ length: p }, (_, c) => f64.store(get(row), f64.load(get(X), 8 * c), 8 * c))
+          .flat(),
+        ...Array.from(
+          { length: k },
+          (_, c) => f64.store(get(row), f64.load(get(Y), 8 * c), 8 * (p + c)),
+        )
           .flat(),
         ...(q % 2 === 1 ? f64.store(get(row), f64.const(0), 8 * q) : []),
         ...sums.flatMap((sum, n) =>
-          set(sum, f64x2.add(get(sum), f64x2.mul(v128.load(get(row), 16 * n), v128.load(get(row), 16 * n))))
+          set(
+            sum,
+            f64x2.add(
+              get(sum),
+              f64x2.mul(v128.load(get(row), 16 * n), v128.load(get(row), 16 * n)),
+            ),
+          )
         ),
         ...set(X, i32.add(get(X), i32.const(8 * p))),
         ...set(Y, i32.add(get(Y), i32.const(8 * k))),
@@ -131,7 +144,13 @@ function rowsFunction(p: number, pairs: number, width: number): FunctionDefiniti
   const body: Code = [];
   for (let r = 0; r < p; r++) {
     for (let c = 0; c < 2 * pairs; c++) {
-      body.push(...f64.store(get(1), c < r ? f64.const(0) : f64.load(get(0), r * width + 8 * c), r * width + 8 * c));
+      body.push(
+        ...f64.store(
+          get(1),
+          c < r ? f64.const(0) : f64.load(get(0), r * width + 8 * c),
+          r * width + 8 * c,
+        ),
+      );
     }
   }
   return { exportName: "rows", params: ["i32", "i32"], results: [], locals: [], body };
@@ -161,65 +180,85 @@ function reduceFunction(p: number, pairs: number, width: number): FunctionDefini
       ...(j === 0
         ? [
           ...set(sigma, f64.const(0)),
-          ...each(set(sigma, f64.add(get(sigma), f64.mul(f64.load(get(row), 0), f64.load(get(row), 0))))),
+          ...each(
+            set(sigma, f64.add(get(sigma), f64.mul(f64.load(get(row), 0), f64.load(get(row), 0)))),
+          ),
         ]
         : []),
-      ...ifThen(i32.or(f64.ge(get(sigma), f64.const(1e300)), f64.ne(get(sigma), get(sigma))), ret(i32.const(1))),
+      ...ifThen(
+        i32.or(f64.ge(get(sigma), f64.const(1e300)), f64.ne(get(sigma), get(sigma))),
+        ret(i32.const(1)),
+      ),
       ...ifThen(
         i32.and(f64.lt(get(sigma), f64.const(1e-290)), f64.gt(get(sigma), f64.const(0))),
         ret(i32.const(1)),
       ),
-      ...ifThen(f64.gt(get(sigma), f64.const(0)), [
-        ...set(alpha, f64.load(get(TOP), j * width + 8 * j)),
-        ...set(norm, f64.sqrt(f64.add(f64.mul(get(alpha), get(alpha)), get(sigma)))),
-        ...set(beta, f64.neg(f64.copysign(get(norm), get(alpha)))),
-        ...set(tau, f64.div(f64.sub(get(beta), get(alpha)), get(beta))),
-        ...set(scale, f64.div(f64.const(1), f64.sub(get(alpha), get(beta)))),
-        // v = W[·][j]·scale, w = top[j] + Σ vᵢW[i] on the active pairs
-        ...active.flatMap((a) => set(acc[a], v128.load(get(TOP), j * width + 16 * a))),
-        ...set(vPtr, V()),
-        ...each([
-          ...set(value, f64.mul(f64.load(get(row), 8 * j), get(scale))),
-          ...f64.store(get(vPtr), get(value)),
-          ...set(vi, f64x2.splat(get(value))),
-          ...active.flatMap((a) =>
-            set(acc[a], f64x2.add(get(acc[a]), f64x2.mul(get(vi), v128.load(get(row), 16 * a))))
-          ),
-          ...set(vPtr, i32.add(get(vPtr), i32.const(8))),
-        ]),
-        // top[j] −= τw (then top[j][j] = β); acc ← τw; W[i] −= vᵢ·τw
-        ...active.flatMap((a) => [
-          ...set(acc[a], f64x2.mul(f64x2.splat(get(tau)), get(acc[a]))),
-          ...v128.store(
-            get(TOP),
-            f64x2.sub(v128.load(get(TOP), j * width + 16 * a), get(acc[a])),
-            j * width + 16 * a,
-          ),
-        ]),
-        ...f64.store(get(TOP), get(beta), j * width + 8 * j),
-        ...set(vPtr, V()),
-        ...(nextColumn >= 0 ? set(sigma, f64.const(0)) : []),
-        ...each([
-          ...set(vi, v128.load64Splat(get(vPtr))),
-          ...active.flatMap((a) => {
-            const updated = f64x2.sub(v128.load(get(row), 16 * a), f64x2.mul(get(vi), get(acc[a])));
-            if (a !== nextPair) return v128.store(get(row), updated, 16 * a);
-            return [
-              ...set(fresh, updated),
-              ...v128.store(get(row), get(fresh), 16 * a),
-              ...set(value, f64x2.extractLane(get(fresh), nextLane)),
-              ...set(sigma, f64.add(get(sigma), f64.mul(get(value), get(value)))),
-            ];
-          }),
-          ...set(vPtr, i32.add(get(vPtr), i32.const(8))),
-        ]),
-      ], nextColumn >= 0 ? [
-        // no reflection (σ = 0): column j + 1's sum of squares in a pass of its own
-        ...set(sigma, f64.const(0)),
-        ...each(
-          set(sigma, f64.add(get(sigma), f64.mul(f64.load(get(row), 8 * nextColumn), f64.load(get(row), 8 * nextColumn)))),
-        ),
-      ] : undefined),
+      ...ifThen(
+        f64.gt(get(sigma), f64.const(0)),
+        [
+          ...set(alpha, f64.load(get(TOP), j * width + 8 * j)),
+          ...set(norm, f64.sqrt(f64.add(f64.mul(get(alpha), get(alpha)), get(sigma)))),
+          ...set(beta, f64.neg(f64.copysign(get(norm), get(alpha)))),
+          ...set(tau, f64.div(f64.sub(get(beta), get(alpha)), get(beta))),
+          ...set(scale, f64.div(f64.const(1), f64.sub(get(alpha), get(beta)))),
+          // v = W[·][j]·scale, w = top[j] + Σ vᵢW[i] on the active pairs
+          ...active.flatMap((a) => set(acc[a], v128.load(get(TOP), j * width + 16 * a))),
+          ...set(vPtr, V()),
+          ...each([
+            ...set(value, f64.mul(f64.load(get(row), 8 * j), get(scale))),
+            ...f64.store(get(vPtr), get(value)),
+            ...set(vi, f64x2.splat(get(value))),
+            ...active.flatMap((a) =>
+              set(acc[a], f64x2.add(get(acc[a]), f64x2.mul(get(vi), v128.load(get(row), 16 * a))))
+            ),
+            ...set(vPtr, i32.add(get(vPtr), i32.const(8))),
+          ]),
+          // top[j] −= τw (then top[j][j] = β); acc ← τw; W[i] −= vᵢ·τw
+          ...active.flatMap((a) => [
+            ...set(acc[a], f64x2.mul(f64x2.splat(get(tau)), get(acc[a]))),
+            ...v128.store(
+              get(TOP),
+              f64x2.sub(v128.load(get(TOP), j * width + 16 * a), get(acc[a])),
+              j * width + 16 * a,
+            ),
+          ]),
+          ...f64.store(get(TOP), get(beta), j * width + 8 * j),
+          ...set(vPtr, V()),
+          ...(nextColumn >= 0 ? set(sigma, f64.const(0)) : []),
+          ...each([
+            ...set(vi, v128.load64Splat(get(vPtr))),
+            ...active.flatMap((a) => {
+              const updated = f64x2.sub(
+                v128.load(get(row), 16 * a),
+                f64x2.mul(get(vi), get(acc[a])),
+              );
+              if (a !== nextPair) return v128.store(get(row), updated, 16 * a);
+              return [
+                ...set(fresh, updated),
+                ...v128.store(get(row), get(fresh), 16 * a),
+                ...set(value, f64x2.extractLane(get(fresh), nextLane)),
+                ...set(sigma, f64.add(get(sigma), f64.mul(get(value), get(value)))),
+              ];
+            }),
+            ...set(vPtr, i32.add(get(vPtr), i32.const(8))),
+          ]),
+        ],
+        nextColumn >= 0
+          ? [
+            // no reflection (σ = 0): column j + 1's sum of squares in a pass of its own
+            ...set(sigma, f64.const(0)),
+            ...each(
+              set(
+                sigma,
+                f64.add(
+                  get(sigma),
+                  f64.mul(f64.load(get(row), 8 * nextColumn), f64.load(get(row), 8 * nextColumn)),
+                ),
+              ),
+            ),
+          ]
+          : undefined,
+      ),
     );
   }
   body.push(...i32.const(0));

@@ -374,7 +374,7 @@ function rowFunction(
 /**
  * Softmax of every row, ŷⱼ = e^(oⱼ − m)/Σₖ e^(oₖ − m) with m the row's maximum, on the
  * f64x2 exponential. oⱼ − m is carried with its rounding error (a two-sum) into the
- * exponential, and Σ is a compensated (Kahan) sum, so each ŷⱼ is within about 3 ulp of
+ * exponential, and Σ is a compensated sum (Sum2), so each ŷⱼ is within about 3 ulp of
  * the exact softmax (0.51 from e^x, ≈ 2 from Σ, 0.5 from the division), where the
  * reference {@link softmaxRows} loses up to |oⱼ − m|·2⁻⁵³ relative in the subtraction
  * (≈ 35 ulp at |o| ≈ 10).

@@ -199,7 +199,7 @@ type RowOutput = "softmax" | "logSoftmax" | "logSumExp";
  * The three row kernels share their first two passes. Per row:
  * 1. m = max oⱼ (f64x2.max), with a finiteness check (Σ 0·oⱼ is NaN iff some oⱼ is not finite);
  * 2. dⱼ = oⱼ − m and its rounding error lⱼ (two-sum, exact), eⱼ = e^(dⱼ + lⱼ) (stored for
- *    softmax), S = Σ eⱼ by Kahan's compensated sum in each lane;
+ *    softmax), S = Σ eⱼ by the compensated sum Sum2 in each lane;
  * 3. softmax: eⱼ / S. log-softmax: (dⱼ − L) + lⱼ with L = log1p(S − 1) (the largest term of S
  *    is exactly 1). log-sum-exp: m + L.
  */
@@ -230,10 +230,19 @@ function rowKernel(output: RowOutput): FunctionParts {
       f64x2.add(f64x2.sub(get(x), f64x2.sub(get(d), get(bb))), f64x2.sub(get(negm), get(bb))),
     ),
   ];
+  // Sum2 (Ogita, Rump, Oishi 2005): s += e with the exact error of each addition (a
+  // two-sum) accumulated in c. Kahan's cheaper update loses a small partial sum when a
+  // larger term follows it (the row's maximum contributes 1 after e^−308: measured).
   const kahan: Code = [
-    ...set(yk, f64x2.sub(get(e), get(c))),
-    ...set(tk, f64x2.add(get(s), get(yk))),
-    ...set(c, f64x2.sub(f64x2.sub(get(tk), get(s)), get(yk))),
+    ...set(tk, f64x2.add(get(s), get(e))),
+    ...set(yk, f64x2.sub(get(tk), get(s))),
+    ...set(
+      c,
+      f64x2.add(
+        get(c),
+        f64x2.add(f64x2.sub(get(s), f64x2.sub(get(tk), get(yk))), f64x2.sub(get(e), get(yk))),
+      ),
+    ),
     ...set(s, get(tk)),
   ];
   const storeE = output === "softmax";
@@ -278,7 +287,7 @@ function rowKernel(output: RowOutput): FunctionParts {
       ...set(e, v128.and(get(e), LANE0_MASK)),
       ...kahan,
     ]),
-    // S = (s₀ + s₁) − (c₀ + c₁), with the rounding error of s₀ + s₁ kept (two-sum).
+    // S = (s₀ + s₁) + (c₀ + c₁), with the rounding error of s₀ + s₁ kept (two-sum).
     ...set(sh, f64.add(lane(s, 0), lane(s, 1))),
     ...set(big, f64.sub(get(sh), lane(s, 0))),
     ...set(
@@ -288,7 +297,7 @@ function rowKernel(output: RowOutput): FunctionParts {
         f64.sub(lane(s, 1), get(big)),
       ),
     ),
-    ...set(sum, f64.sub(get(se), f64.add(lane(c, 0), lane(c, 1)))),
+    ...set(sum, f64.add(get(se), f64.add(lane(c, 0), lane(c, 1)))),
   ];
   let pass3: Code;
   if (output === "softmax") {

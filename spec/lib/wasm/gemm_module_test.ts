@@ -69,8 +69,17 @@ describe("the GEMM module on its own", () => {
     assert.deepEqual(Array.from(heap.subarray(32, 40)), [-1, -1, 29, 32, 215, 218, -1, -1]);
   });
   it("refuses tiles outside 1–6 rows × {2, 4, 6, 8} columns or over 16 registers", () => {
-    assert.throws(() => gemmModule(1, 10), { name: "RangeError", message: /2, 4, 6 or 8 columns, got 10/ });
-    assert.throws(() => gemmModule(1, 8, { tileRows: 3 }), { name: "RangeError", message: /16 vector registers/ });
-    assert.throws(() => gemmModule(1, 2, { tileRows: 7 }), { name: "RangeError", message: /1–6 rows/ });
+    assert.throws(() => gemmModule(1, 10), {
+      name: "RangeError",
+      message: /2, 4, 6 or 8 columns, got 10/,
+    });
+    assert.throws(() => gemmModule(1, 8, { tileRows: 3 }), {
+      name: "RangeError",
+      message: /16 vector registers/,
+    });
+    assert.throws(() => gemmModule(1, 2, { tileRows: 7 }), {
+      name: "RangeError",
+      message: /1–6 rows/,
+    });
   });
 });

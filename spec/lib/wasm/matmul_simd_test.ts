@@ -170,7 +170,9 @@ describe("matmulWasmFma: relaxed-SIMD fused multiply-add where the engine fuses 
       for (let i = 0; i < a.rows; i++) {
         for (let j = 0; j < b.cols; j++) {
           let magnitude = 0;
-          for (let p = 0; p < a.cols; p++) magnitude += Math.abs(a.data[i * a.cols + p] * b.data[p * b.cols + j]);
+          for (let p = 0; p < a.cols; p++) {
+            magnitude += Math.abs(a.data[i * a.cols + p] * b.data[p * b.cols + j]);
+          }
           const bound = a.cols * 2 ** -53 * magnitude * (1 + 1e-12) + 2 ** -1074;
           const error = Math.abs(c.data[i * b.cols + j] - exact[i * b.cols + j]);
           assert.ok(error <= bound, `${fixture.id} (${i}, ${j}): error ${error} > ${bound}`);
