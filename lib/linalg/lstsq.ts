@@ -319,9 +319,9 @@ function tsqrSolve(x: Design, y: ArrayLike<number> | Matrix, refine: boolean): L
   const design = asDoubles(x);
   const n = design.rows, p = design.cols, k = columns.length;
   const targets = isMatrix(y) ? y : createMatrix(n, 1, columns[0]);
-  const { r, qty, columnNormsSquared } = tsqrFactor(design, targets);
+  const { r, qty, columnNorms } = tsqrFactor(design, targets);
   for (let j = 0; j < p; j++) {
-    if (!(Math.abs(r.data[j * p + j]) > n * Number.EPSILON * Math.sqrt(columnNormsSquared[j]))) {
+    if (!(Math.abs(r.data[j * p + j]) > n * Number.EPSILON * columnNorms[j])) {
       throw new RangeError(dependentColumnMessage("X", j, "remove the column or use ridge"));
     }
   }

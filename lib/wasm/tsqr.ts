@@ -27,8 +27,8 @@ export interface TsqrFactor {
   readonly r: Matrix;
   /** The first p rows of QᵀY, p × k. */
   readonly qty: Matrix;
-  /** Σᵢ xᵢⱼ² for each column j of X (for the rank test). */
-  readonly columnNormsSquared: Float64Array;
+  /** ‖X's column j‖ for each j (for the rank test). */
+  readonly columnNorms: Float64Array;
   /**
    * `"wasm-simd"`, `"wasm-simd, rescaled"` (columns scaled by powers of two first, when a
    * sum of squares left the accurate range), or `"fallback"` (lib/linalg's Householder
@@ -142,7 +142,7 @@ function runModule(
  * @param x The design X, n × p (n ≥ 1).
  * @param y The targets Y, n × k.
  * @param options `forceFallback` to run lib/linalg's Householder QR instead (for tests).
- * @returns R, QᵀY's first p rows, the column sums of squares and the path taken.
+ * @returns R, QᵀY's first p rows, the column norms and the path taken.
  *
  * @example A line through three points: R₀₀ = −√3 (LAPACK's sign), W = R⁻¹c = (1, 2)
  * ```ts
@@ -169,12 +169,7 @@ export function tsqrFactor(
     const { r, transformed, columnNorms } = qrApplyTransposeToColumns(x, columns);
     const qty = createMatrix(p, k);
     for (let c = 0; c < k; c++) for (let i = 0; i < p; i++) qty.data[i * k + c] = transformed[c][i];
-    return {
-      r,
-      qty,
-      columnNormsSquared: columnNorms.map((v) => v * v),
-      backend: "fallback",
-    };
+    return { r, qty, columnNorms: Float64Array.from(columnNorms), backend: "fallback" };
   }
   let run = runModule(x, y);
   let xScales: Float64Array | null = null, yScales: Float64Array | null = null;
@@ -189,19 +184,19 @@ export function tsqrFactor(
     for (let j = i; j < p; j++) r.data[i * p + j] = run.top[i * widthDoubles + j];
     for (let c = 0; c < k; c++) qty.data[i * k + c] = run.top[i * widthDoubles + p + c];
   }
-  const columnNormsSquared = run.norms;
+  const columnNorms = run.norms.map(Math.sqrt);
   if (xScales !== null && yScales !== null) {
     // X·diag(sx) = Q·R' and Y·diag(sy): R = R'·diag(1/sx), c = c'·diag(1/sy).
     for (let i = 0; i < p; i++) {
       for (let j = i; j < p; j++) r.data[i * p + j] /= xScales[j];
       for (let c = 0; c < k; c++) qty.data[i * k + c] /= yScales[c];
     }
-    for (let j = 0; j < p; j++) columnNormsSquared[j] /= xScales[j] * xScales[j];
+    for (let j = 0; j < p; j++) columnNorms[j] /= xScales[j];
   }
   return {
     r,
     qty,
-    columnNormsSquared,
+    columnNorms,
     backend: xScales === null ? "wasm-simd" : "wasm-simd, rescaled",
   };
 }

@@ -155,19 +155,28 @@ export async function createTwoCore(options: TwoCoreOptions = {}): Promise<TwoCo
     vecmath: new WebAssembly.Instance(new WebAssembly.Module(vecmathBytes), imports).exports,
     gemm: new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), imports).exports,
   };
-  let worker: Worker;
+  let worker: Worker | undefined;
   try {
-    worker = new Worker(new URL("./two_core_worker.ts", import.meta.url), { type: "module" });
+    const started = new Worker(new URL("./two_core_worker.ts", import.meta.url), {
+      type: "module",
+    });
+    worker = started;
     await new Promise<void>((resolve, reject) => {
-      worker.onmessage = () => resolve();
-      worker.onerror = (event) => {
+      const timer = setTimeout(() => reject(new Error("no answer within 60 s")), 60_000);
+      started.onmessage = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      started.onerror = (event) => {
         event.preventDefault?.();
+        clearTimeout(timer);
         reject(new Error(event.message ?? "worker error"));
       };
       const init: InitMessage = { memory, vecmath: vecmathBytes, gemm: gemmBytes };
-      worker.postMessage(init);
+      started.postMessage(init);
     });
   } catch (error) {
+    worker?.terminate();
     return oneCore(`the worker did not start (${(error as Error).message})`);
   }
   return twoCore(memory, exports, worker, tile, {

@@ -30,8 +30,10 @@ scope.addEventListener("message", (event) => {
     gemm: new WebAssembly.Instance(new WebAssembly.Module(gemm), imports).exports,
   };
   const control = new Int32Array(memory.buffer, 0, CONTROL.words);
-  scope.postMessage("ready");
+  // Read the job counter before saying ready: the main thread may dispatch the first job
+  // the moment it hears, and a counter read after that would skip the job.
   let seen = Atomics.load(control, CONTROL.request);
+  scope.postMessage("ready");
   for (;;) {
     Atomics.wait(control, CONTROL.request, seen);
     seen = Atomics.load(control, CONTROL.request);
