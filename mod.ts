@@ -148,3 +148,9 @@ export * from "./lib/wasm/module_encoder.ts";
 export * from "./lib/wasm/simd_support.ts";
 export * from "./lib/wasm/gemm_module.ts";
 export * from "./lib/wasm/matmul_simd.ts";
+// WebAssembly kernels on an f64x2 exponential (below 1 ulp, the same bytes on every
+// engine): e^x, σ, tanh, row softmax / log-softmax / log-sum-exp, a fused forward pass for
+// small networks, and opt-in two-core variants (a Worker on shared memory).
+export * from "./lib/wasm/vecmath.ts";
+export * from "./lib/wasm/mlp.ts";
+export * from "./lib/wasm/two_core.ts";

@@ -19,7 +19,8 @@
  *   computed in double-double follows. Falls back to TypeScript where SIMD is missing.
  *
  * The one import of lib/wasm/ from an area file (lib/wasm/tsqr.ts imports nothing of this
- * file, so there is no cycle).
+ * file, so there is no cycle). Over 400 lines because the four methods share their input
+ * checks, result shapes and messages, which this file keeps private.
  *
  * @module
  */

@@ -21,6 +21,7 @@
 import { createMatrix } from "../linalg/matrix.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { GEMM_EXPORTS, gemmModule } from "./gemm_module.ts";
+import { gemmCopyIn, gemmCopyOut, gemmLayout, type GemmTile } from "./gemm_layout.ts";
 import { hasWasmSimd } from "./simd_support.ts";
 import { matmulBlocked, type MatmulKernel } from "../linalg/matmul.ts";
 import { encodeModule } from "./module_encoder.ts";
@@ -28,13 +29,14 @@ import { f64x2, get } from "./ops.ts";
 
 // Re-exported so that this module's documentation is complete on its own.
 export type { Matrix } from "../linalg/matrix.ts";
+export {
+  gemmCopyIn,
+  gemmCopyOut,
+  type GemmLayout,
+  gemmLayout,
+  type GemmTile,
+} from "./gemm_layout.ts";
 export type { MatmulKernel } from "../linalg/matmul.ts";
-
-/** A register tile: R rows × C columns of C held in f64x2 accumulators. */
-export interface GemmTile {
-  readonly rows: number;
-  readonly columns: number;
-}
 
 /** A kernel and which path it runs. */
 export interface WasmMatmul {
@@ -164,62 +166,6 @@ type Kernel = (
   ldb: number,
   ldc: number,
 ) => void;
-
-/** Where the operands go in the module's memory, and the padded sizes. */
-export interface GemmLayout {
-  readonly rowPanels: number;
-  readonly colPanels: number;
-  readonly nPad: number;
-  readonly aRaw: number;
-  readonly aPacked: number;
-  readonly b: number;
-  readonly c: number;
-  readonly bytes: number;
-}
-
-const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
-
-/** The layout for an m × k by k × n product with `tile`, from byte `base`. */
-export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base = 0): GemmLayout {
-  const rowPanels = Math.ceil(m / tile.rows), colPanels = Math.ceil(n / tile.columns);
-  const mPad = rowPanels * tile.rows, nPad = colPanels * tile.columns;
-  const aRaw = align16(base), aPacked = align16(aRaw + 8 * mPad * k);
-  const b = align16(aPacked + 8 * mPad * k), c = align16(b + 8 * k * nPad);
-  return { rowPanels, colPanels, nPad, aRaw, aPacked, b, c, bytes: c + 8 * mPad * nPad };
-}
-
-/** Copies A and B into `heap` per `layout` (zero padding included). */
-export function gemmCopyIn(
-  heap: Float64Array,
-  a: Matrix,
-  b: Matrix,
-  layout: GemmLayout,
-  tileRows: number,
-): void {
-  const m = a.rows, k = a.cols, n = b.cols;
-  heap.set(a.data, layout.aRaw / 8);
-  const mPad = layout.rowPanels * tileRows;
-  if (mPad > m) heap.fill(0, layout.aRaw / 8 + m * k, layout.aRaw / 8 + mPad * k);
-  const nPad = layout.nPad, bAt = layout.b / 8;
-  if (nPad === n) heap.set(b.data, bAt);
-  else {
-    for (let p = 0; p < k; p++) {
-      heap.set(b.data.subarray(p * n, (p + 1) * n), bAt + p * nPad);
-      heap.fill(0, bAt + p * nPad + n, bAt + (p + 1) * nPad);
-    }
-  }
-}
-
-/** Copies the valid m × n part of C out of `heap`. */
-export function gemmCopyOut(heap: Float64Array, result: Matrix, layout: GemmLayout): void {
-  const m = result.rows, n = result.cols, nPad = layout.nPad, cAt = layout.c / 8;
-  if (nPad === n) result.data.set(heap.subarray(cAt, cAt + m * n));
-  else {
-    for (let i = 0; i < m; i++) {
-      result.data.set(heap.subarray(cAt + i * nPad, cAt + i * nPad + n), i * n);
-    }
-  }
-}
 
 function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
   const instance = new WebAssembly.Instance(

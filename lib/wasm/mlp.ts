@@ -82,12 +82,11 @@ function compile(shape: MlpShape): Compiled {
  * Which path {@link forwardWasm} takes for `network`: `"wasm-simd"`, or `"fallback: …"`
  * with the reason (no SIMD here, an unsupported activation, a layer over 16 units).
  *
- * @example
+ * @example A layer of 17 units is beyond the generated code
  * ```ts
  * import { createNetwork } from "../nn/network.ts";
- * const net = createNetwork([{ weights: [[1, 2]], activation: "sigmoid" }]);
- * if (!wasmForwardBackend(net).startsWith("wasm-simd") && !hasWasmSimd()) throw new Error("?");
- * import { hasWasmSimd } from "./simd_support.ts";
+ * const wide = createNetwork([{ weights: [Array(17).fill(1)], activation: "sigmoid" }]);
+ * if (!wasmForwardBackend(wide).startsWith("fallback: a layer is wider")) throw new Error("why");
  * ```
  */
 export function wasmForwardBackend(network: Network): string {

@@ -11,6 +11,8 @@
  * instructions the vector-math, least-squares and GEMM kernels use; `instructions.ts`
  * keeps the unfolded encoders the first GEMM module was written with.
  *
+ * (Over 400 lines because it is one table: a builder per instruction, grouped by type.)
+ *
  * @module
  */
 

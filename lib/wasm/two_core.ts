@@ -77,11 +77,17 @@ export interface TwoCoreOptions {
 export interface TwoCore {
   /** `"two-core"`, or `"one-core: …"` with the reason the worker is not used. */
   readonly backend: string;
+  /** e^x, the bits of `expArrayWasm`. */
   readonly exp: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** σ, the bits of `sigmoidArrayWasm`. */
   readonly sigmoid: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** tanh, the bits of `tanhArrayWasm`. */
   readonly tanh: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** Row softmax, the bits of `softmaxRowsWasm` (rows split between the threads). */
   readonly softmaxRows: (m: Matrix, out?: Matrix) => Matrix;
+  /** Row log-softmax, the bits of `logSoftmaxRowsWasm`. */
   readonly logSoftmaxRows: (m: Matrix, out?: Matrix) => Matrix;
+  /** C = A·B, the bits of `matmulWasmSimd` with the same tile (column panels split). */
   readonly matmul: (a: Matrix, b: Matrix, out?: Matrix) => Matrix;
   /**
    * Wall time of one empty job (notify, the worker wakes, runs nothing, notifies back),

@@ -20,6 +20,9 @@
  * functions run the TypeScript kernels (Math.exp, Math.tanh, lib/activation): the
  * same values to within those bounds, not the same bytes.
  *
+ * (One file of about 500 lines: the six functions share one instance, its chunked copies
+ * and the fallbacks, and {@link createVecmath} binds all of them to another instance.)
+ *
  * @module
  */
 
@@ -49,7 +52,7 @@ type RowsExport = (
 ) => number;
 
 /** The module's exports as the kernels call them. */
-export interface VecmathExports {
+interface VecmathExports {
   readonly memory: WebAssembly.Memory;
   readonly exp: ElementwiseExport;
   readonly sigmoid: ElementwiseExport;
@@ -68,7 +71,7 @@ export interface VecmathExports {
 }
 
 /** Instantiates the vector-math module with its own (growable) memory. */
-export function instantiateVecmath(): VecmathExports {
+function instantiateVecmath(): VecmathExports {
   const module = new WebAssembly.Module(vecmathModule());
   return new WebAssembly.Instance(module).exports as unknown as VecmathExports;
 }
@@ -114,7 +117,7 @@ function outBuffer(length: number, out: Float64Array | undefined, what: string):
 }
 
 /** Runs an elementwise export over `values` chunk by chunk. */
-export function runElementwise(
+function runElementwise(
   exports: VecmathExports,
   kernel: ElementwiseExport,
   values: ArrayLike<number>,
@@ -234,8 +237,11 @@ function tanhWith(
  * `Matrix` is the case offset 0, stride = cols.
  */
 export interface StridedRows {
+  /** The buffer holding the rows. */
   readonly data: Float64Array;
+  /** Number of rows. */
   readonly rows: number;
+  /** Entries per row. */
   readonly cols: number;
   /** Index of row 0's first entry (default 0). */
   readonly offset?: number;
@@ -475,11 +481,17 @@ function logSumExpWith(
 export interface VecmathKernels {
   /** `"wasm-simd"`, or `"fallback"` (TypeScript). */
   readonly backend: "wasm-simd" | "fallback";
+  /** As {@link expArrayWasm}. */
   readonly exp: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** As {@link sigmoidArrayWasm}. */
   readonly sigmoid: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** As {@link tanhArrayWasm}. */
   readonly tanh: (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  /** As {@link softmaxRowsWasm}. */
   readonly softmaxRows: <T extends StridedRows = Matrix>(m: StridedRows, out?: T) => T;
+  /** As {@link logSoftmaxRowsWasm}. */
   readonly logSoftmaxRows: <T extends StridedRows = Matrix>(m: StridedRows, out?: T) => T;
+  /** As {@link logSumExpRowsWasm}. */
   readonly logSumExpRows: (m: StridedRows, out?: Float64Array) => Float64Array;
 }
 
