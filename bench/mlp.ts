@@ -3,12 +3,12 @@
 // seeded rows, by every MLP_FORWARD_VARIANTS kernel (separate is the reference) and the
 // peers; backward by every MLP_BACKWARD_VARIANTS kernel.
 import { createForwardTrace, forwardSeparate } from "../lib/nn/forward.ts";
-import { MLP_FORWARD_VARIANTS } from "../lib/variants.ts";
+import { MLP_BACKWARD_VARIANTS, MLP_FORWARD_VARIANTS } from "../lib/variants.ts";
 import { ulpDistance } from "../oracle/ulp.ts";
 import { parseFixtures } from "../oracle/fixture.ts";
 import forwardJson from "../fixtures/nn/forward.json" with { type: "json" };
 import { RandomState } from "../lib/random/random_state.ts";
-import { backwardSeparate, createGradients, MLP_BACKWARD_VARIANTS } from "../lib/nn/backward.ts";
+import { backwardSeparate, createGradients } from "../lib/nn/backward.ts";
 import { createNetwork } from "../lib/nn/network.ts";
 import { createMatrix, fromRows, type Matrix } from "../lib/linalg/matrix.ts";
 import { type Case, check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";

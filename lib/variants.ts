@@ -22,7 +22,11 @@ import {
   type ForwardKernel,
   MLP_FORWARD_VARIANTS as MLP_FORWARD_TYPESCRIPT,
 } from "./nn/forward.ts";
-import { forwardWasm } from "./wasm/mlp.ts";
+import { backwardWasm, forwardWasm } from "./wasm/mlp.ts";
+import {
+  type BackwardKernel,
+  MLP_BACKWARD_VARIANTS as MLP_BACKWARD_TYPESCRIPT,
+} from "./nn/backward.ts";
 import { SIGMOID_VARIANTS as SIGMOID_TYPESCRIPT } from "./activation/sigmoid.ts";
 import {
   logSoftmax,
@@ -42,7 +46,6 @@ import {
 
 export type { Matrix } from "./linalg/matrix.ts";
 export { SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS } from "./activation/sigmoid.ts";
-export { MLP_BACKWARD_VARIANTS } from "./nn/backward.ts";
 export { GD_STEP_VARIANTS } from "./optim/gd_step.ts";
 export { SUM_VARIANTS } from "./series/summation.ts";
 
@@ -239,3 +242,17 @@ export const MLP_FORWARD_VARIANTS: Readonly<
 export const LSTSQ_VARIANTS: Readonly<
   Record<keyof typeof LSTSQ_METHODS | "tsqrRefined", LeastSquaresSolver>
 > = Object.freeze({ ...LSTSQ_METHODS, tsqrRefined: leastSquaresTsqrRefined });
+
+/**
+ * Every backward kernel: lib/nn's (`separate` is the reference, `fused` its bits) and
+ * `wasmSimd` (lib/wasm/mlp.ts: Δ in the reference's order, σ′ and tanh′ on the f64x2
+ * exponential, parameter gradients summed over even and odd rows separately).
+ *
+ * @example
+ * ```ts
+ * if (Object.keys(MLP_BACKWARD_VARIANTS).join() !== "separate,fused,wasmSimd") throw new Error("three");
+ * ```
+ */
+export const MLP_BACKWARD_VARIANTS: Readonly<
+  Record<keyof typeof MLP_BACKWARD_TYPESCRIPT | "wasmSimd", BackwardKernel>
+> = Object.freeze({ ...MLP_BACKWARD_TYPESCRIPT, wasmSimd: backwardWasm });

@@ -19,6 +19,8 @@
 
 import { ACTIVATIONS } from "../activation/activation.ts";
 import { forwardFused, type ForwardTrace } from "../nn/forward.ts";
+import { backwardFused, type Gradients } from "../nn/backward.ts";
+import { mlpBackwardModule } from "./mlp_backward_module.ts";
 import type { Network } from "../nn/network.ts";
 import { SOFTMAX_OUTPUT } from "../nn/softmax_output.ts";
 import { hasWasmSimd } from "./simd_support.ts";
@@ -32,6 +34,7 @@ import {
 } from "./mlp_module.ts";
 
 export type { ForwardTrace } from "../nn/forward.ts";
+export type { Gradients } from "../nn/backward.ts";
 export type { Network } from "../nn/network.ts";
 
 /** Rows per chunk copied through the module's memory (even). */
@@ -193,4 +196,130 @@ function copyRange(
   } else {
     target.set(source.subarray(from, from + count), to);
   }
+}
+
+interface BackwardCompiled {
+  readonly memory: WebAssembly.Memory;
+  readonly backward: (
+    a: number,
+    z: number,
+    d: number,
+    params: number,
+    grads: number,
+    pairs: number,
+  ) => void;
+}
+
+const backwardModules = new Map<string, BackwardCompiled>();
+
+function compileBackward(shape: MlpShape): BackwardCompiled {
+  const key = JSON.stringify(shape);
+  let found = backwardModules.get(key);
+  if (found === undefined) {
+    const exports =
+      new WebAssembly.Instance(new WebAssembly.Module(mlpBackwardModule(shape))).exports;
+    found = {
+      memory: exports.memory as WebAssembly.Memory,
+      backward: exports.backward as BackwardCompiled["backward"],
+    };
+    backwardModules.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Backward kernel on WebAssembly, of lib/nn's `BackwardKernel` shape: from Δᴸ in
+ * `gradients.deltas[L − 1]`, fills every Δˡ and ∂C/∂Wˡ, ∂C/∂bˡ (see
+ * `mlp_backward_module.ts`). Each Δˡ is computed in the reference's order (bit for bit
+ * where the layer below is ReLU, identity or softmax; σ′ and tanh′ on the f64x2
+ * exponential); the parameter gradients sum the even and the odd rows separately and then
+ * add the two, so they differ from `backwardSeparate` by rounding only (|error| ≤ about
+ * (n/2 + 1)·2⁻⁵³·Σ|terms|). Networks outside the forward kernel's reach run
+ * `backwardFused`.
+ *
+ * @param network The network.
+ * @param trace The forward trace of the batch.
+ * @param gradients Buffers from `createGradients(network, rows)`, Δᴸ in the last delta.
+ * @returns `gradients`.
+ *
+ * @example One σ unit: ∂C/∂w = δ·x
+ * ```ts
+ * import { createNetwork } from "../nn/network.ts";
+ * import { createForwardTrace, forwardSeparate } from "../nn/forward.ts";
+ * import { createGradients } from "../nn/backward.ts";
+ * const net = createNetwork([{ weights: [[0.5]], biases: [0], activation: "sigmoid" }]);
+ * const trace = createForwardTrace(net, 1);
+ * trace.activations[0].data[0] = 2;
+ * forwardSeparate(net, trace);
+ * const g = createGradients(net, 1);
+ * g.deltas[0].data[0] = 0.25;
+ * backwardWasm(net, trace, g);
+ * if (g.weights[0].data[0] !== 0.5 || g.biases[0]?.[0] !== 0.25) throw new Error("δx, δ");
+ * ```
+ */
+export function backwardWasm(
+  network: Network,
+  trace: ForwardTrace,
+  gradients: Gradients,
+): Gradients {
+  const plan = planFor(network);
+  if (typeof plan === "string") return backwardFused(network, trace, gradients);
+  const { shape } = plan;
+  const { memory, backward } = compileBackward(shape);
+  const widths = shape.widths, layers = widths.length - 1;
+  const rows = trace.activations[0].rows;
+  const chunkRows = Math.min(CHUNK_ROWS, rows + (rows % 2));
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const parameterDoubles = mlpParameterCount(shape);
+  let gradientDoubles = 0;
+  for (let l = 0; l < layers; l++) {
+    gradientDoubles += 2 * (widths[l] * widths[l + 1] + widths[l + 1]);
+  }
+  const gradsAt = MLP_HEAP + 16 * Math.ceil(parameterDoubles / 2);
+  const aAt = gradsAt + 8 * gradientDoubles;
+  const zAt = aAt + 8 * chunkRows * sum(widths.slice(0, layers));
+  const dAt = zAt + 8 * chunkRows * sum(widths.slice(1, layers));
+  const bytes = dAt + 8 * chunkRows * sum(widths.slice(1));
+  if (memory.buffer.byteLength < bytes) {
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+  const heap = new Float64Array(memory.buffer);
+  let at = MLP_HEAP / 8;
+  for (const layer of network.layers) {
+    at = copyInto(heap, at, layer.weights.data);
+    if (layer.biases) at = copyInto(heap, at, layer.biases);
+  }
+  heap.fill(0, gradsAt / 8, gradsAt / 8 + gradientDoubles);
+  for (let start = 0; start < rows; start += chunkRows) {
+    const count = Math.min(chunkRows, rows - start);
+    const padded = count + (count % 2), pairs = padded / 2;
+    // Rows beyond the batch are zeros: δ = 0 adds ±0 to every sum.
+    const load = (matrices: { data: Float64Array }[], widthsOf: number[], base: number) => {
+      let offset = base / 8;
+      matrices.forEach((m, k) => {
+        const width = widthsOf[k];
+        copyRange(m.data, start * width, count * width, heap, offset);
+        heap.fill(0, offset + count * width, offset + padded * width);
+        offset += padded * width;
+      });
+    };
+    load(trace.activations.slice(0, layers), widths.slice(0, layers), aAt);
+    load(trace.preActivations.slice(0, layers - 1), widths.slice(1, layers), zAt);
+    load([gradients.deltas[layers - 1]], [widths[layers]], dAt);
+    backward(aAt, zAt, dAt, MLP_HEAP, gradsAt, pairs);
+    let offset = dAt / 8 + padded * widths[layers];
+    for (let l = 0; l < layers - 1; l++) {
+      const width = widths[l + 1];
+      copyRange(heap, offset, count * width, gradients.deltas[l].data, start * width);
+      offset += padded * width;
+    }
+  }
+  // Each accumulator holds [even rows, odd rows]: the gradient is their sum.
+  let g = gradsAt / 8;
+  for (let l = 0; l < layers; l++) {
+    const weights = gradients.weights[l].data, biases = gradients.biases[l];
+    for (let i = 0; i < weights.length; i++, g += 2) weights[i] = heap[g] + heap[g + 1];
+    for (let j = 0; j < widths[l + 1]; j++, g += 2) if (biases) biases[j] = heap[g] + heap[g + 1];
+  }
+  return gradients;
 }

@@ -1,11 +1,19 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import forwardJson from "../../../fixtures/nn/forward.json" with { type: "json" };
-import { allFixtures } from "../../_fixture.ts";
+import backpropJson from "../../../fixtures/nn/backprop.json" with { type: "json" };
+import { allFixtures, fixtureById } from "../../_fixture.ts";
 import { assertAllClose } from "../../../oracle/assert_close.ts";
-import { forwardWasm, wasmForwardBackend } from "../../../lib/wasm/mlp.ts";
-import { MLP_FORWARD_VARIANTS } from "../../../lib/variants.ts";
-import { createForwardTrace, forwardSeparate, type ForwardTrace } from "../../../lib/nn/forward.ts";
+import { backwardWasm, forwardWasm, wasmForwardBackend } from "../../../lib/wasm/mlp.ts";
+import { MLP_BACKWARD_VARIANTS, MLP_FORWARD_VARIANTS } from "../../../lib/variants.ts";
+import {
+  createForwardTrace,
+  forwardBatch,
+  forwardSeparate,
+  type ForwardTrace,
+} from "../../../lib/nn/forward.ts";
+import { backward } from "../../../lib/nn/backward.ts";
+import { createMatrix, fromRows, toRows, transpose } from "../../../lib/linalg/matrix.ts";
 import { createNetwork, type LayerSpec, type Network } from "../../../lib/nn/network.ts";
 import { matmulNaive } from "../../../lib/linalg/matmul.ts";
 import { RandomState } from "../../../lib/random/random_state.ts";
@@ -160,5 +168,95 @@ describe("forwardWasm on other small networks, against the reference kernel", ()
     network.layers[0].weights.data[0] = 10;
     const after = run(network, 1, Float64Array.from([3])).activations[1].data;
     assert.deepEqual([...before, ...after], [3, 6, 30, 6]);
+  });
+});
+
+describe("backwardWasm: the same structure, backward", () => {
+  type Rows = number[][];
+  const flip = (rows: Rows): Rows => toRows(transpose(fromRows(rows)));
+  it("s001.bp_vector.batch: ∂C/∂W within the fixture's tolerances (the reference's)", () => {
+    const fixture = fixtureById(backpropJson, "s001.bp_vector.batch");
+    const input = fixture.input as Record<string, Rows | number[]>;
+    const network = createNetwork([
+      { weights: flip(input.W2 as Rows), biases: input.b2 as number[], activation: "sigmoid" },
+      { weights: flip(input.W3 as Rows), biases: input.b3 as number[], activation: "sigmoid" },
+    ]);
+    const x = fromRows(input.x as Rows), y = fromRows(input.y as Rows);
+    const trace = forwardBatch(network, x);
+    const a = trace.activations[2];
+    const seed = createMatrix(4, 2, a.data.map((v, i) => (2 * (v - y.data[i])) / 4));
+    const g = backward(network, trace, seed, undefined, backwardWasm);
+    assertAllClose(
+      flip(toRows(g.weights[0])),
+      fixture.expected.dCdW2 as Rows,
+      fixture.tolerance.dCdW2,
+    );
+    // 5 ulps where the reference measured 4: the 4 rows are summed as (r₀ + r₂) + (r₁ + r₃)
+    // (the two lanes), not in row order; the bound of a 4-term sum is the same.
+    assertAllClose(flip(toRows(g.weights[1])), fixture.expected.dCdW3 as Rows, { ulps: 5 });
+    assertAllClose(g.biases[0]!, fixture.expected.dCdb2 as number[], fixture.tolerance.dCdb2);
+    assertAllClose(g.biases[1]!, fixture.expected.dCdb3 as number[], fixture.tolerance.dCdb3);
+  });
+  const networks: [string, Network][] = [
+    [
+      "S2's 3-4-4-3 (σ, σ, softmax)",
+      createNetwork([
+        { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
+        {
+          weights: [[3, 1, -2, 1], [-2, 4, 1, -4], [-1, -3, 2, -5], [3, 1, 1, 1]],
+          activation: "sigmoid",
+        },
+        { weights: [[-1, 3, -2], [1, -1, -3], [3, -2, 2], [1, 2, 1]], activation: "softmax" },
+      ]),
+    ],
+    [
+      "softmax, ReLU and tanh below, biases",
+      createNetwork([
+        {
+          weights: [[0.3, -0.2, 0.5], [0.1, 0.4, -0.6]],
+          biases: [0, 0.1, -0.1],
+          activation: "softmax",
+        },
+        { weights: [[1, 0.5], [-2, 0.25], [0.5, -1]], biases: [0.2, -0.1], activation: "relu" },
+        { weights: [[0.7, -0.4], [0.2, 0.9]], biases: [0, 0.05], activation: "tanh" },
+        { weights: [[1], [-1]], activation: "identity" },
+      ]),
+    ],
+  ];
+  for (const [name, network] of networks) {
+    it(`${name}: Δ in the reference's order, ∂C/∂W within the summation bound, any batch`, () => {
+      const inputs = network.layers[0].weights.rows, outputs = network.layers.at(-1)!.weights.cols;
+      for (const rows of [1, 2, 7, 4099]) {
+        const trace = forwardBatch(
+          network,
+          createMatrix(rows, inputs, random(rows * inputs, rows, -1, 1)),
+        );
+        const seed = createMatrix(rows, outputs, random(rows * outputs, 7 * rows, -1, 1));
+        const ours = backward(network, trace, seed, undefined, backwardWasm);
+        const reference = backward(network, trace, seed);
+        ours.deltas.forEach((delta, l) => {
+          // Δˡ = (Δˡ⁺¹Wˡ⁺¹ᵀ) ⊙ f′(Zˡ): bit for bit while no layer from ℓ up needs e^x for
+          // its f′; below a σ′ or tanh′ (a few ulps each) the difference propagates through
+          // ΔWᵀ, whose cancellation can magnify it relatively: 10⁻¹² relative there.
+          const exponential = network.layers.slice(l, -1).some((layer) =>
+            layer.activation.name === "sigmoid" || layer.activation.name === "tanh"
+          );
+          const tolerance = exponential ? { rtol: 1e-12, atol: 1e-18 } : {};
+          if (l < ours.deltas.length - 1) assertAllClose(delta, reference.deltas[l], tolerance);
+        });
+        ours.weights.forEach((w, l) => {
+          // two partial sums of ≈ rows/2 terms each instead of one of rows terms
+          let magnitude = 0;
+          for (const v of reference.weights[l].data) magnitude = Math.max(magnitude, Math.abs(v));
+          assertAllClose(w, reference.weights[l], {
+            rtol: 0,
+            atol: (rows + 16) * 2 ** -52 * Math.max(1, magnitude),
+          });
+        });
+      }
+    });
+  }
+  it("is the registry's wasmSimd backward variant", () => {
+    assert.equal(MLP_BACKWARD_VARIANTS.wasmSimd, backwardWasm);
   });
 });
