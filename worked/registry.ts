@@ -1,8 +1,9 @@
 /**
  * Every worked result's subject in one list, document by document and, inside each
  * document, in the document's section order: S0, S1, S2, S3, S4, then the results beyond
- * the documents (NIST StRD, Iris, RandomState streams, matrix products) and the
- * WebAssembly kernels' accuracy and bytes (fixtures/wasm/). The report and
+ * the documents (NIST StRD, Iris, RandomState streams, matrix products, the training
+ * API: trained networks, output losses, initialisers; and the WebAssembly kernels'
+ * accuracy and bytes, fixtures/wasm/). The report and
  * the replay engine take their subjects from here.
  *
  * @module
@@ -15,6 +16,8 @@ import { SUBJECTS as S002 } from "./s002/mod.ts";
 import { SUBJECTS as S003 } from "./s003.ts";
 import { SUBJECTS as S004 } from "./s004.ts";
 import { SUBJECTS as BEYOND } from "./beyond.ts";
+import { SUBJECTS as TRAINING } from "./training.ts";
+import { SUBJECTS as CONFORMANCE } from "./conformance.ts";
 import { SUBJECTS as KERNELS } from "./kernels.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
@@ -37,5 +40,7 @@ export const SUBJECTS: readonly Subject[] = [
   ...S003,
   ...S004,
   ...BEYOND,
+  ...TRAINING,
+  ...CONFORMANCE,
   ...KERNELS,
 ];
