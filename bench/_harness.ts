@@ -2,7 +2,8 @@
 // correctness check before timing, and the ways of timing: mitata summary() groups for a
 // full run (wall time), mitata's measure() with a tiny budget for --smoke, and with --cpu
 // process CPU time (user + system, process.cpuUsage) over interleaved rounds, which a
-// shared machine disturbs far less than wall time.
+// shared machine disturbs less than wall time. Process CPU time counts every thread of the
+// process: the engine's own (concurrent GC and compilation) as well as a Worker.
 import process from "node:process";
 import { bench, do_not_optimize, measure, run, summary } from "mitata";
 import { createMatrix, type Matrix } from "../lib/linalg/matrix.ts";
@@ -187,13 +188,27 @@ function benchmarkName(entry: Case): string {
   return `${entry.concept} · ${entry.name}${entry.float32 ? " [float32]" : ""}`;
 }
 
-/** CPU and wall time of one call of `run`, repeated until at least `minimumMs` of CPU. */
-function cpuSample(run: () => unknown, minimumMs: number): { cpu: number; wall: number } {
+/**
+ * Calls of `run` per batch so that a batch takes about half a millisecond of wall time:
+ * process.cpuUsage() is a system call (≈ 1 µs), so it is read once per batch, not per call.
+ */
+function batchSize(run: () => unknown): number {
+  let calls = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) do_not_optimize(run());
+    if (performance.now() - start >= 0.5 || calls >= 1 << 20) return calls;
+    calls *= 2;
+  }
+}
+
+/** CPU and wall time of one call of `run`, over batches until at least `minimumMs` of CPU. */
+function cpuSample(run: () => unknown, batch: number, minimumMs: number): { cpu: number; wall: number } {
   let calls = 0, cpu = 0;
   const start = process.cpuUsage(), wallStart = performance.now();
   do {
-    do_not_optimize(run());
-    calls++;
+    for (let i = 0; i < batch; i++) do_not_optimize(run());
+    calls += batch;
     const used = process.cpuUsage(start);
     cpu = (used.user + used.system) / 1e3;
   } while (cpu < minimumMs);
@@ -215,10 +230,11 @@ async function cpuTimes(
   for (const concept of concepts) {
     const members = cases.filter((entry) => entry.concept === concept);
     const runs = await Promise.all(members.map((entry) => entry.setup()));
+    const batches = runs.map(batchSize);
     const samples = members.map(() => ({ cpu: [] as number[], wall: [] as number[] }));
     for (let round = 0; round < rounds; round++) {
       runs.forEach((run, i) => {
-        const { cpu, wall } = cpuSample(run, minimumMs);
+        const { cpu, wall } = cpuSample(run, batches[i], minimumMs);
         samples[i].cpu.push(cpu);
         samples[i].wall.push(wall);
       });
