@@ -203,7 +203,11 @@ function batchSize(run: () => unknown): number {
 }
 
 /** CPU and wall time of one call of `run`, over batches until at least `minimumMs` of CPU. */
-function cpuSample(run: () => unknown, batch: number, minimumMs: number): { cpu: number; wall: number } {
+function cpuSample(
+  run: () => unknown,
+  batch: number,
+  minimumMs: number,
+): { cpu: number; wall: number } {
   let calls = 0, cpu = 0;
   const start = process.cpuUsage(), wallStart = performance.now();
   do {
