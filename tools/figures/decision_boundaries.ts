@@ -11,7 +11,7 @@ import { runDiamond } from "../../lib/nn/_diamond.ts";
 import { fixture, linspace } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 
-export const title = "S2: decision boundaries of the XOR and diamond networks";
+export const title = "S2 §多层网络实现XOR运算, §模型初始化及训练: decision boundaries";
 
 interface Cell {
   x1: number;

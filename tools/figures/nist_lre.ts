@@ -6,7 +6,7 @@ import { fitNist, type NistInput } from "../../lib/regression/_subjects.ts";
 import { fixturesWithPrefix } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 
-export const title = "NIST StRD: digits of the certified coefficients, by solver";
+export const title = "NIST StRD (beyond the documents): certified digits reached, by solver";
 
 const METHODS: LeastSquaresMethod[] = ["normal", "qr", "accurate"];
 
