@@ -11,8 +11,11 @@ import { parseFixtures } from "../lib/oracle/fixture.ts";
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith(".json") && name !== "schema.json" ? [path] : [];
+    // errata/ and claims/ hold the errata records and the audit, with schemas of their own.
+    if (statSync(path).isDirectory()) {
+      return ["errata", "claims"].includes(name) ? [] : jsonFiles(path);
+    }
+    return name.endsWith(".json") && !name.endsWith("schema.json") ? [path] : [];
   });
 }
 

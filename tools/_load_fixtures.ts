@@ -17,13 +17,20 @@ export interface LoadProblem {
   readonly message: string;
 }
 
-/** Every `*.json` under `dir` except the schema, sorted for a stable order. */
+/** Folders under fixtures/ that hold no fixtures: the errata records and the claims audit. */
+export const NOT_FIXTURES: readonly string[] = ["errata", "claims"];
+
+/**
+ * Every `*.json` under `dir` except the schemas and the folders of {@link NOT_FIXTURES},
+ * sorted for a stable order.
+ */
 export function fixtureFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fixtureFiles(path));
-    else if (name.endsWith(".json") && name !== "schema.json") out.push(path);
+    if (statSync(path).isDirectory()) {
+      if (!NOT_FIXTURES.includes(name)) out.push(...fixtureFiles(path));
+    } else if (name.endsWith(".json") && !name.endsWith("schema.json")) out.push(path);
   }
   return out;
 }

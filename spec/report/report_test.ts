@@ -12,8 +12,10 @@ import { buildReport, formatJson, formatMarkdown, formatText } from "../../tools
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith(".json") && name !== "schema.json" ? [path] : [];
+    if (statSync(path).isDirectory()) {
+      return ["errata", "claims"].includes(name) ? [] : jsonFiles(path);
+    }
+    return name.endsWith(".json") && !name.endsWith("schema.json") ? [path] : [];
   });
 }
 const files = jsonFiles("fixtures");
