@@ -17,9 +17,11 @@
  * @module
  */
 
-// The oracle: numeric assertions, the fixture format, verification.
-export { AssertionError } from "./lib/oracle/assertion_error.ts";
-export { ulp, ulpDistance } from "./lib/oracle/ulp.ts";
+// The oracle toolkit: numeric assertions, the fixture format, verification, replay, and
+// the conformance checks for someone else's implementation. The worked results of the
+// five documents are not exported here: import them from `worked.ts`.
+export { AssertionError } from "./oracle/assertion_error.ts";
+export { ulp, ulpDistance } from "./oracle/ulp.ts";
 export {
   assertAllClose,
   assertClose,
@@ -29,7 +31,7 @@ export {
   type NumericTree,
   type Tolerance,
   validateTolerance,
-} from "./lib/oracle/assert_close.ts";
+} from "./oracle/assert_close.ts";
 export {
   assertPrinted,
   parsePrinted,
@@ -37,7 +39,7 @@ export {
   type PrintedNumber,
   type PrintedOptions,
   type StringTree,
-} from "./lib/oracle/assert_printed.ts";
+} from "./oracle/assert_printed.ts";
 export {
   errataOf,
   type Erratum,
@@ -47,13 +49,12 @@ export {
   type FixtureSource,
   parseFixture,
   parseFixtures,
-} from "./lib/oracle/fixture.ts";
-export { assertFixture, type Check, verifyFixture } from "./lib/oracle/verify.ts";
-export { claims, type Subject, subjectFor } from "./lib/oracle/subject.ts";
-export * from "./lib/oracle/replay.ts";
-export * from "./lib/oracle/concepts.ts";
-/** Every subject of every area: how each fixture is computed with nnref's own lib/. */
-export { SUBJECTS as ALL_SUBJECTS } from "./lib/oracle/registry.ts";
+} from "./oracle/fixture.ts";
+export { assertFixture, type Check, verifyFixture } from "./oracle/verify.ts";
+export { claims, type Subject, subjectFor, subjectProblem } from "./oracle/subject.ts";
+export * from "./oracle/replay.ts";
+export * from "./oracle/replay_summary.ts";
+export * from "./oracle/conformance/mod.ts";
 
 // Errors by kind, each a subclass of the built-in it replaces, with a stable code.
 export * from "./lib/errors.ts";
@@ -137,7 +138,6 @@ export * from "./lib/autodiff/arithmetic.ts";
 export * from "./lib/autodiff/dual.ts";
 export * from "./lib/autodiff/finite_difference.ts";
 export * from "./lib/autodiff/graph.ts";
-export * from "./lib/autodiff/worked_graphs.ts";
 // Driving a graph's output to a target (the documents' inverse backpropagation).
 export * from "./lib/inverse/drive_to_target.ts";
 

@@ -8,9 +8,9 @@
 import process from "node:process";
 import { RandomState } from "../lib/random/random_state.ts";
 import { type LeastSquaresMethod, LSTSQ_VARIANTS } from "../lib/linalg/lstsq.ts";
-import { fitNist, type NistInput } from "../lib/regression/_subjects.ts";
+import { fitNist, type NistInput } from "../worked/beyond.ts";
 import { minimumLogRelativeError } from "../lib/regression/log_relative_error.ts";
-import { parseFixture } from "../lib/oracle/fixture.ts";
+import { parseFixture } from "../oracle/fixture.ts";
 import norris from "../fixtures/nist/norris.json" with { type: "json" };
 import pontius from "../fixtures/nist/pontius.json" with { type: "json" };
 import noint1 from "../fixtures/nist/noint1.json" with { type: "json" };

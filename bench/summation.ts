@@ -2,7 +2,7 @@
 // baseline), each reported with its error in ulps from the correctly rounded sum, and
 // the peers. lib/series is looked up at run time so that this file works before and
 // after the series module lands.
-import { ulpDistance } from "../lib/oracle/ulp.ts";
+import { ulpDistance } from "../oracle/ulp.ts";
 import { RandomState } from "../lib/random/random_state.ts";
 import { type Case, type Options, Suite } from "./_harness.ts";
 import { exactSum } from "./_exact_sum.ts";

@@ -40,6 +40,7 @@ export type NnrefErrorCode =
 export class InputTypeError extends TypeError {
   /** Always `"NNREF_INPUT_TYPE"`. */
   readonly code = "NNREF_INPUT_TYPE" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "InputTypeError";
 }
 
@@ -56,6 +57,7 @@ export class InputTypeError extends TypeError {
 export class ShapeError extends RangeError {
   /** Always `"NNREF_SHAPE"`. */
   readonly code = "NNREF_SHAPE" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "ShapeError";
 }
 
@@ -74,6 +76,7 @@ export class ShapeError extends RangeError {
 export class ArgumentRangeError extends RangeError {
   /** Always `"NNREF_ARGUMENT_RANGE"`. */
   readonly code = "NNREF_ARGUMENT_RANGE" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "ArgumentRangeError";
 }
 
@@ -90,6 +93,7 @@ export class ArgumentRangeError extends RangeError {
 export class NonFiniteError extends RangeError {
   /** Always `"NNREF_NON_FINITE"`. */
   readonly code = "NNREF_NON_FINITE" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "NonFiniteError";
 }
 
@@ -108,6 +112,7 @@ export class NonFiniteError extends RangeError {
 export class SingularMatrixError extends RangeError {
   /** Always `"NNREF_SINGULAR_MATRIX"`. */
   readonly code = "NNREF_SINGULAR_MATRIX" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "SingularMatrixError";
 }
 
@@ -124,5 +129,6 @@ export class SingularMatrixError extends RangeError {
 export class ConvergenceError extends Error {
   /** Always `"NNREF_NO_CONVERGENCE"`. */
   readonly code = "NNREF_NO_CONVERGENCE" as const;
+  /** The class name, shown in messages and stack traces. */
   override readonly name = "ConvergenceError";
 }

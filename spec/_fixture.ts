@@ -2,7 +2,7 @@
  * Loading fixtures in specs: every fixture goes through `parseFixture`, so a malformed
  * file fails loudly in the spec that uses it, not with an `undefined` deep inside.
  */
-import { type Fixture, parseFixtures } from "../lib/oracle/fixture.ts";
+import { type Fixture, parseFixtures } from "../oracle/fixture.ts";
 
 /** The fixture with `id` from a fixture file's JSON (one object or an array). */
 export function fixtureById(json: unknown, id: string): Fixture {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import schema from "../fixtures/schema.json" with { type: "json" };
-import { parseFixtures } from "../lib/oracle/fixture.ts";
+import { parseFixtures } from "../oracle/fixture.ts";
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

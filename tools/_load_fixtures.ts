@@ -3,7 +3,7 @@
 // broken file does not hide the others from the report.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { type Fixture, parseFixtures } from "../lib/oracle/fixture.ts";
+import { type Fixture, parseFixtures } from "../oracle/fixture.ts";
 
 /** A fixture and the file it came from (repository-relative, forward slashes). */
 export interface LoadedFixture {

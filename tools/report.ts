@@ -14,9 +14,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { replay, type ReplayResult, type ReplayRun, summarize } from "../lib/oracle/replay.ts";
-import { SUBJECTS } from "../lib/oracle/registry.ts";
-import type { Subject } from "../lib/oracle/subject.ts";
+import { replay, type ReplayResult, type ReplayRun } from "../oracle/replay.ts";
+import { summarize } from "../oracle/replay_summary.ts";
+import { SUBJECTS } from "../worked/registry.ts";
+import type { Subject } from "../oracle/subject.ts";
 import { loadFixtures, type LoadProblem } from "./_load_fixtures.ts";
 import { buildFigures, type RenderedFigure } from "./figures/index.ts";
 

@@ -53,9 +53,16 @@ const denoSpec = run("deno", deno, [
   ...denoPermissions,
   ...(extra.length ? extra : ["spec/"]),
 ]);
-const denoDoc = extra.length
-  ? null
-  : run("deno doc examples", deno, ["test", "--doc", "--allow-read", "lib/", "mod.ts"]);
+const denoDoc = extra.length ? null : run("deno doc examples", deno, [
+  "test",
+  "--doc",
+  "--allow-read",
+  "lib/",
+  "oracle/",
+  "worked/",
+  "mod.ts",
+  "worked.ts",
+]);
 const bunSpec = run("bun", bun, ["test", ...(extra.length ? extra : ["./spec"])]);
 
 const rows = [

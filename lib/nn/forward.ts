@@ -179,7 +179,7 @@ export const MLP_FORWARD_VARIANTS: Readonly<Record<"separate" | "fused", Forward
  * ```ts
  * import { createNetwork } from "./network.ts";
  * import { fromRows } from "../linalg/matrix.ts";
- * import { assertAllClose } from "../oracle/assert_close.ts";
+ * import { assertAllClose } from "../../oracle/assert_close.ts";
  * const net = createNetwork([
  *   { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
  * ]);

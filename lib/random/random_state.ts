@@ -6,6 +6,11 @@
  * distributions.c `random_bounded_uint64_fill`/`random_interval`), checked against
  * numpy 2.4 by the fixtures in fixtures/random/random_state.json.
  *
+ * One file on purpose (it is over 400 lines): every method advances the same MT19937
+ * state and numpy's cached second Gaussian, in numpy's order, so the class is the unit
+ * that must be read together; the integer-range sampler is already apart
+ * (_bounded_integer.ts).
+ *
  * numpy's global functions after `np.random.seed(seed)` draw from a RandomState seeded
  * the same way, so they map onto one `new RandomState(seed)` used in the same order:
  *

@@ -111,7 +111,7 @@ export interface PartialSumOptions {
  *
  * @example Σ_{t≤10} 1/t = 7381/2520
  * ```ts
- * import { assertClose } from "../oracle/assert_close.ts";
+ * import { assertClose } from "../../oracle/assert_close.ts";
  * assertClose(robbinsMonroPartialSum("stepsInverse", 10), 7381 / 2520, { ulps: 1 });
  * ```
  */

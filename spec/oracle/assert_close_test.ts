@@ -5,8 +5,8 @@ import {
   assertClose,
   findMismatch,
   validateTolerance,
-} from "../../lib/oracle/assert_close.ts";
-import { AssertionError } from "../../lib/oracle/assertion_error.ts";
+} from "../../oracle/assert_close.ts";
+import { AssertionError } from "../../oracle/assertion_error.ts";
 
 const fails = (fn: () => void, pattern: RegExp) =>
   assert.throws(fn, (error: unknown) => {

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { assertPrinted, parsePrinted, printedMismatch } from "../../lib/oracle/assert_printed.ts";
-import { AssertionError } from "../../lib/oracle/assertion_error.ts";
+import { assertPrinted, parsePrinted, printedMismatch } from "../../oracle/assert_printed.ts";
+import { AssertionError } from "../../oracle/assertion_error.ts";
 
 describe("parsePrinted reads the document's digits and the unit of the last one", () => {
   const cases: [string, number, number][] = [

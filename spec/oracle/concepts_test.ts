@@ -15,7 +15,7 @@ import {
   type GradientStep,
   type LeastSquaresSolverFunction,
   SIGMOID_CONCEPT,
-} from "../../lib/oracle/concepts.ts";
+} from "../../oracle/conformance/mod.ts";
 import forwardJson from "../../fixtures/nn/forward.json" with { type: "json" };
 import backpropJson from "../../fixtures/nn/backprop.json" with { type: "json" };
 import commuteJson from "../../fixtures/regression/commute.json" with { type: "json" };

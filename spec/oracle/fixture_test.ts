@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { errataOf, parseFixture, parseFixtures } from "../../lib/oracle/fixture.ts";
+import { errataOf, parseFixture, parseFixtures } from "../../oracle/fixture.ts";
 
 const good = () => ({
   id: "demo.half",

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ulp, ulpDistance } from "../../lib/oracle/ulp.ts";
+import { ulp, ulpDistance } from "../../oracle/ulp.ts";
 
 // Expected distances are counted by hand from the IEEE 754 layout, not from ulpDistance.
 describe("ulpDistance", () => {

@@ -1,8 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseFixture } from "../../lib/oracle/fixture.ts";
-import { assertFixture, verifyFixture } from "../../lib/oracle/verify.ts";
-import { AssertionError } from "../../lib/oracle/assertion_error.ts";
+import { parseFixture } from "../../oracle/fixture.ts";
+import { assertFixture, verifyFixture } from "../../oracle/verify.ts";
+import { AssertionError } from "../../oracle/assertion_error.ts";
 
 // A document that prints 1/3 ≈ 0.3334 (wrong) and 2/3 ≈ 0.6667 (right).
 const fixture = parseFixture({

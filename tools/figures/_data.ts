@@ -1,6 +1,6 @@
 // Figures read their data from the fixtures (the documents' inputs, copied there with
 // provenance) and compute everything else with lib/.
-import type { Fixture } from "../../lib/oracle/fixture.ts";
+import type { Fixture } from "../../oracle/fixture.ts";
 import { loadFixtures } from "../_load_fixtures.ts";
 
 let cache: Map<string, Fixture> | null = null;

@@ -5,7 +5,7 @@ import { gradientDescent, leastSquaresGradientDescent } from "../../lib/optim/gr
 import { leastSquaresLoss } from "../../lib/optim/least_squares.ts";
 import type { DescentResult } from "../../lib/optim/descent.ts";
 import type { StoppingRule } from "../../lib/optim/stopping_rule.ts";
-import type { Fixture } from "../../lib/oracle/fixture.ts";
+import type { Fixture } from "../../oracle/fixture.ts";
 import { numbers } from "./_data.ts";
 
 /** The design X of a GD fixture: S0's [1, x] or S1's commute [1, distance, weekday]. */

@@ -7,7 +7,7 @@
 import { logicGate, xorGate } from "../../lib/classify/logic_gate.ts";
 import { fromRows } from "../../lib/linalg/matrix.ts";
 import { predict } from "../../lib/nn/forward.ts";
-import { runDiamond } from "../../lib/nn/_diamond.ts";
+import { runDiamond } from "../../worked/s002/diamond.ts";
 import { fixture, linspace } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 

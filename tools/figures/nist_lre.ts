@@ -2,7 +2,7 @@
 // of the certified coefficients, minimum over coefficients, per dataset and solver.
 import type { LeastSquaresMethod } from "../../lib/linalg/lstsq.ts";
 import { minimumLogRelativeError } from "../../lib/regression/log_relative_error.ts";
-import { fitNist, type NistInput } from "../../lib/regression/_subjects.ts";
+import { fitNist, type NistInput } from "../../worked/beyond.ts";
 import { fixturesWithPrefix } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 

@@ -1,0 +1,42 @@
+// 001 §1.7: the commute regression W*, Y* and C(W*), by all three least-squares methods.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import json from "../../../fixtures/regression/commute.json" with { type: "json" };
+import { fixtureById } from "../../_fixture.ts";
+import { assertPrinted } from "../../../oracle/assert_printed.ts";
+import { assertFixture } from "../../../oracle/verify.ts";
+import { subjectFor } from "../../../oracle/subject.ts";
+import { SUBJECTS } from "../../../worked/registry.ts";
+
+const ids = ["s001.commute", "s001.commute.qr", "s001.commute.accurate"];
+
+describe("001 §1.7 commute time: W* = (XᵀX)⁻¹XᵀY, Y* = XW*", () => {
+  for (const id of ids) {
+    const fixture = fixtureById(json, id);
+    it(`${id}: W*, Y*, C(W*) match the exact rational solution; errata checked both ways`, () => {
+      const subject = subjectFor(SUBJECTS, id);
+      assertFixture(fixture, subject.compute(fixture), subject.fields);
+    });
+  }
+
+  const fixture = fixtureById(json, "s001.commute");
+  it("the exact minimum is C(W*) = 34231/14280 ≈ 2.397, not 0 (the document's note)", () => {
+    assert.equal(fixture.expected.costExact, "34231/14280");
+    assert.equal(fixture.expected.cost, 34231 / 14280);
+    const cost = subjectFor(SUBJECTS, "s001.commute").compute(fixture).cost as number;
+    assert.ok(cost > 2.39 && cost < 2.4, `C(W*) = ${cost}`);
+  });
+
+  it("the printed w₀ = 6.08613445378149 and w₁ = 6.53361344537816 are wrong in the last digit", () => {
+    const w = fixture.expected.W as number[];
+    assert.throws(() => assertPrinted(w[0], "6.08613445378149"));
+    assertPrinted(w[0], "6.08613445378151");
+    assert.throws(() => assertPrinted(w[1], "6.53361344537816"));
+    assertPrinted(w[1], "6.53361344537815");
+    assertPrinted(w[2], "2.11274509803922");
+  });
+
+  it("the exact weights are 2897/476, 1555/238 and 431/204", () => {
+    assert.deepEqual(fixture.expected.W, [2897 / 476, 1555 / 238, 431 / 204]);
+  });
+});

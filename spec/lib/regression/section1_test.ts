@@ -1,0 +1,171 @@
+// 001 §1.2 (C″(W)), §1.5 (polynomial regression) and §1.6 (ridge), on the commute data.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import hessianJson from "../../../fixtures/regression/hessian.json" with { type: "json" };
+import ridgeJson from "../../../fixtures/regression/ridge.json" with { type: "json" };
+import polyJson from "../../../fixtures/regression/poly.json" with { type: "json" };
+import { allFixtures, fixtureById } from "../../_fixture.ts";
+import { assertAllClose } from "../../../oracle/assert_close.ts";
+import { assertFixture } from "../../../oracle/verify.ts";
+import { subjectFor } from "../../../oracle/subject.ts";
+import { SUBJECTS } from "../../../worked/registry.ts";
+import { designMatrix } from "../../../lib/regression/design.ts";
+import { leastSquaresHessian } from "../../../lib/regression/hessian.ts";
+import { ridgeCost, ridgeGradient, ridgeRegression } from "../../../lib/regression/ridge.ts";
+import { polynomialDesign } from "../../../lib/regression/polynomial.ts";
+import { symmetricEigen } from "../../../lib/linalg/symmetric_eigen.ts";
+import { fromRows } from "../../../lib/linalg/matrix.ts";
+
+const fixtures = [
+  ...allFixtures(hessianJson, "hessian.json"),
+  ...allFixtures(ridgeJson, "ridge.json"),
+  ...allFixtures(polyJson, "poly.json"),
+];
+
+describe("001 §1.2, §1.5, §1.6 against exact oracles", () => {
+  for (const fixture of fixtures) {
+    it(`${fixture.id}`, () => {
+      const subject = subjectFor(SUBJECTS, fixture.id);
+      assertFixture(fixture, subject.compute(fixture), subject.fields);
+    });
+  }
+});
+
+describe("§1.2 erratum: C″(W) = XᵀX/n is only positive SEMI-definite in general", () => {
+  it("on the commute data every eigenvalue is > 0 (X has rank 3)", () => {
+    const fixture = fixtureById(hessianJson, "s001.hessian");
+    assert.ok((fixture.expected.eigenvalues as number[]).every((v) => v > 0));
+  });
+  it("a duplicated feature column makes an eigenvalue 0: not 'always > 0'", () => {
+    const distance = [2.5, 4, 1, 5.5, 3];
+    const h = leastSquaresHessian(designMatrix([distance, distance]));
+    const { values, status } = symmetricEigen(h);
+    assert.equal(status, "converged");
+    assert.ok(Math.abs(values[0]) < 1e-14, `smallest eigenvalue ${values[0]}`);
+  });
+});
+
+describe("§1.6 ridge derivation: four slips, right closed form", () => {
+  const fixture = fixtureById(ridgeJson, "s001.ridge.lambda01");
+  const input = fixture.input as unknown as {
+    distance: number[];
+    weekday: number[];
+    minutes: number[];
+    lambda: number;
+  };
+  const x = designMatrix([input.distance, input.weekday]);
+  const y = input.minutes, lambda = input.lambda;
+  const w = [1.5, -0.5, 2];
+  const numericGradient = w.map((_, j) => {
+    const h = 1e-6;
+    const plus = [...w], minus = [...w];
+    plus[j] += h;
+    minus[j] -= h;
+    return (ridgeCost(x, plus, y, lambda) - ridgeCost(x, minus, y, lambda)) / (2 * h);
+  });
+  const dataPart = Array.from(ridgeGradient(x, w, y, lambda), (g, j) => g - lambda * w[j]);
+
+  it("slip 1: the penalty's gradient is λW, not the document's 2W", () => {
+    assertAllClose(ridgeGradient(x, w, y, lambda), numericGradient, { rtol: 1e-7 });
+    const documents = dataPart.map((g, j) => g + 2 * w[j]);
+    assert.ok(Math.abs(documents[0] - numericGradient[0]) > 1, "+2W is off by (2 − λ)w₀");
+  });
+  it("slip 2: (Σ|wⱼ|²)^{1/2} is ‖W‖₂, not ‖W‖₂²", () => {
+    const squared = w.reduce((s, v) => s + v * v, 0);
+    assert.equal(squared, 6.5);
+    assert.notEqual(Math.sqrt(squared), squared);
+  });
+  it("slips 3 and 4: ∇Σwⱼ² is the vector 2W, not the scalar 2Σ|wⱼ| (nor the gradient of the root)", () => {
+    const h = 1e-6;
+    const gradientOfSquares = w.map((_, j) => {
+      const plus = [...w], minus = [...w];
+      plus[j] += h;
+      minus[j] -= h;
+      const f = (v: number[]) => v.reduce((s, t) => s + t * t, 0);
+      return (f(plus) - f(minus)) / (2 * h);
+    });
+    assertAllClose(gradientOfSquares, w.map((v) => 2 * v), { rtol: 1e-8 });
+    const documentsScalar = 2 * w.reduce((s, v) => s + Math.abs(v), 0); // 2·4 = 8
+    assert.equal(documentsScalar, 8);
+    assert.ok(gradientOfSquares.every((g) => Math.abs(g - documentsScalar) > 1));
+    const norm = Math.sqrt(6.5);
+    const gradientOfRoot = w.map((v) => v / norm); // what slip 2's expression differentiates to
+    assert.ok(Math.abs(gradientOfRoot[0] - gradientOfSquares[0]) > 1);
+  });
+  it("the closed form (XᵀX/n + λI)⁻¹XᵀY/n zeroes the correct gradient", () => {
+    const optimum = ridgeRegression(x, y, lambda);
+    assertAllClose(ridgeGradient(x, optimum, y, lambda), [0, 0, 0], { atol: 1e-13 });
+  });
+});
+
+describe("§1.5 erratum: (1.8) has w₁x₁ where φ(x) gives w₁x", () => {
+  it("the design row is φ(x) = [1, x, x², …]: its second entry is x itself", () => {
+    const x = polynomialDesign([2.7], 3);
+    assert.deepEqual(Array.from(x.data), [1, 2.7, 2.7 * 2.7, 2.7 * 2.7 * 2.7]);
+  });
+  it("degree 4 interpolates the five commute points: C(W*) = 0", () => {
+    const fixture = fixtureById(polyJson, "s001.poly.degree4");
+    assert.equal(fixture.expected.cost, 0);
+  });
+});
+
+describe("ridge, Hessian, polynomial and eigen: bad input", () => {
+  const x = fromRows([[1, 2], [1, 3]]);
+  it("λ ≤ 0", () => {
+    for (const lambda of [0, -1]) {
+      assert.throws(() => ridgeRegression(x, [1, 2], lambda), {
+        name: "ArgumentRangeError",
+        message: /Ridge strength λ must be a finite number > 0, got/,
+      });
+    }
+  });
+  it("ridge shape mismatch", () => {
+    assert.throws(() => ridgeRegression(x, [1, 2, 3], 1), {
+      name: "RangeError",
+      message: /X has 2 rows but y has 3 entries/,
+    });
+  });
+  it("Hessian of an empty X", () => {
+    assert.throws(() => leastSquaresHessian(fromRows([])), {
+      name: "RangeError",
+      message: /X is empty \(0×0\)/,
+    });
+  });
+  it("a negative or fractional polynomial degree", () => {
+    assert.throws(() => polynomialDesign([1, 2], -1), {
+      name: "ArgumentRangeError",
+      message: /Polynomial degree m must be an integer ≥ 0, got -1/,
+    });
+    assert.throws(() => polynomialDesign([1, 2], 1.5), {
+      name: "ArgumentRangeError",
+      message: /1\.5/,
+    });
+  });
+  it("polynomial features of an empty or non-finite x", () => {
+    assert.throws(() => polynomialDesign([], 2), { name: "RangeError", message: /x is empty/ });
+    assert.throws(() => polynomialDesign([1, NaN], 2), {
+      name: "NonFiniteError",
+      message: /x must be finite, but entry 1 is NaN/,
+    });
+  });
+  it("design columns of different lengths", () => {
+    assert.throws(() => designMatrix([[1, 2], [1]]), {
+      name: "RangeError",
+      message: /feature column 1 has 1 values, column 0 has 2/,
+    });
+  });
+  it("eigenvalues of a non-symmetric matrix, and a sweep limit", () => {
+    assert.throws(() => symmetricEigen(fromRows([[1, 2], [3, 4]])), {
+      name: "RangeError",
+      message: /not symmetric/,
+    });
+    assert.throws(() => symmetricEigen(fromRows([[1]]), { maxSweeps: 0 }), {
+      name: "ArgumentRangeError",
+      message: /maxSweeps must be an integer ≥ 1/,
+    });
+    const capped = symmetricEigen(fromRows([[2, 1, 0.5], [1, 3, 0.2], [0.5, 0.2, 4]]), {
+      maxSweeps: 1,
+    });
+    assert.equal(capped.status, "maxIterations");
+  });
+});
