@@ -83,7 +83,9 @@ describe("fixtures/schema.json rejects malformed fixtures", () => {
       "a missing erratum field",
       Object.fromEntries(Object.entries(good).filter(([k]) => k !== "erratum")),
     ],
-    ["an erratum without why", { ...good, erratum: { printed: "1", correct: "2" } }],
+    ["an inline erratum object", { ...good, erratum: { printed: "1", correct: "2", why: "w" } }],
+    ["a note id as an erratum", { ...good, erratum: ["S1-N01"] }],
+    ["an empty erratum list", { ...good, erratum: [] }],
     ["an unknown document", { ...good, source: { ...good.source, document: "blog.txt" } }],
     ["an unknown top-level key", { ...good, extra: 1 }],
   ];
