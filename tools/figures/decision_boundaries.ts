@@ -13,6 +13,12 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S2 §多层网络实现XOR运算, §模型初始化及训练: decision boundaries";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S2", "多层网络实现XOR运算"], [
+  "S2",
+  "模型初始化及训练",
+]];
+
 interface Cell {
   x1: number;
   x2: number;

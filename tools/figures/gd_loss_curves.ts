@@ -8,6 +8,12 @@ import type { TopLevelSpec } from "./render.ts";
 export const title =
   "S0 §4.2, S1 §2.1, S4 §单变量函数的梯度下降: gradient descent, excess loss per iteration";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S0", "4.2"], ["S1", "2.1"], [
+  "S4",
+  "单变量函数的梯度下降",
+]];
+
 interface Point {
   run: string;
   iteration: number;

@@ -8,6 +8,12 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S4 §单变量函数的梯度下降 and S0 §4.2: gradient-descent paths on the loss";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S4", "单变量函数的梯度下降"], [
+  "S0",
+  "4.2",
+]];
+
 /** Points of the ellipse ½(θ − θ*)ᵀG(θ − θ*) = level, for a symmetric positive 2 × 2 G. */
 export function ellipse(g: Float64Array, centre: ArrayLike<number>, level: number): number[][] {
   const [a, b, d] = [g[0], g[1], g[3]];

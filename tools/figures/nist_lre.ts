@@ -8,6 +8,9 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "NIST StRD (beyond the documents): certified digits reached, by solver";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [];
+
 const METHODS: LeastSquaresMethod[] = ["normal", "qr", "accurate"];
 
 export function spec(): TopLevelSpec {

@@ -13,6 +13,9 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S1 §2.2: Robbins–Monro partial sums of the step sizes";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S1", "2.2"]];
+
 const SERIES: [StepSeriesName, string][] = [
   ["stepsInverseSqrt", "Σ C/√t ~ C(2√T + ζ(½)) → ∞"],
   ["stepsInverse", "Σ C/t ~ C(ln T + γ) → ∞"],

@@ -8,6 +8,9 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S0 §4.2: the 20-point fit where each stopping rule leaves gradient descent";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S0", "4.2"]];
+
 const RULES: readonly [string, string][] = [
   ["s000.gd20.fixed17", "fixed 17 steps"],
   ["s000.gd20.tol1e-4", "every |∂J/∂θⱼ| ≤ 1e-4"],
