@@ -114,6 +114,7 @@ export * from "./lib/activation/tanh.ts";
 // Losses and their gradients.
 export * from "./lib/loss/absolute_error.ts";
 export * from "./lib/loss/binary_cross_entropy.ts";
+export * from "./lib/loss/categorical_cross_entropy.ts";
 export * from "./lib/loss/cross_entropy.ts";
 export * from "./lib/loss/loss.ts";
 export * from "./lib/loss/squared_error.ts";
@@ -127,7 +128,9 @@ export * from "./lib/classify/squared_hinge_sgd.ts";
 // Feed-forward networks and backpropagation.
 export * from "./lib/nn/backward.ts";
 export * from "./lib/nn/forward.ts";
+export * from "./lib/nn/initializers.ts";
 export * from "./lib/nn/network.ts";
+export * from "./lib/nn/output_loss.ts";
 export * from "./lib/nn/softmax_output.ts";
 export * from "./lib/nn/targets.ts";
 export * from "./lib/nn/train.ts";
