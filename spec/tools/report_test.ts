@@ -108,7 +108,13 @@ describe("report: documents in section order, an appendix for the rest", () => {
   it("the appendix holds RandomState, NIST, matmul and Iris, and nothing from the documents", () => {
     assert.ok(appendixResults.every((r) => !/^00[0-4]_/.test(r.document)));
     assert.ok(documentResults.every((r) => /^00[0-4]_/.test(r.document)));
-    assert.deepEqual(report.appendix.map((g) => g.key), ["numpy", "nist", "iris", "other"]);
+    assert.deepEqual(report.appendix.map((g) => g.key), [
+      "numpy",
+      "pytorch",
+      "nist",
+      "iris",
+      "other",
+    ]);
   });
   it("a fixture section falls in the longest section name it starts with", () => {
     assert.equal(sectionOf("4.2 (full program)", ["4", "4.2", "4.3"]), "4.2");

@@ -151,6 +151,12 @@ function appendixKey(document: string): [string, string] {
   }
   if (document === "iris.csv") return ["iris", "Fisher's Iris data (iris.csv)"];
   if (document === "numpy") return ["numpy", "numpy reference runs: RandomState, MT19937, matmul"];
+  if (document === "pytorch") {
+    return [
+      "pytorch",
+      "Training runs beyond the documents (mpmath, with PyTorch float64 alongside)",
+    ];
+  }
   return ["other", "Other checks (no source document)"];
 }
 
@@ -260,7 +266,7 @@ export async function buildReport(
     const group = appendixGroups.get(key) ?? { key, label, results: [] };
     appendixGroups.set(key, { ...group, results: [...group.results, result] });
   }
-  const order = ["numpy", "nist", "iris", "other"];
+  const order = ["numpy", "pytorch", "nist", "iris", "other"];
   const appendix = [...appendixGroups.values()].sort((a, b) =>
     order.indexOf(a.key) - order.indexOf(b.key)
   );

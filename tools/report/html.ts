@@ -248,7 +248,8 @@ export function appendixPage(report: Report): string {
   ).join("");
   const body = `<h1>Appendix — beyond the documents</h1>
 <p class="counts">Reference data that checks lib/ where the documents print nothing: numpy's RandomState
-and MT19937 streams, matrix products, the NIST StRD least-squares problems with certified values, the Iris data.</p>
+and MT19937 streams, matrix products, training runs and initialisers, the NIST StRD least-squares problems with
+certified values, the Iris data.</p>
 ${figures}
 ${report.appendix.map((g) => appendixGroup(g, report)).join("\n")}`;
   return page("Appendix — nnref", "appendix", report, body);
