@@ -16,6 +16,9 @@ import { leastSquaresHessian } from "../../lib/regression/hessian.ts";
 import { designMatrix } from "../../lib/regression/design.ts";
 import { squaredHingeCost, squaredHingeGradient } from "../../lib/loss/squared_hinge.ts";
 import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
+import { relu } from "../../lib/activation/relu.ts";
+import { sigmoid } from "../../lib/activation/sigmoid.ts";
+import { ACTIVATIONS } from "../../lib/activation/activation.ts";
 
 // The commute data with distances in tenths of a km: integers, so XᵀX, XᵀY, XW − Y and
 // every sum below are exact in binary64.
@@ -200,6 +203,24 @@ describe("S1 §2.1–§2.2: a gradient step, per-sample gradients, a fixed SGD r
     for (let t = 1; t <= 1000000; t++) {
       h += 1 / t;
       if (t === 10 || t === 1000 || t === 1000000) assert.ok(h >= Math.log(t), `H_${t}`);
+    }
+  });
+});
+
+describe("S1 §3.4.1: ReLU, sigmoid and tanh", () => {
+  it("S1-C083: ReLU is continuous at 0, with one-sided slopes 0 and 1 (no derivative there)", () => {
+    for (const h of [1e-3, 1e-9, 2 ** -40]) {
+      assert.ok(Math.abs(relu(h) - relu(0)) <= h && Math.abs(relu(-h) - relu(0)) <= h);
+      assert.equal((relu(0) - relu(-h)) / h, 0);
+      assert.equal((relu(h) - relu(0)) / h, 1);
+    }
+  });
+  it("S1-C085: σ's values lie in [0, 1] and tanh's in [−1, 1] (open intervals over the reals)", () => {
+    const tanh = (z: number) => ACTIVATIONS.tanh.value(z);
+    for (let z = -50; z <= 50; z += 0.125) {
+      const s = sigmoid(z), t = tanh(z);
+      assert.ok(s >= 0 && s <= 1 && t >= -1 && t <= 1, `z = ${z}`);
+      if (Math.abs(z) < 15) assert.ok(s > 0 && s < 1 && t > -1 && t < 1, `strict at z = ${z}`);
     }
   });
 });
