@@ -8,7 +8,7 @@ import { matmul } from "../../lib/linalg/matmul.ts";
 import { leastSquares } from "../../lib/linalg/lstsq.ts";
 import { leastSquaresGradient, leastSquaresLoss } from "../../lib/optim/least_squares.ts";
 
-const input = (s000 as { input: Record<string, number[]> }[])[0].input;
+const input = (s000 as unknown as { input: { x: number[]; y: number[] } }[])[0].input;
 const X = fromRows(input.x.map((v) => [1, v]));
 const y = input.y;
 
