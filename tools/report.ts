@@ -44,7 +44,11 @@ export const OPTIONS = {
     type: "string",
     help: "replay only these fixture ids, comma-separated (prefix.* allowed)",
   },
-  out: { type: "string", help: "write the output to FILE instead of stdout" },
+  out: {
+    type: "string",
+    help:
+      "write the output to FILE instead of stdout (with npm start, under out/: the task writes only there)",
+  },
   "no-figures": { type: "boolean", default: false, help: "skip the figures" },
   "figures-dir": {
     type: "string",
