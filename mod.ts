@@ -42,7 +42,6 @@ export {
 } from "./oracle/assert_printed.ts";
 export {
   errataOf,
-  type Erratum,
   type ExpectedValue,
   type Fixture,
   type FixtureOracle,
@@ -50,7 +49,16 @@ export {
   parseFixture,
   parseFixtures,
 } from "./oracle/fixture.ts";
-export { assertFixture, type Check, verifyFixture } from "./oracle/verify.ts";
+export * from "./oracle/errata.ts";
+export * from "./oracle/errata_link.ts";
+export * from "./oracle/claims.ts";
+export {
+  assertFixture,
+  type Check,
+  type ErratumFieldCheck,
+  fieldChecksOf,
+  verifyFixture,
+} from "./oracle/verify.ts";
 export { claims, type Subject, subjectFor, subjectProblem } from "./oracle/subject.ts";
 export * from "./oracle/replay.ts";
 export * from "./oracle/replay_summary.ts";

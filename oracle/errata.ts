@@ -35,7 +35,7 @@ export interface FieldCheck {
 }
 
 /** What errata and notes share. */
-interface RecordBase {
+export interface RecordBase {
   /** `S<document>-E<nn>` or `S<document>-N<nn>`, stable. */
   readonly id: string;
   /** The document's file name, e.g. `001_85ee514aa7c85552.txt`. */
