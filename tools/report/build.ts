@@ -277,6 +277,9 @@ export async function buildReport(
   const report: Report = {
     summary: {
       ...summary,
+      // Every record of the documents, also the notes that name no fixture.
+      errata: documents.reduce((n, d) => n + d.counts.errata, 0),
+      notes: documents.reduce((n, d) => n + d.counts.notes, 0),
       standIns: run.results.filter((r) => r.random && /^00[0-4]_/.test(r.document)).length,
       files,
       loadProblems: loaded.problems.length,
