@@ -80,6 +80,9 @@ await context.route("**/*", (route) => {
   return route.abort();
 });
 mkdirSync(shotsDir, { recursive: true });
+/** The ids of each page visited, and the links to another page's anchor, checked at the end. */
+const pageIds = new Map();
+const crossLinks = [];
 
 test.after(async () => {
   await context.close();
@@ -116,6 +119,7 @@ for (const name of PAGES) {
       const links = [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
       const ids = new Set([...document.querySelectorAll("[id]")].map((el) => el.id));
       return {
+        ids: [...ids],
         katex: document.querySelectorAll(".katex").length,
         failed: document.querySelectorAll(".tex-failed").length,
         raw: (visible.match(new RegExp(rawTex, "g")) ?? []).slice(0, 5),
@@ -146,8 +150,20 @@ for (const name of PAGES) {
       assert.ok(!/^[a-z]+:/i.test(href), `${href} is a local link`);
       const target = resolve(reportDir, decodeURIComponent(href.split("#")[0]));
       assert.ok(existsSync(target), `${href} resolves to an existing file`);
+      if (href.includes("#")) crossLinks.push({ from: name, href });
     }
+    pageIds.set(`${name}.html`, new Set(facts.ids));
     await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
     await page.close();
   });
 }
+
+test("every link to an anchor on another page finds it there", () => {
+  const missing = crossLinks.filter(({ href }) => {
+    const [file, anchor] = href.split("#");
+    const ids = pageIds.get(file);
+    return ids !== undefined && !ids.has(decodeURIComponent(anchor));
+  });
+  assert.ok(crossLinks.length > 0, "the sheets link across pages");
+  assert.deepEqual(missing, []);
+});

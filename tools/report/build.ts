@@ -134,6 +134,8 @@ export interface Report {
   readonly unplaced: readonly string[];
   /** The file of each fixture, by id (repository-relative). */
   readonly fixtureFiles: Readonly<Record<string, string>>;
+  /** The sheet that shows each fixture, by id: s000 … s004 or appendix. */
+  readonly fixturePages: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link buildReport}. */
@@ -305,6 +307,10 @@ export async function buildReport(
     })),
     unplaced,
     fixtureFiles: Object.fromEntries(loaded.fixtures.map((item) => [item.fixture.id, item.file])),
+    fixturePages: Object.fromEntries(loaded.fixtures.map(({ fixture }) => [
+      fixture.id,
+      DOCUMENTS.find((d) => d.document === fixture.source.document)?.key ?? "appendix",
+    ])),
   };
   return { report, figures };
 }

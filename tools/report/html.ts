@@ -75,6 +75,12 @@ const isCode = (text: string) =>
   segments(text).every((s) => s.kind === "text") &&
   /np\.|\bdef |print\(|return |[a-z_]+\s*=\s*[a-z_(]|#/.test(text);
 
+/** A link to a fixture's block: on this page, or on the sheet that shows it. */
+function fixtureHref(id: string, report: Report, here: string): string {
+  const page = report.fixturePages[id] ?? here;
+  return `${page === here ? "" : `${page}.html`}#${resultAnchor(id)}`;
+}
+
 const link = (href: string, text: string) => `<a href="${esc(href)}">${esc(text)}</a>`;
 const repo = (path: string) => `${ROOT_FROM_SHEETS}/${path}`;
 
@@ -125,7 +131,7 @@ ${result.messages.length ? `<p class="bad">${result.messages.map(esc).join("<br>
 ${fieldsHtml}</div>`;
 }
 
-function recordBlock(record: Erratum | Note, report: Report): string {
+function recordBlock(record: Erratum | Note, report: Report, here: string): string {
   const printed = passagesOf(record).map((p) =>
     `<div class="quote">${
       isCode(p) ? `<code class="passage">${esc(p)}</code>` : renderText(p)
@@ -133,7 +139,9 @@ function recordBlock(record: Erratum | Note, report: Report): string {
   ).join("");
   const fixtures = record.fixtures.map((id) => {
     const file = report.fixtureFiles[id];
-    return `${link(`#${resultAnchor(id)}`, id)}${file ? ` (${link(repo(file), file)})` : ""}`;
+    return `${link(fixtureHref(id, report, here), id)}${
+      file ? ` (${link(repo(file), file)})` : ""
+    }`;
   });
   const specs = specsFor(recordIds(record));
   const isErratum = record.class === "erratum";
@@ -161,14 +169,14 @@ function recordBlock(record: Erratum | Note, report: Report): string {
 <dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl></article>`;
 }
 
-function claimsTable(claims: readonly Claim[]): string {
+function claimsTable(claims: readonly Claim[], report: Report, here: string): string {
   if (claims.length === 0) return "";
   const rows = claims.map((c) => {
     const how = c.status === "verified"
       ? (c.checkedBy ?? []).map((b) =>
         b.startsWith("spec/")
           ? link(repo(b), b.replace(/^spec\//, ""))
-          : link(`#${resultAnchor(b)}`, b)
+          : link(fixtureHref(b, report, here), b)
       ).join(", ")
       : link(`#${c.erratum ?? c.note}`, (c.erratum ?? c.note)!);
     const mark = c.status === "verified"
@@ -185,7 +193,7 @@ function claimsTable(claims: readonly Claim[]): string {
   return `<h3>Claims audit</h3><table><thead><tr><th>claim</th><th>what it says</th><th>status</th><th>checked by</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function sectionBlock(section: SheetSection, report: Report): string {
+function sectionBlock(section: SheetSection, report: Report, here: string): string {
   const badge = section.audited === null
     ? ""
     : `<span class="badge ${section.audited ? "ok" : ""}">${
@@ -206,9 +214,9 @@ ${empty ? `<p class="counts">No worked result, erratum or claim recorded here.</
 ${figures}
 ${section.results.map((r) => resultBlock(r, report)).join("\n")}
 ${section.errata.length ? `<h3>${count(section.errata.length, "Erratum", "Errata")}</h3>` : ""}
-${section.errata.map((e) => recordBlock(e, report)).join("\n")}
-${section.notes.map((n) => recordBlock(n, report)).join("\n")}
-${claimsTable(section.claims)}
+${section.errata.map((e) => recordBlock(e, report, here)).join("\n")}
+${section.notes.map((n) => recordBlock(n, report, here)).join("\n")}
+${claimsTable(section.claims, report, here)}
 </section>`;
 }
 
@@ -217,7 +225,7 @@ export function documentPage(sheet: DocumentSheet, report: Report): string {
   const body = `<h1>${esc(sheet.label)} — ${esc(sheet.title)}</h1>
 <p class="counts"><code>${esc(sheet.document)}</code> · ${esc(documentLine(sheet))}</p>
 <p class="counts">Markdown version: ${link(`${sheetName(sheet)}.md`, `${sheetName(sheet)}.md`)}</p>
-${sheet.sections.map((s) => sectionBlock(s, report)).join("\n")}`;
+${sheet.sections.map((s) => sectionBlock(s, report, sheetName(sheet))).join("\n")}`;
   return page(`${sheet.label} errata sheet — nnref`, sheetName(sheet), report, body);
 }
 
