@@ -184,6 +184,7 @@ describe("report: text, JSON and Markdown", () => {
       "documents",
       "figures",
       "fixtureFiles",
+      "fixturePages",
       "loadProblems",
       "ok",
       "subjectProblems",
@@ -209,6 +210,11 @@ describe("report: text, JSON and Markdown", () => {
     assert.deepEqual(segments("令 $w = 5$ 时").map((s) => s.kind), ["text", "inline", "text"]);
     assert.deepEqual(segments("C''(W) = \\frac{1}{n} X^T X").map((s) => s.kind), ["inline"]);
     assert.deepEqual(segments("j_theta = (1./2*m)").map((s) => s.kind), ["text"]);
+    assert.deepEqual(
+      segments("rewritten as (Σ|wⱼ|²)^{1/2}, which is ‖W‖₂", false).map((s) => s.kind),
+      ["text"],
+      "our own prose marks its formulas with $…$",
+    );
   });
 });
 

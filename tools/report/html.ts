@@ -72,7 +72,7 @@ ${body}
 
 /** A passage of program text (no formula in it): shown as code. */
 const isCode = (text: string) =>
-  segments(text).every((s) => s.kind === "text") &&
+  segments(text, true).every((s) => s.kind === "text") &&
   /np\.|\bdef |print\(|return |[a-z_]+\s*=\s*[a-z_(]|#/.test(text);
 
 /** A link to a fixture's block: on this page, or on the sheet that shows it. */
@@ -134,7 +134,7 @@ ${fieldsHtml}</div>`;
 function recordBlock(record: Erratum | Note, report: Report, here: string): string {
   const printed = passagesOf(record).map((p) =>
     `<div class="quote">${
-      isCode(p) ? `<code class="passage">${esc(p)}</code>` : renderText(p)
+      isCode(p) ? `<code class="passage">${esc(p)}</code>` : renderText(p, true)
     }</div>`
   ).join("");
   const fixtures = record.fixtures.map((id) => {

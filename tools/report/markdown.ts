@@ -81,7 +81,7 @@ function recordMarkdown(record: Erratum | Note, report: Report, links: Links): s
   ];
   lines.push("**Printed:**", "");
   for (const passage of passagesOf(record)) {
-    lines.push(`> ${markdownText(passage).replace(/\n/g, "\n> ")}`, "");
+    lines.push(`> ${markdownText(passage, true).replace(/\n/g, "\n> ")}`, "");
   }
   if (record.correct !== undefined) lines.push(`**Correct:** ${markdownText(record.correct)}`, "");
   lines.push(`**${isErratum ? "Why" : "Caveat"}:** ${markdownText(record.why)}`, "");

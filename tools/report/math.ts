@@ -20,8 +20,12 @@ export function looksLikeTex(text: string): boolean {
     !/\b(np|def|print|return)\b/.test(text);
 }
 
-/** Splits `text` into prose and formulas. */
-export function segments(text: string): Segment[] {
+/**
+ * Splits `text` into prose and formulas. With `bare` (for passages quoted from a document),
+ * a passage without delimiters that is TeX through and through counts as one formula; our
+ * own prose always marks its formulas with $…$.
+ */
+export function segments(text: string, bare = true): Segment[] {
   const out: Segment[] = [];
   const pattern = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<!\\)\$([^$]+?)\$/g;
   let last = 0;
@@ -34,7 +38,7 @@ export function segments(text: string): Segment[] {
     last = match.index! + match[0].length;
   }
   if (last < text.length) out.push({ kind: "text", source: text.slice(last) });
-  if (out.length === 1 && out[0].kind === "text" && looksLikeTex(text)) {
+  if (bare && out.length === 1 && out[0].kind === "text" && looksLikeTex(text)) {
     return [{ kind: /&|\\\\|\\tag/.test(text) ? "display" : "inline", source: text.trim() }];
   }
   return out;
@@ -87,16 +91,16 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
-/** Text with its formulas rendered, as HTML. */
-export function renderText(text: string): string {
-  return segments(text).map((s) =>
+/** Text with its formulas rendered, as HTML (`bare`: a quoted passage, see {@link segments}). */
+export function renderText(text: string, bare = false): string {
+  return segments(text, bare).map((s) =>
     s.kind === "text" ? escapeHtml(s.source) : renderFormula(s.source, s.kind === "display")
   ).join("");
 }
 
 /** Text with its formulas as Markdown math ($…$ inline, $$…$$ on their own lines). */
-export function markdownText(text: string): string {
-  return segments(text).map((s) => {
+export function markdownText(text: string, bare = false): string {
+  return segments(text, bare).map((s) => {
     if (s.kind === "text") return s.source.replace(/\|/g, "\\|");
     if (s.kind === "inline") return `$${s.source}$`;
     return `\n\n$$\n${s.source.replace(/\\\\\s*$/, "")}\n$$\n\n`;
