@@ -58,6 +58,20 @@ describe("fixtures/errata/: one file per document, valid records", () => {
       assert.ok(checking.length > 0, record.id);
     }
   });
+  it("prose fields mark their formulas with $…$ (no bare TeX in why, correct, conclusion, claim)", () => {
+    const bare = /\^\{|_\{|\\[a-zA-Z]/;
+    const outside = (text: string) => text.replace(/\$[^$]*\$/g, "");
+    const prose = [
+      ...loaded.errata.flatMap((r) =>
+        [r.why, r.correct, r.decision, r.class === "erratum" ? r.conclusion : undefined]
+          .map((t) => [r.id, t] as const)
+      ),
+      ...loaded.claims.flatMap((f) =>
+        f.claims.flatMap((c) => [[c.id, c.claim], [c.id, c.comment]] as const)
+      ),
+    ].filter(([, t]) => t !== undefined && bare.test(outside(t)));
+    assert.deepEqual(prose, []);
+  });
   it("nothing under fixtures/ failed to load or link", () => {
     assert.deepEqual(loaded.problems, []);
   });

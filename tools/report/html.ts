@@ -208,7 +208,9 @@ function sectionBlock(section: SheetSection, report: Report, here: string): stri
     }</figcaption></figure>`;
   }).join("");
   return `<section id="${esc(sectionAnchor(section.section))}">
-<h2>§${esc(section.section)} ${esc(section.title)}${badge}</h2>
+<h2>§${esc(section.section)}${
+    section.title === section.section ? "" : ` ${esc(section.title)}`
+  }${badge}</h2>
 ${section.comment ? `<p class="counts">${esc(section.comment)}</p>` : ""}
 ${empty ? `<p class="counts">No worked result, erratum or claim recorded here.</p>` : ""}
 ${figures}

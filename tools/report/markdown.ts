@@ -130,7 +130,8 @@ function sectionMarkdown(section: SheetSection, report: Report, links: Links): s
     : section.audited
     ? " (audited)"
     : " (not audited yet)";
-  const lines = [`### §${section.section} ${section.title}${state}`, ""];
+  const title = section.title === section.section ? "" : ` ${section.title}`;
+  const lines = [`### §${section.section}${title}${state}`, ""];
   if (section.comment) lines.push(`_${section.comment}_`, "");
   if (links.figures) {
     for (const name of section.figures) {
