@@ -68,11 +68,11 @@ export function zeros(rows: number, cols: number): Matrix {
  *
  * @example
  * ```ts
- * const i = identity(3);
+ * const i = identityMatrix(3);
  * if (i.data[4] !== 1 || i.data[1] !== 0) throw new Error("ones on the diagonal only");
  * ```
  */
-export function identity(n: number): Matrix {
+export function identityMatrix(n: number): Matrix {
   const m = createMatrix(n, n);
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
   return m;

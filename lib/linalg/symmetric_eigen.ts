@@ -7,7 +7,7 @@
  */
 
 import { requireFinite, requireInteger } from "../_util/validate.ts";
-import { createMatrix, identity, type Matrix } from "./matrix.ts";
+import { createMatrix, identityMatrix, type Matrix } from "./matrix.ts";
 
 /** Options of {@link symmetricEigen}. */
 export interface SymmetricEigenOptions {
@@ -73,7 +73,7 @@ export function symmetricEigen(
     }
   }
   const m = createMatrix(n, n, a.data).data;
-  const v = identity(n).data;
+  const v = identityMatrix(n).data;
   let frobenius = 0;
   for (const x of m) frobenius += x * x;
   const threshold = (Number.EPSILON * Number.EPSILON) * frobenius;
