@@ -18,8 +18,8 @@
 // 4. Makes every doc example copyable: relative imports of public modules become package
 //    imports ("@nnref/nnref/<area>"); an example that relied on `deno test --doc`'s
 //    implicit import of its own module gets that import written out; and a tolerance
-//    check `if (Math.abs(a - b) > t) throw …` becomes `assertClose(a, b, { atol: t })`
-//    (same bound, and a NaN now fails instead of passing).
+//    check `if (Math.abs(a - b) > t) throw new Error(m)` becomes
+//    `assertClose(a, b, { atol: t }, m)` (same bound; a NaN now fails instead of passing).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import process from "node:process";
@@ -43,8 +43,8 @@ if (s !== 0.5 || sigmoidDerivativeFromOutput(s) !== 0.25) throw new Error("σ(0)
     title: "Automatic differentiation",
     summary:
       "A scalar computational graph differentiated in reverse mode, forward mode with dual numbers, and central finite differences.",
-    example: `import { assertClose } from "${PACKAGE}/oracle";
-import { centralDifference } from "${PACKAGE}/autodiff";
+    example: `import { centralDifference } from "${PACKAGE}/autodiff";
+import { assertClose } from "${PACKAGE}/oracle";
 assertClose(centralDifference(Math.sin, 0), 1, { atol: 1e-10 });`,
   },
   classify: {
@@ -109,8 +109,7 @@ if (a.join() !== b.join()) throw new Error("same seed, same stream");`,
   },
   series: {
     title: "Series and summation",
-    summary:
-      "Robbins–Monro step-size series and naive, compensated and pairwise summation.",
+    summary: "Robbins–Monro step-size series and naive, compensated and pairwise summation.",
     example: `import { sumCompensated } from "${PACKAGE}/series";
 if (sumCompensated([1, 1e100, 1, -1e100]) !== 2) throw new Error("compensation keeps the ones");`,
   },
@@ -191,6 +190,7 @@ interface Declaration {
   declarationKind: string;
   location: { filename: string; line: number };
   jsDoc?: unknown;
+  def?: { target?: { filename: string; line: number } };
 }
 interface DocSymbol {
   name: string;
@@ -211,8 +211,29 @@ function denoDoc(files: string[]): DocNodes {
   }
   const json = JSON.parse(new TextDecoder().decode(out.stdout));
   const nodes: DocNodes = new Map();
-  for (const [url, node] of Object.entries(json.nodes as Record<string, { symbols: DocSymbol[] }>)) {
+  for (
+    const [url, node] of Object.entries(json.nodes as Record<string, { symbols: DocSymbol[] }>)
+  ) {
     nodes.set(toRelative(url), node.symbols);
+  }
+  // A re-export of a symbol documented in another file of the same run is a "reference"
+  // to it: replace it by the declaration it points to.
+  const byLocation = new Map<string, Declaration>();
+  const key = (l: { filename: string; line: number }) => `${toRelative(l.filename)}:${l.line}`;
+  for (const symbols of nodes.values()) {
+    for (const s of symbols) {
+      for (const d of s.declarations) {
+        if (d.kind !== "reference") byLocation.set(key(d.location), d);
+      }
+    }
+  }
+  for (const symbols of nodes.values()) {
+    for (const s of symbols) {
+      s.declarations = s.declarations.map((d) => {
+        if (d.kind !== "reference" || !d.def?.target) return d;
+        return byLocation.get(key(d.def.target)) ?? { ...d, location: d.def.target };
+      });
+    }
   }
   return nodes;
 }
@@ -244,6 +265,23 @@ function exportsOf(symbols: DocSymbol[]): ExportInfo[] {
 
 const changes = new Map<string, string>();
 
+/** `text` as `deno fmt` (with deno.json's options) would write it. */
+async function formatted(text: string): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext=ts", "-"],
+    cwd: ROOT,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const out = await child.output();
+  if (!out.success) throw new Error("deno fmt failed on a generated entry point");
+  return new TextDecoder().decode(out.stdout);
+}
+
 function update(file: string, text: string): void {
   const before = existsSync(join(ROOT, file)) ? read(file) : null;
   if (before !== text) changes.set(file, text);
@@ -253,12 +291,28 @@ function update(file: string, text: string): void {
 function leadingDoc(file: string): string | null {
   if (!existsSync(join(ROOT, file))) return null;
   const text = changes.get(file) ?? read(file);
-  const match = text.match(/^(?:\s*(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*)\n)+/);
-  return match ? match[0].trimEnd() + "\n" : null;
+  const match = text.match(/^\s*\/\*\*[\s\S]*?\*\/\n/);
+  return match ? match[0].trimStart() : null;
 }
 
 function starred(text: string, indent = ""): string {
   return text.split("\n").map((line) => `${indent} *${line ? " " + line : ""}`).join("\n");
+}
+
+/** Wraps prose at `width` columns (code lines and tags are left alone). */
+function wrap(text: string, width = 90): string {
+  const out: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
 }
 
 /** The export lines of an entry point re-exporting `groups` (file → names). */
@@ -271,7 +325,9 @@ function exportLines(from: string, groups: Map<string, ExportInfo[]>): string {
     const list = names.map((e) => (e.typeOnly ? `type ${e.name}` : e.name));
     const one = `export { ${list.join(", ")} } from "${spec}";`;
     lines.push(
-      one.length <= 100 ? one : `export {\n${list.map((n) => `  ${n},\n`).join("")}} from "${spec}";`,
+      one.length <= 100
+        ? one
+        : `export {\n${list.map((n) => `  ${n},\n`).join("")}} from "${spec}";`,
     );
   }
   return lines.join("\n") + "\n";
@@ -291,6 +347,8 @@ function groupExports(
   all.sort((a, b) => Number(b.e.definedIn === b.file) - Number(a.e.definedIn === a.file));
   for (const { e, file } of all) {
     if (seen.has(e.name) || !keep(e, file)) continue;
+    // A name another area defines (softmax.ts re-exporting Matrix) is that area's export.
+    if (e.definedIn.startsWith("lib/") && dirname(e.definedIn) !== dirname(file)) continue;
     seen.add(e.name);
     groups.get(file)!.push(e);
   }
@@ -300,7 +358,7 @@ function groupExports(
 
 function areaModuleDoc(area: string): string {
   const { title, summary, example } = AREAS[area] ?? { title: area, summary: "", example: "" };
-  const body = [`${title}: ${summary}`, ""];
+  const body = [wrap(`${title}: ${summary}`), ""];
   if (example) {
     body.push(`@example`, "```ts", example, "```", "");
   }
@@ -308,21 +366,36 @@ function areaModuleDoc(area: string): string {
   return `/**\n${starred(body.join("\n"))}\n */\n`;
 }
 
-function writeEntryPoints(docs: DocNodes): void {
+/** The names each entry point exports: subpath ("." or "./activation") → names. */
+type EntryIndex = Map<string, Set<string>>;
+
+function namesOf(groups: Map<string, ExportInfo[]>): Set<string> {
+  return new Set([...groups.values()].flat().map((e) => e.name));
+}
+
+/** Writes the entry points and returns the names each exports. */
+function writeEntryPoints(docs: DocNodes): EntryIndex {
+  const index: EntryIndex = new Map();
+  const root = new Set<string>();
+  const addAll = (target: Set<string>, names: Iterable<string>) => {
+    for (const name of names) target.add(name);
+  };
   for (const area of areas()) {
     const dir = `lib/${area}`;
     const file = `${dir}/mod.ts`;
     const groups = groupExports(publicFiles(dir), docs, (e) => !VARIANT_REGISTRY.test(e.name));
     const doc = leadingDoc(file) ?? areaModuleDoc(area);
     update(file, `${doc}\n${exportLines(file, groups)}`);
+    index.set(`./${area}`, namesOf(groups));
   }
-  const oracleFiles = publicFiles("oracle");
-  const oracleGroups = groupExports(oracleFiles, docs, () => true);
+  const oracleGroups = groupExports(publicFiles("oracle"), docs, () => true);
   const oracleDoc = leadingDoc("oracle/mod.ts") ??
     `/**\n${
       starred(
         [
-          "The oracle toolkit: numeric assertions (ulps, numpy's rtol/atol, printed digits), the fixture format, field-by-field verification of a fixture, replaying fixtures through subjects, and conformance checks of someone else's implementation against the fixtures.",
+          wrap(
+            "The oracle toolkit: numeric assertions (ulps, numpy's rtol/atol, printed digits), the fixture format, field-by-field verification of a fixture, replaying fixtures through subjects, and conformance checks of someone else's implementation against the fixtures.",
+          ),
           "",
           "@example",
           "```ts",
@@ -338,10 +411,25 @@ function writeEntryPoints(docs: DocNodes): void {
     }\n */\n`;
   update(
     "oracle/mod.ts",
-    `${oracleDoc}\n${exportLines("oracle/mod.ts", oracleGroups)}export * from "./conformance/mod.ts";\n`,
+    `${oracleDoc}\n${
+      exportLines("oracle/mod.ts", oracleGroups)
+    }export * from "./conformance/mod.ts";\n`,
   );
+  const oracle = namesOf(oracleGroups);
+  addAll(oracle, exportsOf(docs.get("oracle/conformance/mod.ts") ?? []).map((e) => e.name));
+  index.set("./oracle", oracle);
+  for (
+    const [subpath, file] of [["./errors", "lib/errors.ts"], ["./variants", "lib/variants.ts"], [
+      "./worked",
+      "worked.ts",
+    ]]
+  ) {
+    index.set(subpath, new Set(exportsOf(docs.get(file) ?? []).map((e) => e.name)));
+  }
 
   // The root: everything but the encoder internals and the variant registries.
+  addAll(root, oracle);
+  addAll(root, index.get("./errors")!);
   const rootDoc = leadingDoc("mod.ts") ?? "/** nnref. @module */\n";
   const lines = [
     "// The oracle toolkit: numeric assertions, the fixture format, verification, replay, and",
@@ -354,7 +442,11 @@ function writeEntryPoints(docs: DocNodes): void {
   for (const area of areas()) {
     const title = AREAS[area]?.title ?? area;
     if (area !== "wasm") {
-      lines.push(`// ${title} (also "${PACKAGE}/${area}").`, `export * from "./lib/${area}/mod.ts";`);
+      lines.push(
+        `// ${title} (also "${PACKAGE}/${area}").`,
+        `export * from "./lib/${area}/mod.ts";`,
+      );
+      addAll(root, index.get(`./${area}`)!);
       continue;
     }
     const kernels = groupExports(
@@ -367,8 +459,11 @@ function writeEntryPoints(docs: DocNodes): void {
       `// ${title}: the kernels; the module encoder is in "${PACKAGE}/wasm".`,
       exportLines("mod.ts", new Map([["lib/wasm/mod.ts", names]])).trimEnd(),
     );
+    addAll(root, names.map((e) => e.name));
   }
   update("mod.ts", `${rootDoc}\n${lines.join("\n")}\n`);
+  index.set(".", root);
+  return index;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -379,17 +474,19 @@ function currentText(file: string): string {
   return changes.get(file) ?? read(file);
 }
 
-function addCategories(docs: DocNodes): string[] {
+function addCategories(docs: DocNodes, publicModules: string[]): string[] {
   const problems: string[] = [];
   // Every declaration reachable from an entry point, by file → line → category.
   const wanted = new Map<string, Map<number, string>>();
   const seen = new Set<string>();
-  for (const symbols of docs.values()) {
+  for (const symbols of publicModules.map((file) => docs.get(file) ?? [])) {
     for (const symbol of symbols) {
       const documented = symbol.declarations.filter((d) => d.jsDoc !== undefined);
       if (documented.length === 0) {
         const where = toRelative(symbol.declarations[0].location.filename);
-        if (!seen.has(`${where}:${symbol.name}`)) problems.push(`${where}: ${symbol.name} has no JSDoc`);
+        if (!seen.has(`${where}:${symbol.name}`)) {
+          problems.push(`${where}: ${symbol.name} has no JSDoc`);
+        }
         seen.add(`${where}:${symbol.name}`);
         continue;
       }
@@ -406,16 +503,16 @@ function addCategories(docs: DocNodes): string[] {
     // From the bottom up, so that inserted lines do not shift the ones still to do.
     for (const line of [...lines.keys()].sort((a, b) => b - a)) {
       const category = lines.get(line)!;
-      let end = line - 2; // 0-based index of the line above the declaration
+      let end = line - 1; // deno doc's lines are 0-based: the line above the declaration
       while (end >= 0 && /^\s*\/\/.*$/.test(text[end])) end--;
       if (end < 0 || !/\*\/\s*$/.test(text[end])) {
-        problems.push(`${file}:${line}: no JSDoc right above the declaration`);
+        problems.push(`${file}:${line + 1}: no JSDoc right above the declaration`);
         continue;
       }
       let start = end;
       while (start >= 0 && !/^\s*\/\*\*/.test(text[start])) start--;
       if (start < 0) {
-        problems.push(`${file}:${line}: unterminated JSDoc`);
+        problems.push(`${file}:${line + 1}: unterminated JSDoc`);
         continue;
       }
       const indent = text[start].match(/^\s*/)![0];
@@ -447,29 +544,6 @@ function addCategories(docs: DocNodes): string[] {
 // ---------------------------------------------------------------------------------------
 // 4. Examples
 
-/** The package subpath that exports each name, by entry point. */
-interface EntryIndex {
-  /** subpath ("." or "./activation") → exported names. */
-  names: Map<string, Set<string>>;
-}
-
-function entryIndex(docs: DocNodes): EntryIndex {
-  const names = new Map<string, Set<string>>();
-  const entries = entryPoints();
-  for (const [subpath, file] of entries) {
-    names.set(subpath, new Set(exportsOf(docs.get(file) ?? []).map((e) => e.name)));
-  }
-  return { names };
-}
-
-/** deno.json's exports: subpath → file. */
-function entryPoints(): [string, string][] {
-  const config = JSON.parse(read("deno.json"));
-  return Object.entries(config.exports as Record<string, string>).map((
-    [subpath, file],
-  ) => [subpath, file.replace(/^\.\//, "")]);
-}
-
 /** The entry points to try for a name imported from `file`, most specific first. */
 function candidateSubpaths(file: string): string[] {
   const order: string[] = file === "mod.ts" ? ["."] : [];
@@ -494,8 +568,7 @@ interface ImportLine {
   from: string;
 }
 
-const IMPORT =
-  /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+"([^"]+)";[ \t]*\n?/gm;
+const IMPORT = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+"([^"]+)";[ \t]*\n?/gm;
 
 function parseImports(code: string): ImportLine[] {
   return [...code.matchAll(IMPORT)].map((m) => ({
@@ -512,7 +585,9 @@ function parseImports(code: string): ImportLine[] {
 
 function formatImport(names: string[], from: string): string {
   const one = `import { ${names.join(", ")} } from "${from}";`;
-  return one.length <= 96 ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
+  return one.length <= 96
+    ? one
+    : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
 /** Identifiers used as values or types in `code`, outside strings and comments. */
@@ -520,7 +595,10 @@ function identifiers(code: string): Set<string> {
   const stripped = code
     .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""')
     .replace(/\/\/[^\n]*/g, "")
-    .replace(/`(?:[^`\\]|\\.)*`/g, (t) => [...t.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]).join(" "));
+    .replace(
+      /`(?:[^`\\]|\\.)*`/g,
+      (t) => [...t.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]).join(" "),
+    );
   const found = new Set<string>();
   for (const m of stripped.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) found.add(m[0]);
   return found;
@@ -529,7 +607,9 @@ function identifiers(code: string): Set<string> {
 /** Names the example declares at its top level (which an import must not shadow). */
 function declared(code: string): Set<string> {
   const names = new Set<string>();
-  for (const m of code.matchAll(/^(?:const|let|var|function\*?|class|type|interface)\s+([\w$]+)/gm)) {
+  for (
+    const m of code.matchAll(/^(?:const|let|var|function\*?|class|type|interface)\s+([\w$]+)/gm)
+  ) {
     names.add(m[1]);
   }
   for (const m of code.matchAll(/^(?:const|let|var)\s*[{[]([^}\]=]*)[}\]]/gm)) {
@@ -571,13 +651,13 @@ function mathAbs(s: string): [string, string] | null {
 }
 
 /**
- * `if (Math.abs(a - b) > t [|| Math.abs(c - d) > u …]) throw new Error(…);` on one line →
- * `assertClose(a, b, { atol: t });` per term, when each b has no top-level + or −.
+ * `if (Math.abs(a - b) > t [|| Math.abs(c - d) > u …]) throw new Error(m);` on one line →
+ * `assertClose(a, b, { atol: t }, m);` per term, when each b has no top-level + or −.
  */
 function toAssertClose(line: string): string[] | null {
-  const m = line.match(/^(\s*)if \((.*)\) throw new Error\((?:[^()]|\([^()]*\))*\);$/);
+  const m = line.match(/^(\s*)if \((.*)\) throw new Error\(((?:[^()]|\([^()]*\))*)\);$/);
   if (!m) return null;
-  const [, indent, condition] = m;
+  const [, indent, condition, message] = m;
   const out: string[] = [];
   for (const term of splitTopLevel(condition, " || ")) {
     const abs = mathAbs(term.trim());
@@ -592,7 +672,10 @@ function toAssertClose(line: string): string[] | null {
     if (splitTopLevel(expected, " + ").length > 1 || splitTopLevel(expected, " - ").length > 1) {
       return null;
     }
-    out.push(`${indent}assertClose(${actual.trim()}, ${expected.trim()}, { atol: ${bound.trim()} });`);
+    const context = message.trim() ? `, ${message.trim()}` : "";
+    out.push(
+      `${indent}assertClose(${actual.trim()}, ${expected.trim()}, { atol: ${bound.trim()} }${context});`,
+    );
   }
   return out;
 }
@@ -629,9 +712,11 @@ function rewriteExample(
     if (!line.from.startsWith(".") || !line.from.endsWith(".ts")) {
       if (line.from.startsWith(PACKAGE)) {
         const subpath = line.from === PACKAGE ? "." : `./${line.from.slice(PACKAGE.length + 1)}`;
-        const names = index.names.get(subpath);
+        const names = index.get(subpath);
         for (const n of line.names) {
-          if (!names?.has(n.name)) problems.push(`${where}: ${n.name} is not exported by ${line.from}`);
+          if (!names?.has(n.name)) {
+            problems.push(`${where}: ${n.name} is not exported by ${line.from}`);
+          }
         }
         for (const n of line.names) add(line.from, renderName(n, line.typeOnly));
         continue;
@@ -641,7 +726,7 @@ function rewriteExample(
     }
     const target = relative(ROOT, resolve(ROOT, dirname(file), line.from)).replaceAll("\\", "/");
     const choices = line.names.map((n) =>
-      candidateSubpaths(target).find((s) => index.names.get(s)?.has(n.name))
+      candidateSubpaths(target).find((s) => index.get(s)?.has(n.name))
     );
     if (choices.some((c) => c === undefined)) {
       kept.push(line.text); // a private module: stays relative
@@ -655,7 +740,7 @@ function rewriteExample(
   for (const [name, typeOnly] of [...ownExports].sort()) {
     if (!used.has(name) || imported.has(name) || local.has(name)) continue;
     const subpath = isPublic
-      ? candidateSubpaths(file).find((s) => index.names.get(s)?.has(name))
+      ? candidateSubpaths(file).find((s) => index.get(s)?.has(name))
       : undefined;
     const rendered = typeOnly ? `type ${name}` : name;
     if (subpath) add(specifierOf(subpath), rendered);
@@ -713,7 +798,15 @@ function rewriteExamples(docs: DocNodes, index: EntryIndex): string[] {
 
 /** Every module whose doc comments hold examples. */
 function sourceFiles(): string[] {
-  return [...tsFiles("lib"), ...tsFiles("oracle"), ...tsFiles("worked"), "mod.ts", "worked.ts"];
+  const files = [
+    ...tsFiles("lib"),
+    ...tsFiles("oracle"),
+    ...tsFiles("worked"),
+    "mod.ts",
+    "worked.ts",
+  ];
+  // Entry points written by this run but not yet on disk.
+  return [...new Set([...files, ...changes.keys()])];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -722,64 +815,47 @@ function writeChanges(): void {
   for (const [file, text] of changes) writeFileSync(join(ROOT, file), text);
 }
 
-function main(): void {
-  // Pass 1: the area entry points and the root, from the exports of every public file.
-  const files = [
-    ...areas().flatMap((a) => publicFiles(`lib/${a}`)),
-    ...publicFiles("oracle"),
-  ];
-  writeEntryPoints(denoDoc(files));
-  // deno doc reads files from disk: later passes need the entry points written. In
-  // --check mode they are compared, never written, so check against a scratch write.
-  const pending = new Map(changes);
-  const originals = new Map<string, string | null>();
-  for (const [file, text] of pending) {
-    originals.set(file, existsSync(join(ROOT, file)) ? read(file) : null);
-    writeFileSync(join(ROOT, file), text);
-  }
-  changes.clear();
-  try {
-    // Pass 2: categories on everything reachable from an entry point.
-    const entries = entryPoints().map(([, file]) => file);
-    const entryDocs = denoDoc(entries);
-    const problems = addCategories(entryDocs);
-    // Pass 3: examples, with every module's own exports.
-    const allDocs = denoDoc(sourceFiles());
-    problems.push(...rewriteExamples(allDocs, entryIndex(entryDocs)));
-    for (const [file, text] of pending) if (!changes.has(file)) changes.set(file, text);
-    if (problems.length > 0) {
-      console.error(problems.map((p) => `api_docs: ${p}`).join("\n"));
-    }
-    if (CHECK) {
-      for (const [file, before] of originals) {
-        if (before === null) Deno.removeSync(join(ROOT, file));
-        else writeFileSync(join(ROOT, file), before);
-      }
-      const stale = [...changes.keys()].filter((file) =>
-        !existsSync(join(ROOT, file)) || read(file) !== changes.get(file)
-      );
-      if (stale.length > 0 || problems.length > 0) {
-        console.error(
-          `api_docs: ${stale.length} file(s) out of date (${stale.join(", ")}); run ` +
-            "`deno run --allow-read --allow-write --allow-run tools/api_docs.ts`",
-        );
-        process.exit(1);
-      }
-      console.log("api_docs: entry points, categories and examples are up to date");
-      return;
-    }
-    writeChanges();
-    console.log(`api_docs: ${changes.size} file(s) written`);
-    if (problems.length > 0) process.exit(1);
-  } catch (error) {
-    if (CHECK) {
-      for (const [file, before] of originals) {
-        if (before === null) Deno.removeSync(join(ROOT, file));
-        else writeFileSync(join(ROOT, file), before);
-      }
-    }
-    throw error;
-  }
+/** The entry points this script writes (never read for their exports). */
+function generated(file: string): boolean {
+  return file === "mod.ts" || file === "oracle/mod.ts" || /^lib\/[^/]+\/mod\.ts$/.test(file);
 }
 
-if (import.meta.main) main();
+async function main(): Promise<void> {
+  const docs = denoDoc(sourceFiles().filter((file) => !generated(file)));
+  const index = writeEntryPoints(docs);
+  const publicModules = [
+    ...areas().flatMap((a) => publicFiles(`lib/${a}`)),
+    ...publicFiles("oracle"),
+    ...publicFiles("oracle/conformance"),
+    "lib/errors.ts",
+    "lib/variants.ts",
+    "worked.ts",
+  ];
+  const problems = addCategories(docs, publicModules);
+  problems.push(...rewriteExamples(docs, index));
+  // The entry points are code: format them as deno fmt would (it sorts export lists).
+  for (const [file, text] of changes) {
+    if (!generated(file)) continue;
+    const pretty = await formatted(text);
+    if (existsSync(join(ROOT, file)) && read(file) === pretty) changes.delete(file);
+    else changes.set(file, pretty);
+  }
+  for (const problem of problems) console.error(`api_docs: ${problem}`);
+  if (CHECK) {
+    const stale = [...changes.keys()];
+    if (stale.length > 0 || problems.length > 0) {
+      console.error(
+        `api_docs: ${stale.length} file(s) out of date (${stale.join(", ")}); run ` +
+          "`deno run --allow-read --allow-write --allow-run tools/api_docs.ts`",
+      );
+      process.exit(1);
+    }
+    console.log("api_docs: entry points, categories and examples are up to date");
+    return;
+  }
+  writeChanges();
+  console.log(`api_docs: ${changes.size} file(s) written`);
+  if (problems.length > 0) process.exit(1);
+}
+
+if (import.meta.main) await main();

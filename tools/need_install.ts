@@ -13,9 +13,8 @@ const missing = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
   .filter((name) => !existsSync(join(dir, "node_modules", name, "package.json")));
 if (missing.length > 0) {
   const where = dir === "." ? "" : `cd ${dir} && `;
-  console.error(
-    `nnref: ${join(dir, "node_modules")} lacks ${missing.join(", ")}: run \`${where}deno install\` ` +
-      `(or \`${where}npm ci\`, or \`${where}bun install\`) first`,
-  );
+  const lacks = `${join(dir, "node_modules")} lacks ${missing.join(", ")}`;
+  const run = `\`${where}deno install\` (or \`${where}npm ci\`, or \`${where}bun install\`)`;
+  console.error(`nnref: ${lacks}: run ${run} first`);
   process.exit(1);
 }

@@ -16,8 +16,10 @@
  *
  * @example
  * ```ts
+ * import { heaviside } from "@nnref/nnref/activation";
  * if (heaviside(0) !== 1 || heaviside(-1e-300) !== 0 || heaviside(5) !== 1) throw new Error("H(z)");
  * ```
+ * @category Activation functions
  */
 export function heaviside(z: number): number {
   if (z >= 0) return 1;
@@ -32,8 +34,10 @@ export function heaviside(z: number): number {
  *
  * @example
  * ```ts
+ * import { heavisideDerivative } from "@nnref/nnref/activation";
  * if (heavisideDerivative(3) !== 0) throw new Error("flat");
  * ```
+ * @category Activation functions
  */
 export function heavisideDerivative(z: number): number {
   return Number.isNaN(z) ? NaN : 0;

@@ -41,9 +41,11 @@ function checkProbabilities(
  *
  * @example S4: −ln a for y = 1 and −ln(1 − a) for y = 0
  * ```ts
+ * import { binaryCrossEntropy } from "@nnref/nnref/loss";
  * if (binaryCrossEntropy([0.5], [1]) !== Math.LN2) throw new Error("−ln ½");
  * if (binaryCrossEntropy([1, 0], [1, 0]) !== 0) throw new Error("certain and right: 0");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropy(
   predictions: ArrayLike<number>,
@@ -69,8 +71,10 @@ export function binaryCrossEntropy(
  *
  * @example
  * ```ts
+ * import { meanBinaryCrossEntropy } from "@nnref/nnref/loss";
  * if (meanBinaryCrossEntropy([0.5, 0.5], [1, 0]) !== Math.LN2) throw new Error("ln 2");
  * ```
+ * @category Loss functions
  */
 export function meanBinaryCrossEntropy(
   predictions: ArrayLike<number>,
@@ -93,8 +97,10 @@ export function meanBinaryCrossEntropy(
  *
  * @example
  * ```ts
+ * import { binaryCrossEntropyGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyGradient([0.5], [1])[0] !== -2) throw new Error("(½ − 1)/¼");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyGradient(
   predictions: ArrayLike<number>,
@@ -124,9 +130,11 @@ export function binaryCrossEntropyGradient(
  *
  * @example
  * ```ts
+ * import { binaryCrossEntropyFromLogits } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyFromLogits([0], [1]) !== Math.LN2) throw new Error("ln 2 at z = 0");
  * if (binaryCrossEntropyFromLogits([-800], [1]) !== 800) throw new Error("finite: 800");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyFromLogits(
   logits: ArrayLike<number>,
@@ -154,8 +162,10 @@ export function binaryCrossEntropyFromLogits(
  *
  * @example
  * ```ts
+ * import { binaryCrossEntropyFromLogitsGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyFromLogitsGradient([0], [1])[0] !== -0.5) throw new Error("½ − 1");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyFromLogitsGradient(
   logits: ArrayLike<number>,

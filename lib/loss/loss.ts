@@ -13,7 +13,10 @@
 import { halfSumSquaredError, halfSumSquaredErrorGradient } from "./squared_error.ts";
 import { binaryCrossEntropy, binaryCrossEntropyGradient } from "./binary_cross_entropy.ts";
 
-/** A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ. */
+/**
+ * A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ.
+ * @category Loss functions
+ */
 export interface Loss {
   /** The registry key, e.g. "squaredError". */
   readonly name: string;
@@ -33,10 +36,12 @@ export interface Loss {
  *
  * @example The gradient of ½ Σ (ŷ − y)² is the residual
  * ```ts
+ * import { LOSSES } from "@nnref/nnref/loss";
  * const loss = LOSSES.squaredError;
  * if (loss.value([3, 1], [1, 1]) !== 2) throw new Error("½ · 4");
  * if (loss.gradient([3, 1], [1, 1])[0] !== 2) throw new Error("3 − 1");
  * ```
+ * @category Loss functions
  */
 export const LOSSES: Readonly<Record<"squaredError" | "binaryCrossEntropy", Loss>> = Object
   .freeze({

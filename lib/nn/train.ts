@@ -24,7 +24,10 @@ export type { Loss } from "../loss/loss.ts";
 export type { RandomState } from "../random/random_state.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** How to train. */
+/**
+ * How to train.
+ * @category Neural networks
+ */
 export interface TrainOptions {
   /** The loss L(ŷ, y), summed over entries as in lib/loss (e.g. `LOSSES.binaryCrossEntropy`). */
   readonly loss: Loss;
@@ -46,7 +49,10 @@ export interface TrainOptions {
   readonly targetLoss?: number;
 }
 
-/** The outcome of {@link trainNetwork}. */
+/**
+ * The outcome of {@link trainNetwork}.
+ * @category Neural networks
+ */
 export interface TrainResult {
   /** The trained network (the input network is not modified). */
   readonly network: Network;
@@ -98,7 +104,10 @@ function gradientsOf(
   }
 }
 
-/** The loss of a batch and its gradients, from {@link lossGradients}. */
+/**
+ * The loss of a batch and its gradients, from {@link lossGradients}.
+ * @category Neural networks
+ */
 export interface LossGradients {
   /** The loss over the batch: summed, or divided by the number of rows for "mean". */
   readonly loss: number;
@@ -124,13 +133,14 @@ export interface LossGradients {
  *
  * @example One sigmoid unit at w = 0 with log loss: ∂L/∂w = (½ − y)x
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, lossGradients } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0]], activation: "sigmoid" }]);
  * const r = lossGradients(net, fromRows([[2]]), fromRows([[1]]), LOSSES.binaryCrossEntropy);
  * if (r.gradients.weights[0].data[0] !== -1 || r.loss !== Math.LN2) throw new Error("(½ − 1)·2");
  * ```
+ * @category Neural networks
  */
 export function lossGradients(
   network: Network,
@@ -199,9 +209,9 @@ function allFinite(network: Network): boolean {
  *
  * @example Logical OR with one sigmoid unit (bias input in the last column, as in 002)
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, trainNetwork } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0], [0], [0]], activation: "sigmoid" }]);
  * const x = fromRows([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]);
  * const result = trainNetwork(net, x, [0, 1, 1, 1], {
@@ -210,6 +220,7 @@ function allFinite(network: Network): boolean {
  * if (result.finalAccuracy !== 1 || result.status !== "maxIterations") throw new Error("OR");
  * if (!(result.lossHistory[199] < result.lossHistory[0])) throw new Error("loss falls");
  * ```
+ * @category Neural networks
  */
 export function trainNetwork(
   network: Network,

@@ -12,7 +12,10 @@ import { isMatrix, isVector } from "./_inputs.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Concept, ConceptOptions, ConceptResult } from "./check.ts";
 
-/** The gradient of the loss with respect to every layer's weights and biases. */
+/**
+ * The gradient of the loss with respect to every layer's weights and biases.
+ * @category Conformance
+ */
 export interface LayerGradients {
   /** ∂C/∂Wˡ per layer, each shaped like that layer's `weights` (inputs × outputs). */
   readonly weights: readonly (readonly (readonly number[])[])[];
@@ -23,6 +26,7 @@ export interface LayerGradients {
 /**
  * A backward pass: for one input x and target y, the gradient of C = ½‖aᴸ − y‖² with
  * respect to every weight and bias (layers as in {@link ForwardLayer}: a = f(x @ W + b)).
+ * @category Conformance
  */
 export type BackwardPass = (
   layers: readonly ForwardLayer[],
@@ -44,6 +48,7 @@ function transpose(matrix: readonly (readonly number[])[]): number[][] {
  *
  * @example A pass that forgets σ′ in the last layer's δ is caught
  * ```ts
+ * import { type BackwardPass, checkBackwardPass } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.one_neuron", source: { document: "none", section: "-", quote: "δ = (a − y)σ′(z)" },
  *   oracle: { method: "exact", generator: null },
@@ -58,6 +63,7 @@ function transpose(matrix: readonly (readonly number[])[]): number[][] {
  * };
  * if (checkBackwardPass(noDerivative, fixture)[0].ok) throw new Error("σ′ is missing");
  * ```
+ * @category Conformance
  */
 export const BACKWARD_CONCEPT: Concept<BackwardPass> = {
   name: "backward pass",
@@ -120,6 +126,7 @@ export const BACKWARD_CONCEPT: Concept<BackwardPass> = {
  *
  * @example An empty result fails every field
  * ```ts
+ * import { checkBackwardPass } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.zero", source: { document: "none", section: "-", quote: "δ" },
  *   oracle: { method: "exact", generator: null },
@@ -130,6 +137,7 @@ export const BACKWARD_CONCEPT: Concept<BackwardPass> = {
  * const [result] = checkBackwardPass(() => ({ weights: [], biases: [] }), fixture);
  * if (result.ok || !result.message.includes("dCdW2")) throw new Error("nothing computed");
  * ```
+ * @category Conformance
  */
 export function checkBackwardPass(
   backward: BackwardPass,

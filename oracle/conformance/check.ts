@@ -11,7 +11,10 @@ import { type Tolerance, validateTolerance } from "../assert_close.ts";
 import { type Fixture, parseFixture } from "../fixture.ts";
 import { verifyFixture } from "../verify.ts";
 
-/** The check of one field of one fixture. */
+/**
+ * The check of one field of one fixture.
+ * @category Conformance
+ */
 export interface FieldOutcome {
   /** The expected field. */
   readonly field: string;
@@ -21,7 +24,10 @@ export interface FieldOutcome {
   readonly message: string;
 }
 
-/** One fixture, checked against your implementation. */
+/**
+ * One fixture, checked against your implementation.
+ * @category Conformance
+ */
 export interface ConceptResult {
   /** The fixture's id. */
   readonly id: string;
@@ -35,7 +41,10 @@ export interface ConceptResult {
   readonly message: string;
 }
 
-/** What a concept can do with one fixture: the fields it checks and how to compute them. */
+/**
+ * What a concept can do with one fixture: the fields it checks and how to compute them.
+ * @category Conformance
+ */
 export interface ConceptCase<Implementation> {
   /** The expected fields computed by {@link ConceptCase.run}. */
   readonly fields: readonly string[];
@@ -46,6 +55,7 @@ export interface ConceptCase<Implementation> {
 /**
  * A concept: how a fixture's input becomes calls of an implementation. `prepare` returns
  * the case, or a string saying why the fixture does not describe this concept.
+ * @category Conformance
  */
 export interface Concept<Implementation> {
   /** A short name, e.g. "sigmoid". */
@@ -56,7 +66,10 @@ export interface Concept<Implementation> {
   prepare(fixture: Fixture): ConceptCase<Implementation> | string;
 }
 
-/** Options of {@link checkConcept}. */
+/**
+ * Options of {@link checkConcept}.
+ * @category Conformance
+ */
 export interface ConceptOptions {
   /**
    * A bound to use instead of each fixture's own tolerance. Fixture tolerances are as
@@ -85,6 +98,7 @@ function fixturesOf(fixtures: unknown): Fixture[] {
  *
  * @example A concept of your own: doubling
  * ```ts
+ * import { checkConcept, type Concept } from "@nnref/nnref/oracle";
  * const double: Concept<(x: number) => number> = {
  *   name: "double", signature: "(x: number) => number",
  *   prepare: (f) => ({ fields: ["twice"], run: (impl) => ({ twice: impl(f.input.x as number) }) }),
@@ -97,6 +111,7 @@ function fixturesOf(fixtures: unknown): Fixture[] {
  * if (!checkConcept(double, (x) => 2 * x, fixture)[0].ok) throw new Error("2·3 = 6");
  * if (checkConcept(double, (x) => x + 2, fixture)[0].ok) throw new Error("3 + 2 ≠ 6");
  * ```
+ * @category Conformance
  */
 export function checkConcept<Implementation>(
   concept: Concept<Implementation>,
@@ -163,7 +178,7 @@ export function checkConcept<Implementation>(
  *
  * @example A sigmoid that forgets the minus sign fails the test
  * ```ts
- * import { SIGMOID_CONCEPT } from "./sigmoid.ts";
+ * import { assertConcept, SIGMOID_CONCEPT } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.half", source: { document: "none", section: "-", quote: "σ(0) = 0.5" },
  *   oracle: { method: "exact", generator: null }, input: { z: 1 }, printed: {},
@@ -175,6 +190,7 @@ export function checkConcept<Implementation>(
  * catch (error) { caught = String(error); }
  * if (!caught.includes("mine.half")) throw new Error("the failure names the fixture");
  * ```
+ * @category Conformance
  */
 export function assertConcept<Implementation>(
   concept: Concept<Implementation>,

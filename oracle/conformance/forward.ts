@@ -11,7 +11,10 @@ import { isMatrix, isNumberTree, isVector } from "./_inputs.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Concept, ConceptOptions, ConceptResult } from "./check.ts";
 
-/** One layer of a feed-forward network, in numpy's convention a = f(x @ W + b). */
+/**
+ * One layer of a feed-forward network, in numpy's convention a = f(x @ W + b).
+ * @category Conformance
+ */
 export interface ForwardLayer {
   /** W, shape inputs × outputs (x @ W, as the documents' numpy code writes it). */
   readonly weights: readonly (readonly number[])[];
@@ -21,7 +24,10 @@ export interface ForwardLayer {
   readonly activation: string;
 }
 
-/** A forward pass: the network's output for one input vector. */
+/**
+ * A forward pass: the network's output for one input vector.
+ * @category Conformance
+ */
 export type ForwardPass = (layers: readonly ForwardLayer[], input: readonly number[]) => number[];
 
 /** The layers of a fixture given as W_1, W_2, … (in × out), optional b_1, b_2, …, activations. */
@@ -51,7 +57,7 @@ function layersOf(input: Readonly<Record<string, unknown>>): ForwardLayer[] | st
  *
  * @example A one-layer identity network computes x @ W
  * ```ts
- * import { assertConcept } from "./check.ts";
+ * import { assertConcept, FORWARD_CONCEPT, type ForwardPass } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.linear", source: { document: "none", section: "-", quote: "x @ W" },
  *   oracle: { method: "exact", generator: null },
@@ -63,6 +69,7 @@ function layersOf(input: Readonly<Record<string, unknown>>): ForwardLayer[] | st
  *   layers[0].weights[0].map((_, j) => x.reduce((s, xi, i) => s + xi * layers[0].weights[i][j], 0));
  * assertConcept(FORWARD_CONCEPT, matmulRow, fixture);
  * ```
+ * @category Conformance
  */
 export const FORWARD_CONCEPT: Concept<ForwardPass> = {
   name: "forward pass",
@@ -99,6 +106,7 @@ export const FORWARD_CONCEPT: Concept<ForwardPass> = {
  *
  * @example A forward pass that ignores the activation is caught
  * ```ts
+ * import { checkForwardPass, type ForwardPass } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", source: { document: "none", section: "-", quote: "relu" },
  *   oracle: { method: "exact", generator: null },
@@ -108,6 +116,7 @@ export const FORWARD_CONCEPT: Concept<ForwardPass> = {
  * const linearOnly: ForwardPass = (layers, x) => [x[0] * layers[0].weights[0][0] + x[1] * layers[0].weights[1][0]];
  * if (checkForwardPass(linearOnly, fixture)[0].ok) throw new Error("−1 is not relu(−1)");
  * ```
+ * @category Conformance
  */
 export function checkForwardPass(
   forward: ForwardPass,

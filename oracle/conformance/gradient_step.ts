@@ -15,6 +15,7 @@ export type { Concept, ConceptOptions, ConceptResult } from "./check.ts";
 /**
  * One step of batch gradient descent on C(W) = (1/2m)‖XW − y‖²:
  * W ← W − η(1/m)Xᵀ(XW − y), returning the new weights (η is the documents' α or η).
+ * @category Conformance
  */
 export type GradientStep = (
   weights: readonly number[],
@@ -76,7 +77,12 @@ function iterate(
  *
  * @example A step that forgets the 1/m is caught
  * ```ts
- * import { assertConcept } from "./check.ts";
+ * import {
+ *   assertConcept,
+ *   checkGradientStep,
+ *   GRADIENT_STEP_CONCEPT,
+ *   type GradientStep,
+ * } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.gd", source: { document: "none", section: "-", quote: "one step" },
  *   oracle: { method: "exact", generator: null },
@@ -94,6 +100,7 @@ function iterate(
  * assertConcept(GRADIENT_STEP_CONCEPT, step(2), fixture);
  * if (checkGradientStep(step(1), fixture)[0].ok) throw new Error("without 1/m the step doubles");
  * ```
+ * @category Conformance
  */
 export const GRADIENT_STEP_CONCEPT: Concept<GradientStep> = {
   name: "gradient-descent step",
@@ -146,6 +153,7 @@ export const GRADIENT_STEP_CONCEPT: Concept<GradientStep> = {
  *
  * @example A step with the wrong sign climbs and is caught
  * ```ts
+ * import { checkGradientStep } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.climb", source: { document: "none", section: "-", quote: "descent" },
  *   oracle: { method: "exact", generator: null },
@@ -157,6 +165,7 @@ export const GRADIENT_STEP_CONCEPT: Concept<GradientStep> = {
  * const [result] = checkGradientStep((w) => w.map((v) => v - 1), fixture);
  * if (result.ok || !result.message.startsWith("theta")) throw new Error("caught");
  * ```
+ * @category Conformance
  */
 export function checkGradientStep(
   step: GradientStep,

@@ -11,13 +11,19 @@ import { isMatrix, isVector } from "./_inputs.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Concept, ConceptOptions, ConceptResult } from "./check.ts";
 
-/** A least-squares solver: the weights W minimising ‖XW − y‖², X given by rows. */
+/**
+ * A least-squares solver: the weights W minimising ‖XW − y‖², X given by rows.
+ * @category Conformance
+ */
 export type LeastSquaresSolverFunction = (
   design: readonly (readonly number[])[],
   targets: readonly number[],
 ) => number[];
 
-/** The design X and targets y a fixture describes, or why it describes none. */
+/**
+ * The design X and targets y a fixture describes, or why it describes none.
+ * @category Conformance
+ */
 export function leastSquaresData(
   input: Readonly<Record<string, unknown>>,
 ): { design: number[][]; targets: number[] } | string {
@@ -40,7 +46,11 @@ export function leastSquaresData(
  *
  * @example The line through (0, 1) and (1, 3): W* = [1, 2]
  * ```ts
- * import { assertConcept } from "./check.ts";
+ * import {
+ *   assertConcept,
+ *   LEAST_SQUARES_CONCEPT,
+ *   type LeastSquaresSolverFunction,
+ * } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.line", source: { document: "none", section: "-", quote: "y = 1 + 2x" },
  *   oracle: { method: "exact", generator: null },
@@ -53,6 +63,7 @@ export function leastSquaresData(
  * };
  * assertConcept(LEAST_SQUARES_CONCEPT, twoPoints, fixture);
  * ```
+ * @category Conformance
  */
 export const LEAST_SQUARES_CONCEPT: Concept<LeastSquaresSolverFunction> = {
   name: "least-squares solver",
@@ -79,6 +90,7 @@ export const LEAST_SQUARES_CONCEPT: Concept<LeastSquaresSolverFunction> = {
  *
  * @example Forgetting the intercept column is caught
  * ```ts
+ * import { checkLeastSquares, type LeastSquaresSolverFunction } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.offset", source: { document: "none", section: "-", quote: "y = 2 + x" },
  *   oracle: { method: "exact", generator: null },
@@ -93,6 +105,7 @@ export const LEAST_SQUARES_CONCEPT: Concept<LeastSquaresSolverFunction> = {
  * };
  * if (checkLeastSquares(noIntercept, fixture)[0].ok) throw new Error("the bias is missing");
  * ```
+ * @category Conformance
  */
 export function checkLeastSquares(
   solve: LeastSquaresSolverFunction,

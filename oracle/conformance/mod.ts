@@ -13,7 +13,7 @@
  *
  * @example Catching a sigmoid with the wrong sign
  * ```ts
- * import { checkSigmoid } from "./sigmoid.ts";
+ * import { checkSigmoid } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.sigmoid", source: { document: "none", section: "-", quote: "σ(0) = 0.5" },
  *   oracle: { method: "mpmath", generator: null }, input: { z: [0, 2] }, printed: {},

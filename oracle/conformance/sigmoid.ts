@@ -11,7 +11,10 @@ import { isNumberTree, mapTree } from "./_inputs.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Concept, ConceptOptions, ConceptResult } from "./check.ts";
 
-/** A scalar function such as a sigmoid: `(x: number) => number`. */
+/**
+ * A scalar function such as a sigmoid: `(x: number) => number`.
+ * @category Conformance
+ */
 export type RealFunction = (x: number) => number;
 
 /** Names under which fixtures give a sigmoid's input and output. */
@@ -25,7 +28,7 @@ const SIGMOID_OUTPUTS = ["sigmoid", "value"];
  *
  * @example
  * ```ts
- * import { assertConcept } from "./check.ts";
+ * import { assertConcept, SIGMOID_CONCEPT } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.zero", source: { document: "none", section: "-", quote: "σ(0) = ½" },
  *   oracle: { method: "exact", generator: null }, input: { z: 0 }, printed: {},
@@ -35,6 +38,7 @@ const SIGMOID_OUTPUTS = ["sigmoid", "value"];
  *   throw new Error("one fixture checked");
  * }
  * ```
+ * @category Conformance
  */
 export const SIGMOID_CONCEPT: Concept<RealFunction> = {
   name: "sigmoid",
@@ -65,6 +69,7 @@ export const SIGMOID_CONCEPT: Concept<RealFunction> = {
  *
  * @example σ(z) = 1/(1 + e^z) (the sign forgotten) fails at z = 2
  * ```ts
+ * import { checkSigmoid } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.two", source: { document: "none", section: "-", quote: "σ(2)" },
  *   oracle: { method: "mpmath", generator: null }, input: { z: 2 }, printed: {},
@@ -74,6 +79,7 @@ export const SIGMOID_CONCEPT: Concept<RealFunction> = {
  * const [result] = checkSigmoid((x) => 1 / (1 + Math.exp(x)), fixture);
  * if (result.ok) throw new Error("the wrong sign must be caught");
  * ```
+ * @category Conformance
  */
 export function checkSigmoid(
   sigmoid: RealFunction,

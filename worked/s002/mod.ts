@@ -337,7 +337,10 @@ const activations: Subject = {
   },
 };
 
-/** Every subject of S2, in the document's order. */
+/**
+ * Every subject of S2, in the document's order.
+ * @category Worked results
+ */
 export const SUBJECTS: readonly Subject[] = [
   orNand,
   andLab,

@@ -42,7 +42,8 @@ describe("S2 梯度消失与激活函数选择: sigmoid, tanh, ReLU and their de
     assert.equal(ACTIVATIONS.relu.derivativeFromOutput(relu(0)), ACTIVATIONS.relu.derivative(0));
   });
   it("step and identity", () => {
-    assert.deepEqual([heaviside(-1), heaviside(0), heaviside(2), heavisideDerivative(2)], [0, 1, 1, 0]);
+    const values = [heaviside(-1), heaviside(0), heaviside(2), heavisideDerivative(2)];
+    assert.deepEqual(values, [0, 1, 1, 0]);
     assert.equal(identityActivation(-3), -3);
     assert.equal(identityDerivative(7), 1);
     assert.ok(Number.isNaN(heaviside(NaN)) && Number.isNaN(relu(NaN)));
