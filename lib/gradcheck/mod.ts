@@ -4,8 +4,11 @@
  *
  * @example
  * ```ts
- * import { relativeError } from "@nnref/nnref/gradcheck";
- * if (relativeError(1, 1) !== 0) throw new Error("equal values have relative error 0");
+ * import { checkGradient } from "@nnref/nnref/gradcheck";
+ * // f(w) = w₀² + 3w₁, ∇f = (2w₀, 3)
+ * const f = (w: Float64Array) => w[0] * w[0] + 3 * w[1];
+ * const result = checkGradient(f, (w) => [2 * w[0], 3], new Float64Array([1.5, -2]));
+ * if (!result.passed) throw new Error("the analytic gradient agrees with central differences");
  * ```
  *
  * @module

@@ -6,8 +6,8 @@
  * ```ts
  * import { fromRows, leastSquares } from "@nnref/nnref/linalg";
  * import { assertAllClose } from "@nnref/nnref/oracle";
- * const { weights } = leastSquares(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
- * assertAllClose(weights, [1, 2], { atol: 1e-14 });
+ * const { weights } = leastSquares(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5], { method: "qr" });
+ * assertAllClose(weights, [1, 2], { atol: 1e-14 }, "y = 1 + 2x");
  * ```
  *
  * @module

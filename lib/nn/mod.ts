@@ -2,6 +2,14 @@
  * Neural networks: Feed-forward networks: creation, forward pass, backward pass (the δ
  * recursion) and training.
  *
+ * @example
+ * ```ts
+ * import { createNetwork, forward } from "@nnref/nnref/nn";
+ * // One identity layer: y = x·W + b = 2·10 + 3·100 + 1.
+ * const net = createNetwork([{ weights: [[2], [3]], biases: [1], activation: "identity" }]);
+ * if (forward(net, [10, 100]).activations[1].data[0] !== 321) throw new Error("321");
+ * ```
+ *
  * @module
  */
 

@@ -2,6 +2,19 @@
  * Optimisation: One gradient-descent loop with pluggable stopping rules and step schedules,
  * least-squares objectives, gradient steps and SGD.
  *
+ * @example
+ * ```ts
+ * import { gradientDescent } from "@nnref/nnref/optim";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * // Minimise w² from w = 1.2 with step 0.3: w ← 0.4·w, stopping once w² < 10⁻³.
+ * const result = gradientDescent(
+ *   (w, g) => { g[0] = 2 * w[0]; return w[0] * w[0]; },
+ *   [1.2],
+ *   { learningRate: 0.3, stop: { kind: "loss", threshold: 1e-3 }, maxIterations: 100 },
+ * );
+ * assertClose(result.weights[0], 1.2 * 0.4 ** 4, { ulps: 2 }, "four steps");
+ * ```
+ *
  * @module
  */
 

@@ -5,8 +5,8 @@
  * @example
  * ```ts
  * import { RandomState } from "@nnref/nnref/random";
- * const a = new RandomState(42).randomSample(3), b = new RandomState(42).randomSample(3);
- * if (a.join() !== b.join()) throw new Error("same seed, same stream");
+ * // numpy: np.random.RandomState(0).random_sample() == 0.5488135039273248
+ * if (new RandomState(0).randomSample() !== 0.5488135039273248) throw new Error("numpy's stream");
  * ```
  *
  * @module

@@ -2,6 +2,14 @@
  * Regression: Design matrices, fit statistics, ridge regression, the least-squares Hessian
  * and NIST's log relative error.
  *
+ * @example
+ * ```ts
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { ridgeRegression } from "@nnref/nnref/regression";
+ * const [w] = ridgeRegression(fromRows([[2]]), [3], 12);
+ * if (w !== 0.375) throw new Error("(XᵀX + λI)⁻¹Xᵀy = 2·3 / (4 + 12) = 0.375");
+ * ```
+ *
  * @module
  */
 

@@ -3,6 +3,15 @@
  * with it. The root entry point exports only the kernels; the encoder's instruction helpers
  * are here.
  *
+ * @example
+ * ```ts
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmSimd } from "@nnref/nnref/wasm";
+ * // The f64x2 SIMD kernel where WebAssembly SIMD is available, the TypeScript one elsewhere.
+ * const c = matmulWasmSimd(fromRows([[1, 2]]), fromRows([[3], [4]]));
+ * if (c.data[0] !== 11) throw new Error("1·3 + 2·4 = 11");
+ * ```
+ *
  * @module
  */
 
