@@ -2,7 +2,7 @@
 // tarball into an empty temporary project, then
 //   1. run a Node script that imports the root and several subpaths;
 //   2. type-check a TypeScript file against the package's .d.ts with `tsc --noEmit`
-//      (module nodenext, strict), as a Node user's editor would;
+//      (module nodenext, strict, no DOM library), as a Node user's editor would;
 //   3. run the same script under Bun, which imports the TypeScript sources ("bun" condition);
 //   4. bundle `import { sigmoid } from "@nnref/nnref"` with esbuild, minified, and fail if
 //      it reaches 5 KB (package.json's sideEffects: false lets esbuild drop the rest).
