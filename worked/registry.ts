@@ -1,7 +1,8 @@
 /**
  * Every worked result's subject in one list, document by document and, inside each
  * document, in the document's section order: S0, S1, S2, S3, S4, then the results beyond
- * the documents (NIST StRD, Iris, RandomState streams, matrix products). The report and
+ * the documents (NIST StRD, Iris, RandomState streams, matrix products, and the training
+ * API: trained networks, output losses, initialisers). The report and
  * the replay engine take their subjects from here.
  *
  * @module
@@ -14,6 +15,7 @@ import { SUBJECTS as S002 } from "./s002/mod.ts";
 import { SUBJECTS as S003 } from "./s003.ts";
 import { SUBJECTS as S004 } from "./s004.ts";
 import { SUBJECTS as BEYOND } from "./beyond.ts";
+import { SUBJECTS as TRAINING } from "./training.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -37,4 +39,5 @@ export const SUBJECTS: readonly Subject[] = [
   ...S003,
   ...S004,
   ...BEYOND,
+  ...TRAINING,
 ];

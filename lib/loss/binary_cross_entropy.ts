@@ -9,8 +9,10 @@
  * @module
  */
 
-import { gradientBuffer, requirePair, requireUnitInterval } from "./_check.ts";
+import { requirePair, requireUnitInterval } from "./_check.ts";
 import { softplus } from "./_softplus.ts";
+import { sigmoid } from "../activation/sigmoid.ts";
+import { outputBuffer, requireNumberArray } from "../_util/input.ts";
 
 /** y ln p with the limit 0 · ln 0 = 0, so that a confident correct prediction costs 0. */
 function xlogy(y: number, p: number): number {
@@ -22,6 +24,8 @@ function checkProbabilities(
   targets: ArrayLike<number>,
   loss: string,
 ): void {
+  requireNumberArray(predictions, `${loss}: predictions`);
+  requireNumberArray(targets, `${loss}: targets`);
   requirePair(predictions, targets, loss);
   requireUnitInterval(predictions, `${loss}: predicted probabilities`);
   requireUnitInterval(targets, `${loss}: targets`);
@@ -35,8 +39,9 @@ function checkProbabilities(
  * @param predictions Probabilities p in [0, 1].
  * @param targets Targets y in [0, 1], the same length.
  * @returns The loss, ≥ 0.
- * @throws {RangeError} if lengths differ, the arrays are empty, a value is not finite,
- *   or a probability or target lies outside [0, 1].
+ * @throws {InputTypeError} if an argument is not an array of numbers.
+ * @throws {RangeError} if lengths differ (ShapeError), the arrays are empty, a value is not
+ *   finite (NonFiniteError), or a probability or target lies outside [0, 1].
  * @see fixtures/loss/cross_entropy.json
  *
  * @example S4: −ln a for y = 1 and −ln(1 − a) for y = 0
@@ -84,21 +89,34 @@ export function meanBinaryCrossEntropy(
 }
 
 /**
- * ∂/∂p of the summed binary cross-entropy: (p − y) / (p(1 − p)).
+ * ∂/∂p of the summed binary cross-entropy: ∂L/∂pᵢ = −yᵢ/pᵢ + (1 − yᵢ)/(1 − pᵢ) =
+ * (pᵢ − yᵢ) / (pᵢ(1 − pᵢ)).
  *
- * Infinite or NaN where p is 0 or 1; through a sigmoid output use
- * {@link binaryCrossEntropyFromLogitsGradient}, which is p − y.
+ * At a certain and right prediction, p = y ∈ {0, 1}, the quotient is 0/0; the value
+ * returned there is the derivative itself, which is finite: L = −ln(1 − p) near p = 0
+ * (y = 0) has L′(0) = 1, and L = −ln p near p = 1 (y = 1) has L′(1) = −1 — the limits of
+ * (p − y)/(p(1 − p)) as p → y. (The convention 0 · ln 0 = 0 of the loss drops the other
+ * term, whose factor y or 1 − y is 0.) Where a prediction is certain and wrong the true
+ * derivative is infinite: −∞ at p = 0 < y, +∞ at p = 1 > y. No entry is NaN.
+ *
+ * Through a sigmoid output use {@link binaryCrossEntropyFromLogitsGradient}, σ(z) − y,
+ * which is finite for every logit.
  *
  * @param predictions Probabilities p in [0, 1].
  * @param targets Targets y in [0, 1].
  * @param out Optional buffer of the same length.
  * @returns The gradient.
+ * @throws {InputTypeError} if an argument is not an array of numbers, or out is not a
+ *   Float64Array.
  * @throws {RangeError} as {@link binaryCrossEntropy}, or if `out` has the wrong length.
+ * @see fixtures/nn/output_losses.json
  *
- * @example
+ * @example Inside (0, 1), and at p = y ∈ {0, 1}
  * ```ts
  * import { binaryCrossEntropyGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyGradient([0.5], [1])[0] !== -2) throw new Error("(½ − 1)/¼");
+ * const [atZero, atOne] = binaryCrossEntropyGradient([0, 1], [0, 1]);
+ * if (atZero !== 1 || atOne !== -1) throw new Error("d/dp −ln(1 − p) = 1 at 0, d/dp −ln p = −1 at 1");
  * ```
  * @category Loss functions
  */
@@ -108,10 +126,11 @@ export function binaryCrossEntropyGradient(
   out?: Float64Array,
 ): Float64Array {
   checkProbabilities(predictions, targets, "binary cross-entropy");
-  const g = gradientBuffer(out, predictions.length, "binary cross-entropy");
+  const g = outputBuffer(out, predictions.length, "binary cross-entropy gradient");
   for (let i = 0; i < predictions.length; i++) {
-    const p = predictions[i];
-    g[i] = (p - targets[i]) / (p * (1 - p));
+    const p = predictions[i], y = targets[i];
+    if (p === y && (p === 0 || p === 1)) g[i] = p === 0 ? 1 : -1;
+    else g[i] = (p - y) / (p * (1 - p));
   }
   return g;
 }
@@ -120,13 +139,16 @@ export function binaryCrossEntropyGradient(
  * Binary cross-entropy from logits z (p = σ(z)): Σ [ln(1 + e^(zᵢ)) − yᵢ zᵢ].
  *
  * Finite for every finite logit, where computing σ(z) first would give ln 0 = −∞ once
- * |z| > 37: −ln σ(z) = ln(1 + e^(−z)) and −ln(1 − σ(z)) = ln(1 + e^z).
+ * |z| > 37: −ln σ(z) = ln(1 + e^(−z)) and −ln(1 − σ(z)) = ln(1 + e^z), each summed as
+ * yᵢ·softplus(−zᵢ) + (1 − yᵢ)·softplus(zᵢ) (two terms ≥ 0: nothing cancels).
  *
  * @param logits z (S2's w·x + b).
  * @param targets y in [0, 1].
  * @returns The summed loss.
+ * @throws {InputTypeError} if an argument is not an array of numbers.
  * @throws {RangeError} if lengths differ, the arrays are empty, a value is not finite, or
  *   a target lies outside [0, 1].
+ * @see fixtures/nn/output_losses.json
  *
  * @example
  * ```ts
@@ -140,8 +162,7 @@ export function binaryCrossEntropyFromLogits(
   logits: ArrayLike<number>,
   targets: ArrayLike<number>,
 ): number {
-  requirePair(logits, targets, "binary cross-entropy from logits");
-  requireUnitInterval(targets, "binary cross-entropy from logits: targets");
+  checkLogits(logits, targets);
   let sum = 0;
   for (let i = 0; i < logits.length; i++) {
     const z = logits[i], y = targets[i];
@@ -154,16 +175,25 @@ export function binaryCrossEntropyFromLogits(
 /**
  * ∂/∂z of {@link binaryCrossEntropyFromLogits}: σ(z) − y.
  *
+ * For z ≥ 0 it is evaluated as (1 − y) − σ(−z), using 1 − σ(z) = σ(−z), so that a
+ * confident right answer keeps its small gradient: for y = 1 and z = 40 the result is
+ * −σ(−40) ≈ −4.2e−18, where σ(40) − 1 rounds to 0. For z < 0, σ(z) − y directly.
+ *
  * @param logits z.
  * @param targets y in [0, 1].
  * @param out Optional buffer of the same length.
  * @returns σ(z) − y.
+ * @throws {InputTypeError} if an argument is not an array of numbers, or out is not a
+ *   Float64Array.
  * @throws {RangeError} as {@link binaryCrossEntropyFromLogits}, or if `out` has the wrong length.
+ * @see fixtures/nn/output_losses.json
  *
  * @example
  * ```ts
  * import { binaryCrossEntropyFromLogitsGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyFromLogitsGradient([0], [1])[0] !== -0.5) throw new Error("½ − 1");
+ * const [g] = binaryCrossEntropyFromLogitsGradient([40], [1]);
+ * if (!(g < 0 && Math.abs(g + 4.248354255291589e-18) < 1e-33)) throw new Error("−σ(−40), not 0");
  * ```
  * @category Loss functions
  */
@@ -172,13 +202,19 @@ export function binaryCrossEntropyFromLogitsGradient(
   targets: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  requirePair(logits, targets, "binary cross-entropy from logits");
-  requireUnitInterval(targets, "binary cross-entropy from logits: targets");
-  const g = gradientBuffer(out, logits.length, "binary cross-entropy from logits");
+  checkLogits(logits, targets);
+  const g = outputBuffer(out, logits.length, "binary cross-entropy from logits gradient");
   for (let i = 0; i < logits.length; i++) {
-    const z = logits[i];
-    const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    g[i] = p - targets[i];
+    const z = logits[i], y = targets[i];
+    g[i] = z >= 0 ? (1 - y) - sigmoid(-z) : sigmoid(z) - y;
   }
   return g;
+}
+
+function checkLogits(logits: ArrayLike<number>, targets: ArrayLike<number>): void {
+  const loss = "binary cross-entropy from logits";
+  requireNumberArray(logits, `${loss}: logits`);
+  requireNumberArray(targets, `${loss}: targets`);
+  requirePair(logits, targets, loss);
+  requireUnitInterval(targets, `${loss}: targets`);
 }

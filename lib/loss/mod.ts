@@ -20,12 +20,18 @@ export {
   meanBinaryCrossEntropy,
 } from "./binary_cross_entropy.ts";
 export {
+  categoricalCrossEntropy,
+  categoricalCrossEntropyFromLogits,
+  categoricalCrossEntropyFromLogitsGradient,
+  categoricalCrossEntropyGradient,
+} from "./categorical_cross_entropy.ts";
+export {
   crossEntropy,
   entropy,
   softmaxCrossEntropy,
   softmaxCrossEntropyGradient,
 } from "./cross_entropy.ts";
-export { type Loss, LOSSES } from "./loss.ts";
+export { type LogitLoss, type Loss, LOSSES } from "./loss.ts";
 export {
   halfMeanSquaredError,
   halfMeanSquaredErrorGradient,

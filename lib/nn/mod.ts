@@ -34,6 +34,14 @@ export {
   predict,
 } from "./forward.ts";
 export {
+  initializeNetwork,
+  type InitializeOptions,
+  type Initializer,
+  type InitializerName,
+  INITIALIZERS,
+  initializeWeights,
+} from "./initializers.ts";
+export {
   type ActivationName,
   createNetwork,
   flattenParameters,
@@ -47,12 +55,16 @@ export {
   parameterCount,
   withParameters,
 } from "./network.ts";
+export { outputDelta, outputLoss, requireLossFitsOutput } from "./output_loss.ts";
 export { type RowActivation, SOFTMAX_OUTPUT } from "./softmax_output.ts";
 export { accuracy, labelTargets } from "./targets.ts";
 export {
   type LossGradients,
   lossGradients,
+  MAX_EPOCHS,
+  type RegressionResult,
   trainNetwork,
   type TrainOptions,
+  trainRegressor,
   type TrainResult,
 } from "./train.ts";

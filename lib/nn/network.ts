@@ -15,9 +15,12 @@
  */
 
 import { type Activation, ACTIVATIONS } from "../activation/activation.ts";
-import { createMatrix, fromRows, type Matrix } from "../linalg/matrix.ts";
+import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import { requireFinite } from "../_util/validate.ts";
+import { describeValue, outputBuffer, requireMatrix, requireNumberArray } from "../_util/input.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
 import { type RowActivation, SOFTMAX_OUTPUT } from "./softmax_output.ts";
+import { requireActivation, requireNetwork } from "./_check.ts";
 
 export type { Activation } from "../activation/activation.ts";
 export type { Matrix } from "../linalg/matrix.ts";
@@ -72,22 +75,57 @@ export interface LayerSpec {
 
 /**
  * Whether an activation is row-wise (softmax) rather than elementwise.
+ *
+ * @throws {InputTypeError} if `activation` is not an object.
+ *
+ * @example
+ * ```ts
+ * import { ACTIVATIONS } from "@nnref/nnref/activation";
+ * import { isRowActivation, SOFTMAX_OUTPUT } from "@nnref/nnref/nn";
+ * if (!isRowActivation(SOFTMAX_OUTPUT) || isRowActivation(ACTIVATIONS.tanh)) throw new Error("kinds");
+ * ```
  * @category Neural networks
  */
 export function isRowActivation(activation: LayerActivation): activation is RowActivation {
+  if (typeof activation !== "object" || activation === null) {
+    throw new InputTypeError(`activation must be an object, got ${describeValue(activation)}`);
+  }
   return (activation as RowActivation).rowwise === true;
 }
 
-function resolveActivation(activation: LayerActivation | ActivationName, layer: number) {
-  if (typeof activation !== "string") return activation;
+const ACTIVATION_NAMES = "sigmoid, tanh, relu, identity or softmax";
+
+function resolveActivation(activation: unknown, at: string): LayerActivation {
+  if (typeof activation !== "string") {
+    requireActivation(activation, at);
+    return activation as LayerActivation;
+  }
   if (activation === "softmax") return SOFTMAX_OUTPUT;
-  const found = (ACTIVATIONS as Record<string, Activation>)[activation];
-  if (found === undefined) {
-    throw new TypeError(
-      `Layer ${layer} has unknown activation "${activation}": expected sigmoid, tanh, relu, identity or softmax`,
+  // An own-property lookup: "constructor" or "__proto__" must not reach Object.prototype.
+  if (!Object.hasOwn(ACTIVATIONS, activation)) {
+    throw new ArgumentRangeError(
+      `${at} has unknown activation ${JSON.stringify(activation)}: expected ${ACTIVATION_NAMES}`,
     );
   }
-  return found;
+  return (ACTIVATIONS as Record<string, Activation>)[activation];
+}
+
+/** The weights of a layer spec as a new Matrix: a Matrix is copied, rows are checked and copied. */
+function specWeights(source: unknown, at: string): Matrix {
+  if (!Array.isArray(source)) {
+    requireMatrix(source, `${at} weights`);
+    return createMatrix(source.rows, source.cols, source.data);
+  }
+  const cols = Array.isArray(source[0]) ? source[0].length : 0;
+  source.forEach((row: unknown, i) => {
+    requireNumberArray(row, `${at} weights row ${i}`);
+    if (row.length !== cols) {
+      throw new ShapeError(`${at} weights row ${i} has ${row.length} entries, row 0 has ${cols}`);
+    }
+  });
+  const weights = createMatrix(source.length, cols);
+  source.forEach((row: number[], i) => weights.data.set(row, i * cols));
+  return weights;
 }
 
 /**
@@ -96,10 +134,15 @@ function resolveActivation(activation: LayerActivation | ActivationName, layer: 
  *
  * @param layers The layers in order, input side first.
  * @returns A network that owns its (copied) parameters.
- * @throws {RangeError} if there are no layers, the shapes do not chain ("Cannot chain
- *   layer 2: it expects 4 inputs but layer 1 outputs 3"), a bias vector has the wrong
- *   length, or a weight or bias is not finite.
- * @throws {TypeError} for an unknown activation name.
+ * @throws {InputTypeError} if layers is not an array, a spec is not an object, weights
+ *   are neither a Matrix nor rows of numbers, biases are not numbers, or an activation
+ *   object lacks its functions.
+ * @throws {ShapeError} if there are no layers, weights are empty or ragged, the shapes do
+ *   not chain ("Cannot chain layer 2: it expects 4 inputs but layer 1 outputs 3"), or a
+ *   bias vector has the wrong length.
+ * @throws {NonFiniteError} if a weight or bias is not finite.
+ * @throws {ArgumentRangeError} for an unknown activation name (own names only:
+ *   "constructor" is unknown).
  * @see fixtures/nn/forward.json
  *
  * @example 002's first layer: W_1 is 3 × 4 (3 inputs, 4 units)
@@ -115,34 +158,39 @@ function resolveActivation(activation: LayerActivation | ActivationName, layer: 
  * @category Neural networks
  */
 export function createNetwork(layers: readonly LayerSpec[]): Network {
-  if (!Array.isArray(layers) || layers.length === 0) {
-    throw new RangeError("Cannot build a network: it needs at least one layer");
+  if (!Array.isArray(layers)) {
+    throw new InputTypeError(
+      `createNetwork: layers must be an array of layer specs, got ${describeValue(layers)}`,
+    );
   }
-  const built: Layer[] = layers.map((spec, i) => {
-    const number = i + 1;
-    const source = spec.weights;
-    const weights = Array.isArray(source)
-      ? fromRows(source as readonly (readonly number[])[])
-      : createMatrix((source as Matrix).rows, (source as Matrix).cols, (source as Matrix).data);
+  if (layers.length === 0) {
+    throw new ShapeError("Cannot build a network: it needs at least one layer");
+  }
+  const built: Layer[] = layers.map((spec: unknown, i) => {
+    const at = `Layer ${i + 1}`;
+    if (typeof spec !== "object" || spec === null) {
+      throw new InputTypeError(`${at} must be a layer spec object, got ${describeValue(spec)}`);
+    }
+    const { weights: source, biases: biasSpec, activation } = spec as Record<string, unknown>;
+    const weights = specWeights(source, at);
     if (weights.rows === 0 || weights.cols === 0) {
-      throw new RangeError(`Layer ${number} has empty weights (${weights.rows}×${weights.cols})`);
+      throw new ShapeError(`${at} has empty weights (${weights.rows}×${weights.cols})`);
     }
-    requireFinite(weights.data, `Layer ${number} weights`);
+    requireFinite(weights.data, `${at} weights`);
     let biases: Float64Array | null = null;
-    if (spec.biases !== undefined && spec.biases !== null) {
-      if (spec.biases.length !== weights.cols) {
-        throw new RangeError(
-          `Layer ${number} has ${spec.biases.length} biases but ${weights.cols} outputs`,
-        );
+    if (biasSpec !== undefined && biasSpec !== null) {
+      requireNumberArray(biasSpec, `${at} biases`);
+      if (biasSpec.length !== weights.cols) {
+        throw new ShapeError(`${at} has ${biasSpec.length} biases but ${weights.cols} outputs`);
       }
-      biases = Float64Array.from(spec.biases);
-      requireFinite(biases, `Layer ${number} biases`);
+      biases = Float64Array.from(biasSpec);
+      requireFinite(biases, `${at} biases`);
     }
-    return { weights, biases, activation: resolveActivation(spec.activation, number) };
+    return { weights, biases, activation: resolveActivation(activation, at) };
   });
   for (let i = 1; i < built.length; i++) {
     if (built[i].weights.rows !== built[i - 1].weights.cols) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot chain layer ${i + 1}: it expects ${
           built[i].weights.rows
         } inputs but layer ${i} outputs ${built[i - 1].weights.cols}`,
@@ -155,6 +203,7 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
 /**
  * The number of inputs the network expects (rows of the first weight matrix).
  *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
  * import { createNetwork, inputWidth } from "@nnref/nnref/nn";
@@ -164,12 +213,14 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
  * @category Neural networks
  */
 export function inputWidth(network: Network): number {
+  requireNetwork(network, "network");
   return network.layers[0].weights.rows;
 }
 
 /**
  * The number of outputs (columns of the last weight matrix).
  *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
  * import { createNetwork, outputWidth } from "@nnref/nnref/nn";
@@ -179,12 +230,14 @@ export function inputWidth(network: Network): number {
  * @category Neural networks
  */
 export function outputWidth(network: Network): number {
+  requireNetwork(network, "network");
   return network.layers[network.layers.length - 1].weights.cols;
 }
 
 /**
  * The number of trainable parameters: Σ (in·out + out if the layer has biases).
  *
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example 2-3-2 with biases: 6 + 3 + 6 + 2 = 17
  * ```ts
  * import { createNetwork, parameterCount } from "@nnref/nnref/nn";
@@ -197,6 +250,7 @@ export function outputWidth(network: Network): number {
  * @category Neural networks
  */
 export function parameterCount(network: Network): number {
+  requireNetwork(network, "network");
   let count = 0;
   for (const layer of network.layers) {
     count += layer.weights.data.length + (layer.biases?.length ?? 0);
@@ -212,6 +266,8 @@ export function parameterCount(network: Network): number {
  * @param network The network.
  * @param out Optional buffer of length {@link parameterCount}.
  * @returns The flattened parameters.
+ * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network, or
+ *   out is not a Float64Array of that length.
  *
  * @example
  * ```ts
@@ -222,7 +278,7 @@ export function parameterCount(network: Network): number {
  * @category Neural networks
  */
 export function flattenParameters(network: Network, out?: Float64Array): Float64Array {
-  const flat = out ?? new Float64Array(parameterCount(network));
+  const flat = outputBuffer(out, parameterCount(network), "flattenParameters");
   let offset = 0;
   for (const layer of network.layers) {
     flat.set(layer.weights.data, offset);
@@ -239,7 +295,11 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  * A network with the same shapes and activations and the parameters read from `flat`
  * (in the order of {@link flattenParameters}).
  *
- * @throws {RangeError} if `flat` has the wrong length or a non-finite entry.
+ * The copy shares nothing with `network` or `flat`.
+ *
+ * @throws {InputTypeError} if `network` is not a Network or `flat` not an array of numbers.
+ * @throws {ShapeError} if `flat` has the wrong length.
+ * @throws {NonFiniteError} if `flat` has a non-finite entry.
  *
  * @example Round trip
  * ```ts
@@ -252,8 +312,9 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  */
 export function withParameters(network: Network, flat: ArrayLike<number>): Network {
   const count = parameterCount(network);
+  requireNumberArray(flat, "withParameters: flat");
   if (flat.length !== count) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot set parameters: the network has ${count} but ${flat.length} were given`,
     );
   }

@@ -1,41 +1,73 @@
 /**
- * Training a classifier network by gradient descent: full batch or shuffled mini-batches,
- * with the loss and accuracy history, a bounded number of epochs and a status.
+ * Training a network by gradient descent θ ← θ − η∇L: a classifier on integer labels
+ * ({@link trainNetwork}) or a regressor on real-valued targets ({@link trainRegressor}),
+ * full batch or shuffled mini-batches, with the loss history, a bounded number of epochs
+ * and a status; and the loss gradients of one batch ({@link lossGradients}).
+ *
+ * Each step uses the output δ of output_loss.ts: σ(z) − y and softmax(z) − y from the
+ * logits for the cross-entropies (a saturated output neither makes the loss ∞ nor stops
+ * training), ∂L/∂ŷ ⊙ f′(z) for other pairs (squared error after identity: regression).
+ *
+ * One file on purpose (just over 400 lines with its documentation): the classifier and
+ * the regressor share the batch loop, the input checks and the result type.
  *
  * @module
  */
 
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import type { Loss } from "../loss/loss.ts";
-import type { RandomState } from "../random/random_state.ts";
-import { requireFinite, requireInteger, requirePositive } from "../_util/validate.ts";
+import { RandomState } from "../random/random_state.ts";
+import { requireFinite } from "../_util/validate.ts";
 import {
-  flattenParameters,
-  inputWidth,
-  type Network,
-  outputWidth,
-  withParameters,
-} from "./network.ts";
-import { createForwardTrace, forwardBatch, type ForwardTrace } from "./forward.ts";
-import { backward, backwardFromDelta, createGradients, type Gradients } from "./backward.ts";
+  describeValue,
+  requireMatrix,
+  requireNumberArray,
+  requireOptions,
+} from "../_util/input.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import { inputWidth, type Network, outputWidth } from "./network.ts";
+import { forwardBatch, type ForwardTrace } from "./forward.ts";
+import { backwardFromDelta, type Gradients } from "./backward.ts";
 import { accuracy, labelTargets } from "./targets.ts";
+import { outputDelta, outputLoss, requireLossFitsOutput } from "./output_loss.ts";
+import { type EpochSettings, runEpochs } from "./_epochs.ts";
+import { requireNetwork } from "./_check.ts";
 
 export type { Loss } from "../loss/loss.ts";
 export type { RandomState } from "../random/random_state.ts";
 export type { Matrix } from "../linalg/matrix.ts";
+export type { Network } from "./network.ts";
+export type { ForwardTrace } from "./forward.ts";
+export type { Gradients } from "./backward.ts";
+
+/**
+ * The most epochs one call trains for: 10⁶. It bounds the run and keeps each history
+ * array under 8 MB; to train longer, call again with the returned network.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EPOCHS } from "@nnref/nnref/nn";
+ * if (MAX_EPOCHS !== 1_000_000) throw new Error("10⁶");
+ * ```
+ * @category Neural networks
+ */
+export const MAX_EPOCHS = 1_000_000;
 
 /**
  * How to train.
  * @category Neural networks
  */
 export interface TrainOptions {
-  /** The loss L(ŷ, y), summed over entries as in lib/loss (e.g. `LOSSES.binaryCrossEntropy`). */
+  /**
+   * The loss L(ŷ, y), summed over entries as in lib/loss (`LOSSES.squaredError`,
+   * `LOSSES.binaryCrossEntropy` after sigmoid, `LOSSES.categoricalCrossEntropy` after softmax).
+   */
   readonly loss: Loss;
-  /** The step size η (002's `learning_rate`, 000's a, 001's η); must be > 0. */
+  /** The step size η (002's `learning_rate`, 000's a, 001's η); a finite number > 0. */
   readonly learningRate: number;
-  /** The most epochs (passes over the data) to run; with full batches, iterations. */
+  /** The most epochs (passes over the data) to run, an integer in [0, {@link MAX_EPOCHS}]. */
   readonly maxEpochs: number;
-  /** Rows per step; default (and at most) the whole dataset, i.e. full-batch descent. */
+  /** Rows per step, an integer ≥ 1; default the whole dataset (full batch), as is any larger value. */
   readonly batchSize?: number;
   /**
    * Whether a step uses the gradient of the batch's summed loss (`"sum"`, 002's diamond
@@ -43,65 +75,131 @@ export interface TrainOptions {
    * its mean over the batch's rows (`"mean"`, the default).
    */
   readonly reduction?: "mean" | "sum";
-  /** Shuffles the rows every epoch; required when batchSize is smaller than the dataset. */
+  /**
+   * Shuffles the rows every epoch with `random.permutation(n)`, batches in that order;
+   * required when batchSize is smaller than the dataset. It is advanced (that is its job).
+   */
   readonly random?: RandomState;
-  /** Stop with status "converged" once the mean loss is ≤ this. */
+  /** Stop with status "converged" once the mean loss is ≤ this finite number. */
   readonly targetLoss?: number;
 }
 
 /**
- * The outcome of {@link trainNetwork}.
+ * The outcome of {@link trainRegressor}.
  * @category Neural networks
  */
-export interface TrainResult {
-  /** The trained network (the input network is not modified). */
+export interface RegressionResult {
+  /** The trained network (a copy: the input network is not modified); always finite. */
   readonly network: Network;
-  /** Mean loss per sample over the whole dataset at the start of each epoch. */
+  /** Mean loss per row over the whole dataset at the start of each epoch. */
   readonly lossHistory: number[];
-  /** Fraction of rows classified correctly at the start of each epoch. */
-  readonly accuracyHistory: number[];
   /** Mean loss of the returned network. */
   readonly finalLoss: number;
-  /** Accuracy of the returned network. */
-  readonly finalAccuracy: number;
   /** Epochs whose update was applied. */
   readonly epochs: number;
   /**
-   * "converged": the mean loss reached `targetLoss`; "diverged": the loss or a parameter
-   * became non-finite; "maxIterations": `maxEpochs` ran out.
+   * "converged": the mean loss reached `targetLoss`; "diverged": the loss was not finite
+   * at the start of an epoch, or an epoch's steps made a parameter or δ non-finite (that
+   * epoch is undone, so `network` holds its last finite parameters); "maxIterations":
+   * `maxEpochs` ran out.
    */
   readonly status: "converged" | "diverged" | "maxIterations";
 }
 
-/** Whether δᴸ = ŷ − y applies exactly (σ′ cancels): sigmoid outputs with cross-entropy. */
-function logisticOutput(network: Network, loss: Loss): boolean {
-  const last = network.layers[network.layers.length - 1].activation;
-  return last.name === "sigmoid" && loss.name === "binaryCrossEntropy";
+/**
+ * The outcome of {@link trainNetwork}: a regression result plus accuracies.
+ * @category Neural networks
+ */
+export interface TrainResult extends RegressionResult {
+  /** Fraction of rows classified correctly at the start of each epoch. */
+  readonly accuracyHistory: number[];
+  /** Accuracy of the returned network. */
+  readonly finalAccuracy: number;
 }
 
-/** Fills `gradients` for the batch in `trace`, of the loss scaled by `scale`. */
-function gradientsOf(
-  network: Network,
-  trace: ForwardTrace,
-  targets: Matrix,
-  loss: Loss,
-  scale: number,
-  seed: Matrix,
-  gradients: Gradients,
-): void {
-  const output = trace.activations[trace.activations.length - 1];
-  if (logisticOutput(network, loss)) {
-    for (let i = 0; i < seed.data.length; i++) {
-      seed.data[i] = scale === 1
-        ? output.data[i] - targets.data[i]
-        : (output.data[i] - targets.data[i]) * scale;
-    }
-    backwardFromDelta(network, trace, seed, gradients);
-  } else {
-    loss.gradient(output.data, targets.data, seed.data);
-    if (scale !== 1) { for (let i = 0; i < seed.data.length; i++) seed.data[i] *= scale; }
-    backward(network, trace, seed, gradients);
+const OPTION_KEYS = [
+  "loss",
+  "learningRate",
+  "maxEpochs",
+  "batchSize",
+  "reduction",
+  "random",
+  "targetLoss",
+] as const;
+
+function requireNumber(value: unknown, what: string): asserts value is number {
+  if (typeof value !== "number") {
+    throw new InputTypeError(`${what} must be a number, got ${describeValue(value)}`);
   }
+}
+
+function requireReduction(value: unknown, what: string): "mean" | "sum" {
+  if (value !== "mean" && value !== "sum") {
+    throw new ArgumentRangeError(`${what} must be "mean" or "sum", got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Checks the network, the inputs and the options, and resolves the defaults. */
+function checkRun(
+  network: Network,
+  inputs: Matrix,
+  options: TrainOptions,
+  what: string,
+): EpochSettings {
+  requireNetwork(network, `${what}: network`, true);
+  requireMatrix(inputs, `${what}: inputs`);
+  const n = inputs.rows;
+  if (n === 0) throw new ShapeError(`Cannot train on an empty dataset: inputs have 0 rows`);
+  if (inputs.cols !== inputWidth(network)) {
+    throw new ShapeError(
+      `Cannot train on a batch of width ${inputs.cols}: layer 1 expects ${
+        inputWidth(network)
+      } inputs`,
+    );
+  }
+  requireFinite(inputs.data, "Training inputs");
+  requireOptions(options, `${what}: options`, OPTION_KEYS);
+  requireLossFitsOutput(network, options.loss);
+  const { learningRate, maxEpochs, batchSize = n, random, targetLoss } = options;
+  requireNumber(learningRate, "learningRate");
+  if (!(Number.isFinite(learningRate) && learningRate > 0)) {
+    throw new ArgumentRangeError(`Learning rate must be a finite number > 0, got ${learningRate}`);
+  }
+  requireNumber(maxEpochs, "maxEpochs");
+  if (!Number.isInteger(maxEpochs) || maxEpochs < 0 || maxEpochs > MAX_EPOCHS) {
+    throw new ArgumentRangeError(
+      `maxEpochs must be an integer in [0, ${MAX_EPOCHS}] (MAX_EPOCHS), got ${maxEpochs}: to train longer, call again with the returned network`,
+    );
+  }
+  requireNumber(batchSize, "batchSize");
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ArgumentRangeError(`Batch size must be an integer ≥ 1, got ${batchSize}`);
+  }
+  if (random !== undefined && !(random instanceof RandomState)) {
+    throw new InputTypeError(`random must be a RandomState, got ${describeValue(random)}`);
+  }
+  if (batchSize < n && random === undefined) {
+    throw new ArgumentRangeError(
+      `Mini-batches of ${batchSize} rows (of ${n}) need a RandomState to shuffle with: pass random`,
+    );
+  }
+  if (targetLoss !== undefined) {
+    requireNumber(targetLoss, "targetLoss");
+    if (!Number.isFinite(targetLoss)) {
+      throw new ArgumentRangeError(`targetLoss must be a finite number, got ${targetLoss}`);
+    }
+  }
+  const reduction = requireReduction(options.reduction ?? "mean", "reduction");
+  return {
+    loss: options.loss,
+    learningRate,
+    maxEpochs,
+    batchSize: Math.min(batchSize, n),
+    reduction,
+    random,
+    targetLoss,
+  };
 }
 
 /**
@@ -119,16 +217,20 @@ export interface LossGradients {
 
 /**
  * The loss of a batch and its gradient with respect to every parameter: one forward and
- * one backward pass. For a sigmoid output with binary cross-entropy the output δ is
- * ŷ − y (002's `J_z_3_grad = -y + y_pred`); otherwise ∂L/∂ŷ ⊙ f′(z).
+ * one backward pass, from the output δ of {@link outputDelta} (σ(z) − y for binary
+ * cross-entropy after σ, 002's `J_z_3_grad = -y + y_pred`; softmax(z) − y for categorical
+ * cross-entropy; ∂L/∂ŷ ⊙ f′(z) otherwise).
  *
  * @param network The network.
  * @param inputs n × (input width) batch.
  * @param targets n × (output width) targets.
- * @param loss A summed loss from lib/loss.
+ * @param loss A summed loss from lib/loss that fits the output layer.
  * @param reduction "sum" (default: the loss as lib/loss defines it) or "mean" over rows.
  * @returns The loss, gradients and trace.
- * @throws {RangeError} if the shapes disagree or an input is non-finite.
+ * @throws {InputTypeError} if an argument is not of its type.
+ * @throws {ShapeError} if the shapes disagree.
+ * @throws {NonFiniteError} if an input, a parameter or the output δ is not finite.
+ * @throws {ArgumentRangeError} if the loss does not fit the output, or for an unknown reduction.
  * @see fixtures/nn/diamond.json
  *
  * @example One sigmoid unit at w = 0 with log loss: ∂L/∂w = (½ − y)x
@@ -149,42 +251,37 @@ export function lossGradients(
   loss: Loss,
   reduction: "mean" | "sum" = "sum",
 ): LossGradients {
+  requireNetwork(network, "lossGradients: network", true);
+  requireMatrix(inputs, "lossGradients: inputs");
+  requireMatrix(targets, "lossGradients: targets");
+  requireReduction(reduction, "reduction");
+  requireLossFitsOutput(network, loss);
   const trace = forwardBatch(network, inputs);
-  const output = trace.activations[trace.activations.length - 1];
-  if (targets.rows !== output.rows || targets.cols !== output.cols) {
-    throw new RangeError(
-      `Cannot compute the loss: targets are ${targets.rows}×${targets.cols} but the output is ${output.rows}×${output.cols}`,
-    );
-  }
   const scale = reduction === "mean" ? 1 / inputs.rows : 1;
-  const gradients = createGradients(network, inputs.rows);
-  gradientsOf(
-    network,
-    trace,
-    targets,
-    loss,
-    scale,
-    createMatrix(output.rows, output.cols),
-    gradients,
-  );
-  const total = loss.value(output.data, targets.data);
+  const delta = outputDelta(network, trace, targets, loss, scale);
+  const total = outputLoss(network, trace, targets, loss);
+  const gradients = backwardFromDelta(network, trace, delta);
   return { loss: reduction === "mean" ? total / inputs.rows : total, gradients, trace };
 }
 
-/** θ ← θ − η∇, in place on the network's own (copied) buffers. */
-function step(network: Network, gradients: Gradients, rate: number): void {
-  network.layers.forEach((layer, l) => {
-    const w = layer.weights.data, g = gradients.weights[l].data;
-    for (let i = 0; i < w.length; i++) w[i] = w[i] - rate * g[i];
-    const b = layer.biases, gb = gradients.biases[l];
-    if (b && gb) { for (let i = 0; i < b.length; i++) b[i] = b[i] - rate * gb[i]; }
-  });
-}
-
-function allFinite(network: Network): boolean {
-  return network.layers.every((layer) =>
-    layer.weights.data.every(Number.isFinite) && (layer.biases?.every(Number.isFinite) ?? true)
-  );
+/** Labels as targets, after checking them with a message that points regressions elsewhere. */
+function labelMatrix(labels: ArrayLike<number>, n: number, classes: number): Matrix {
+  requireNumberArray(labels, "trainNetwork: labels");
+  if (labels.length !== n) {
+    throw new ShapeError(`Cannot train: ${n} input rows but ${labels.length} labels`);
+  }
+  const range = classes === 1 ? 2 : classes;
+  for (let i = 0; i < n; i++) {
+    const label = labels[i];
+    if (!Number.isInteger(label) || label < 0 || label >= range) {
+      throw new ArgumentRangeError(
+        `Label ${label} at row ${i} is outside the class range 0..${
+          range - 1
+        }: labels are integer classes; for real-valued targets use trainRegressor`,
+      );
+    }
+  }
+  return labelTargets(labels, classes);
 }
 
 /**
@@ -193,19 +290,23 @@ function allFinite(network: Network): boolean {
  * diamond loop), then takes one step (full batch) or one step per mini-batch of a
  * shuffled order.
  *
- * For a sigmoid output with binary cross-entropy the output δ is taken as ŷ − y (σ′
- * cancels exactly in real arithmetic), as 002's `J_z_3_grad = -y + y_pred` does; other
- * pairs go through the loss gradient and f′.
+ * Targets come from the labels: the label itself for one output (0/1), one-hot rows for
+ * k outputs (0 … k − 1). Accuracy counts ŷ ≥ ½ (one output) or the arg-max (k outputs).
  *
  * @param network The initial network (copied, not modified).
  * @param inputs n × (input width), one sample per row.
  * @param labels n integer class labels (0/1 for one output, 0 … k − 1 for k outputs).
  * @param options Loss, learning rate η, epochs, batch size, reduction, RNG, target loss.
  * @returns The trained network, histories, final loss and accuracy, epochs and status.
- * @throws {RangeError} for an empty dataset, a wrong input width, non-finite inputs, a
- *   label outside the class range, η ≤ 0, a bad epoch count or batch size, or mini-batches
- *   without a RandomState.
+ * @throws {InputTypeError} if an argument or option is not of its type.
+ * @throws {ShapeError} for an empty dataset, a wrong input width or label count.
+ * @throws {NonFiniteError} for a non-finite input or parameter.
+ * @throws {ArgumentRangeError} for a label outside the class range, η ≤ 0, maxEpochs
+ *   outside [0, MAX_EPOCHS], a bad batch size, mini-batches without a RandomState, an
+ *   unknown option, or a loss that does not fit the output layer.
  * @see fixtures/nn/diamond.json
+ * @see fixtures/nn/saturated.json
+ * @see fixtures/nn/softmax_classifier.json
  *
  * @example Logical OR with one sigmoid unit (bias input in the last column, as in 002)
  * ```ts
@@ -228,129 +329,93 @@ export function trainNetwork(
   labels: ArrayLike<number>,
   options: TrainOptions,
 ): TrainResult {
-  const n = inputs.rows;
-  if (n === 0) throw new RangeError("Cannot train on an empty dataset: it has 0 rows");
-  if (inputs.cols !== inputWidth(network)) {
-    throw new RangeError(
-      `Cannot train on a batch of width ${inputs.cols}: layer 1 expects ${
-        inputWidth(network)
-      } inputs`,
-    );
-  }
-  requireFinite(inputs.data, "Training inputs");
-  if (labels.length !== n) {
-    throw new RangeError(`Cannot train: ${n} input rows but ${labels.length} labels`);
-  }
-  const targets = labelTargets(labels, outputWidth(network));
-  requirePositive(options.learningRate, "Learning rate");
-  requireInteger(options.maxEpochs, "maxEpochs", 0);
-  const batchSize = options.batchSize ?? n;
-  requireInteger(batchSize, "Batch size", 1);
-  if (batchSize < n && options.random === undefined) {
-    throw new RangeError(
-      `Mini-batches of ${batchSize} rows (of ${n}) need a RandomState to shuffle with`,
-    );
-  }
-  if (options.targetLoss !== undefined && !Number.isFinite(options.targetLoss)) {
-    throw new RangeError(`targetLoss must be a finite number, got ${options.targetLoss}`);
-  }
-  const reduction = options.reduction ?? "mean";
-  if (reduction !== "mean" && reduction !== "sum") {
-    throw new TypeError(`reduction must be "mean" or "sum", got ${JSON.stringify(reduction)}`);
-  }
-  const { loss, learningRate } = options;
-  // withParameters copies, so the caller's network is never modified by the steps below.
-  const net = withParameters(network, flattenParameters(network));
-  const full = createForwardTrace(net, n);
-  const fullGradients = createGradients(net, n);
-  const fullSeed = createMatrix(n, targets.cols);
-  const lossHistory: number[] = [], accuracyHistory: number[] = [];
-  let status: TrainResult["status"] = "maxIterations";
-  let epochs = 0;
-  const batches = batchSize >= n ? null : {
-    x: createMatrix(batchSize, inputs.cols),
-    t: createMatrix(batchSize, targets.cols),
-    trace: createForwardTrace(net, batchSize),
-    gradients: createGradients(net, batchSize),
-    seed: createMatrix(batchSize, targets.cols),
-  };
-  for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-    forwardBatch(net, inputs, full);
-    const output = full.activations[full.activations.length - 1];
-    const meanLoss = loss.value(output.data, targets.data) / n;
-    lossHistory.push(meanLoss);
+  const settings = checkRun(network, inputs, options, "trainNetwork");
+  const targets = labelMatrix(labels, inputs.rows, outputWidth(network));
+  const accuracyHistory: number[] = [];
+  const run = runEpochs(network, inputs, targets, settings, (output) => {
     accuracyHistory.push(accuracy(output, labels));
-    if (!Number.isFinite(meanLoss)) {
-      status = "diverged";
-      break;
-    }
-    if (options.targetLoss !== undefined && meanLoss <= options.targetLoss) {
-      status = "converged";
-      break;
-    }
-    if (batches === null) {
-      gradientsOf(
-        net,
-        full,
-        targets,
-        loss,
-        reduction === "mean" ? 1 / n : 1,
-        fullSeed,
-        fullGradients,
-      );
-      step(net, fullGradients, learningRate);
-    } else {
-      const order = options.random!.permutation(n);
-      for (let start = 0; start < n; start += batchSize) {
-        const rows = Math.min(batchSize, n - start);
-        const b = rows === batchSize ? batches : {
-          x: createMatrix(rows, inputs.cols),
-          t: createMatrix(rows, targets.cols),
-          trace: createForwardTrace(net, rows),
-          gradients: createGradients(net, rows),
-          seed: createMatrix(rows, targets.cols),
-        };
-        for (let r = 0; r < rows; r++) {
-          const src = order[start + r];
-          b.x.data.set(
-            inputs.data.subarray(src * inputs.cols, (src + 1) * inputs.cols),
-            r * inputs.cols,
-          );
-          b.t.data.set(
-            targets.data.subarray(src * targets.cols, (src + 1) * targets.cols),
-            r * targets.cols,
-          );
-        }
-        forwardBatch(net, b.x, b.trace);
-        gradientsOf(
-          net,
-          b.trace,
-          b.t,
-          loss,
-          reduction === "mean" ? 1 / rows : 1,
-          b.seed,
-          b.gradients,
-        );
-        step(net, b.gradients, learningRate);
-      }
-    }
-    epochs++;
-    if (!allFinite(net)) {
-      status = "diverged";
-      break;
-    }
-  }
-  const finalTrace = status === "diverged" && !allFinite(net)
-    ? null
-    : forwardBatch(net, inputs, full);
-  const finalOutput = finalTrace?.activations[finalTrace.activations.length - 1];
+  });
   return {
-    network: net,
-    lossHistory,
+    network: run.network,
+    lossHistory: run.lossHistory,
     accuracyHistory,
-    finalLoss: finalOutput ? loss.value(finalOutput.data, targets.data) / n : NaN,
-    finalAccuracy: finalOutput ? accuracy(finalOutput, labels) : NaN,
-    epochs,
-    status,
+    finalLoss: run.finalLoss,
+    finalAccuracy: accuracy(run.finalOutput, labels),
+    epochs: run.epochs,
+    status: run.status,
+  };
+}
+
+/**
+ * Trains a network on real-valued targets by gradient descent — a regression network
+ * (identity output, squared error ½Σ(ŷ − y)²), or any output with targets given as
+ * values (soft labels for a cross-entropy). Epochs, batches, reduction and status are
+ * those of {@link trainNetwork}; there is no accuracy.
+ *
+ * @param network The initial network (copied, not modified).
+ * @param inputs n × (input width), one sample per row.
+ * @param targets n × (output width) targets, as a Matrix or as n·width numbers row after
+ *   row (for one output, simply the n targets).
+ * @param options Loss, learning rate η, epochs, batch size, reduction, RNG, target loss.
+ * @returns The trained network, loss history, final loss, epochs and status.
+ * @throws {InputTypeError} if an argument or option is not of its type.
+ * @throws {ShapeError} for an empty dataset, a wrong input width or target shape.
+ * @throws {NonFiniteError} for a non-finite input, target or parameter.
+ * @throws {ArgumentRangeError} as {@link trainNetwork}.
+ * @see fixtures/nn/regression_mlp.json
+ *
+ * @example Fit y = 2x + 1 with one identity unit
+ * ```ts
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, trainRegressor } from "@nnref/nnref/nn";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * const net = createNetwork([{ weights: [[0]], biases: [0], activation: "identity" }]);
+ * const x = fromRows([[0], [1], [2], [3]]);
+ * const result = trainRegressor(net, x, [1, 3, 5, 7], {
+ *   loss: LOSSES.squaredError, learningRate: 0.1, maxEpochs: 2000,
+ * });
+ * const [w] = result.network.layers[0].weights.data, [b] = result.network.layers[0].biases!;
+ * assertClose(w, 2, { atol: 1e-9 }, `${w}, ${b}`);
+ * assertClose(b, 1, { atol: 1e-9 }, `${w}, ${b}`);
+ * ```
+ * @category Neural networks
+ */
+export function trainRegressor(
+  network: Network,
+  inputs: Matrix,
+  targets: Matrix | ArrayLike<number>,
+  options: TrainOptions,
+): RegressionResult {
+  const settings = checkRun(network, inputs, options, "trainRegressor");
+  const n = inputs.rows, width = outputWidth(network);
+  let values: ArrayLike<number>;
+  if (typeof targets === "object" && targets !== null && "data" in targets) {
+    requireMatrix(targets, "trainRegressor: targets");
+    if (targets.rows !== n || targets.cols !== width) {
+      throw new ShapeError(
+        `trainRegressor: targets are ${targets.rows}×${targets.cols} but the output is ${n}×${width}`,
+      );
+    }
+    values = targets.data;
+  } else {
+    requireNumberArray(targets, "trainRegressor: targets");
+    if (targets.length !== n * width) {
+      throw new ShapeError(
+        `trainRegressor: ${targets.length} targets for ${n} rows of ${width} outputs (expected ${
+          n * width
+        })`,
+      );
+    }
+    values = targets;
+  }
+  requireFinite(values, "Training targets");
+  const run = runEpochs(network, inputs, createMatrix(n, width, values), settings);
+  return {
+    network: run.network,
+    lossHistory: run.lossHistory,
+    finalLoss: run.finalLoss,
+    epochs: run.epochs,
+    status: run.status,
   };
 }

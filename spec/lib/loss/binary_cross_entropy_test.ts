@@ -79,3 +79,65 @@ describe("S4's contour claims (损失函数图像理解)", () => {
     assert.equal(meanSq - mean * mean, contour.expected.hessianDeterminant);
   });
 });
+
+describe("binary cross-entropy at certain predictions and saturated logits (issue 12, item 3)", () => {
+  it("∂L/∂p at p = y ∈ {0, 1} is the one-sided derivative ±1 (was NaN); elsewhere finite or ±∞", () => {
+    assert.deepEqual(Array.from(binaryCrossEntropyGradient([0, 1], [0, 1])), [1, -1]);
+    const grid = [0, 1e-300, 0.25, 0.5, 1 - 2 ** -53, 1];
+    for (const p of grid) {
+      for (const y of [0, 0.3, 1]) {
+        const [g] = binaryCrossEntropyGradient([p], [y]);
+        assert.ok(!Number.isNaN(g), `p = ${p}, y = ${y}`);
+        const certainAndWrong = (p === 0 && y > 0) || (p === 1 && y < 1);
+        assert.equal(Number.isFinite(g), !certainAndWrong, `p = ${p}, y = ${y}: ${g}`);
+      }
+    }
+    assert.equal(binaryCrossEntropyGradient([0], [1])[0], -Infinity);
+    assert.equal(binaryCrossEntropyGradient([1], [0])[0], Infinity);
+  });
+  it("the convention is the limit: (p − y)/(p(1 − p)) → ±1 as p → y = 0 or 1", () => {
+    for (const h of [1e-6, 1e-12]) {
+      assert.ok(Math.abs(binaryCrossEntropyGradient([h], [0])[0] - 1) < 2 * h);
+      assert.ok(Math.abs(binaryCrossEntropyGradient([1 - h], [1])[0] + 1) < 2 * h);
+    }
+  });
+  it("δ = σ(z) − y keeps its relative accuracy for a confident right answer: −σ(−z), not 0", () => {
+    // σ(−z) = e^(−z)/(1 + e^(−z)) to within an ulp for these z (exp is within an ulp).
+    for (const z of [20, 40, 100, 700]) {
+      const [g] = binaryCrossEntropyFromLogitsGradient([z], [1]);
+      const e = Math.exp(-z), exact = -e / (1 + e);
+      assert.ok(Math.abs(g - exact) <= 4 * Number.EPSILON * Math.abs(exact), `z = ${z}: ${g}`);
+    }
+    assert.equal(binaryCrossEntropyFromLogitsGradient([-40], [0])[0], sigmoid(-40));
+  });
+  it("writes into a caller's buffer, and rejects a buffer that is not a Float64Array of the length", () => {
+    const out = new Float64Array(2);
+    assert.equal(binaryCrossEntropyFromLogitsGradient([0, 0], [1, 0], out), out);
+    assert.deepEqual(Array.from(out), [-0.5, 0.5]);
+    assert.throws(() => binaryCrossEntropyGradient([0.5], [1], new Float64Array(2)), {
+      name: "ShapeError",
+    });
+    assert.throws(
+      () => binaryCrossEntropyGradient([0.5], [1], [0] as unknown as Float64Array),
+      { name: "InputTypeError", message: /out must be a Float64Array/ },
+    );
+  });
+  it("typed errors for values of the wrong type, before any arithmetic", () => {
+    const bad: unknown[] = [null, undefined, "0.5", 0.5, [1n], BigInt64Array.of(1n), { length: 1 }];
+    for (const value of bad) {
+      for (const f of [binaryCrossEntropy, binaryCrossEntropyFromLogits]) {
+        assert.throws(() => f(value as number[], [1]), { name: "InputTypeError" }, String(value));
+        assert.throws(() => f([0.5], value as number[]), { name: "InputTypeError" }, String(value));
+      }
+    }
+    assert.throws(() => binaryCrossEntropy(["0.5"] as unknown as number[], [1]), {
+      name: "InputTypeError",
+      message: /entry 0 is the string "0.5"/,
+    });
+    // deno-lint-ignore no-sparse-arrays
+    assert.throws(() => binaryCrossEntropy([, 0.5] as number[], [1, 1]), {
+      name: "InputTypeError",
+      message: /entry 0 is a hole/,
+    });
+  });
+});

@@ -59,13 +59,13 @@ describe("createNetwork: bad input", () => {
           { weights: [[1], [2], [3], [4]], activation: "sigmoid" },
         ]),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /^Cannot chain layer 2: it expects 4 inputs but layer 1 outputs 3$/,
       },
     );
   });
   it("no layers", () => {
-    assert.throws(() => createNetwork([]), { name: "RangeError", message: /at least one layer/ });
+    assert.throws(() => createNetwork([]), { name: "ShapeError", message: /at least one layer/ });
   });
   it("non-finite weights or biases", () => {
     assert.throws(() => createNetwork([{ weights: [[1, NaN]], activation: "tanh" }]), {
@@ -79,7 +79,7 @@ describe("createNetwork: bad input", () => {
   });
   it("a bias vector of the wrong length", () => {
     assert.throws(() => createNetwork([{ weights: [[1, 2]], biases: [0], activation: "tanh" }]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /Layer 1 has 1 biases but 2 outputs/,
     });
   });
@@ -87,7 +87,7 @@ describe("createNetwork: bad input", () => {
     assert.throws(
       () => createNetwork([{ weights: [[1]], activation: "swish" as "tanh" }]),
       {
-        name: "TypeError",
+        name: "ArgumentRangeError",
         message: /unknown activation "swish": expected sigmoid, tanh, relu, identity or softmax/,
       },
     );
@@ -95,8 +95,82 @@ describe("createNetwork: bad input", () => {
   it("withParameters with the wrong count", () => {
     const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
     assert.throws(() => withParameters(net, [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /the network has 2 but 1 were given/,
     });
+  });
+});
+
+describe("createNetwork and friends: typed errors at the boundary, own names only", () => {
+  it('activation names never reach Object.prototype: "constructor", "__proto__", "toString"', () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      assert.throws(() => createNetwork([{ weights: [[1]], activation: name as "tanh" }]), {
+        name: "ArgumentRangeError",
+        message: /unknown activation/,
+      });
+    }
+  });
+  it("values of the wrong type get an InputTypeError naming the layer and what it got", () => {
+    const cases: [unknown, RegExp][] = [
+      [null, /layers must be an array of layer specs, got null/],
+      ["sigmoid", /layers must be an array of layer specs, got the string "sigmoid"/],
+      [[null], /Layer 1 must be a layer spec object, got null/],
+      [[{ weights: "1", activation: "tanh" }], /Layer 1 weights must be a Matrix/],
+      [
+        [{ weights: [["1"]], activation: "tanh" }],
+        /Layer 1 weights row 0 must be an array of numbers, but entry 0 is the string "1"/,
+      ],
+      [[{ weights: [[1n]], activation: "tanh" }], /entry 0 is a bigint/],
+      [
+        [{ weights: [[1]], biases: ["0"], activation: "tanh" }],
+        /Layer 1 biases must be an array of numbers/,
+      ],
+      [
+        [{ weights: [[1]], activation: { name: "f" } }],
+        /Layer 1 activation must be an Activation or a RowActivation/,
+      ],
+      [
+        [{ weights: { rows: 1, cols: 1, data: [1] }, activation: "tanh" }],
+        /data is a Float64Array, got an array/,
+      ],
+    ];
+    for (const [layers, message] of cases) {
+      assert.throws(() => createNetwork(layers as never), { name: "InputTypeError", message });
+    }
+  });
+  it("ragged weight rows and Matrix data of the wrong length are shape errors", () => {
+    assert.throws(() => createNetwork([{ weights: [[1, 2], [3]], activation: "tanh" }]), {
+      name: "ShapeError",
+      message: /Layer 1 weights row 1 has 1 entries, row 0 has 2/,
+    });
+    const short = { rows: 2, cols: 2, data: Float64Array.of(1, 2, 3) };
+    assert.throws(() => createNetwork([{ weights: short, activation: "tanh" }]), {
+      name: "ShapeError",
+      message: /is 2×2 but its data has 3 entries \(expected 4\)/,
+    });
+  });
+  it("the getters check that they got a network", () => {
+    for (const f of [inputWidth, outputWidth, parameterCount, flattenParameters]) {
+      assert.throws(() => f(null as never), {
+        name: "InputTypeError",
+        message: /must be a Network/,
+      });
+      assert.throws(() => f({ layers: [] } as never), { name: "ShapeError", message: /no layers/ });
+    }
+    assert.throws(() => isRowActivation(null as never), { name: "InputTypeError" });
+    const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
+    assert.throws(() => withParameters(net, "12" as never), { name: "InputTypeError" });
+    assert.throws(() => withParameters(net, [1, NaN]), { name: "NonFiniteError" });
+    assert.throws(() => flattenParameters(net, new Float64Array(3)), {
+      name: "ShapeError",
+      message: /out has 3 entries but 2 are needed/,
+    });
+  });
+  it("createNetwork copies: changing the caller's rows or biases afterwards changes nothing", () => {
+    const rows = [[1, 2]], biases = [3, 4];
+    const net = createNetwork([{ weights: rows, biases, activation: "identity" }]);
+    rows[0][0] = 99;
+    biases[0] = 99;
+    assert.deepEqual(Array.from(flattenParameters(net)), [1, 2, 3, 4]);
   });
 });

@@ -191,7 +191,7 @@ describe("trainNetwork: bad input", () => {
   const options = { loss: BCE, learningRate: 0.1, maxEpochs: 5 };
   it("an empty dataset", () => {
     assert.throws(() => trainNetwork(network, createMatrix(0, 3), [], options), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /empty dataset/,
     });
   });
@@ -199,8 +199,8 @@ describe("trainNetwork: bad input", () => {
     assert.throws(
       () => trainNetwork(network, inputs, labels.map((l, i) => (i === 4 ? 2 : l)), options),
       {
-        name: "RangeError",
-        message: /^Label 2 at row 4 is outside the class range 0\.\.1$/,
+        name: "ArgumentRangeError",
+        message: /^Label 2 at row 4 is outside the class range 0\.\.1: .* use trainRegressor$/,
       },
     );
     assert.throws(() => labelTargets([0, 3], 3), {
@@ -222,7 +222,7 @@ describe("trainNetwork: bad input", () => {
   });
   it("a batch of the wrong width, non-finite inputs, a label count that differs", () => {
     assert.throws(() => trainNetwork(network, createMatrix(10, 2), labels, options), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /batch of width 2: layer 1 expects 3 inputs/,
     });
     const bad = createMatrix(10, 3, inputs.data);
@@ -232,23 +232,23 @@ describe("trainNetwork: bad input", () => {
       message: /Training inputs must be finite, but entry 7 is Infinity/,
     });
     assert.throws(() => trainNetwork(network, inputs, labels.slice(1), options), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /10 input rows but 9 labels/,
     });
   });
   it("maxEpochs that is not a whole number, mini-batches without a RandomState", () => {
     assert.throws(() => trainNetwork(network, inputs, labels, { ...options, maxEpochs: 2.5 }), {
       name: "ArgumentRangeError",
-      message: /maxEpochs must be an integer ≥ 0, got 2.5/,
+      message: /maxEpochs must be an integer in \[0, 1000000\] \(MAX_EPOCHS\), got 2.5/,
     });
     assert.throws(() => trainNetwork(network, inputs, labels, { ...options, batchSize: 4 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Mini-batches of 4 rows \(of 10\) need a RandomState/,
     });
   });
   it("lossGradients with targets of the wrong shape", () => {
     assert.throws(() => lossGradients(network, inputs, createMatrix(10, 2), BCE), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /targets are 10×2 but the output is 10×1/,
     });
   });
