@@ -1,5 +1,5 @@
 /**
- * Automatic differentiation: A scalar computational graph differentiated in reverse mode,
+ * Automatic differentiation: a scalar computational graph differentiated in reverse mode,
  * forward mode with dual numbers, and central finite differences.
  *
  * @example

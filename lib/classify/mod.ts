@@ -1,5 +1,5 @@
 /**
- * Classifiers: Logic gates as threshold units, the perceptron, a single sigmoid layer,
+ * Classifiers: logic gates as threshold units, the perceptron, a single sigmoid layer,
  * squared-hinge SGD and logistic regression.
  *
  * @example

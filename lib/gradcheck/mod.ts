@@ -1,5 +1,5 @@
 /**
- * Gradient checking: Comparing an analytic gradient with central differences, coordinate by
+ * Gradient checking: comparing an analytic gradient with central differences, coordinate by
  * coordinate.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Inverse problems: Driving a computational graph's output to a target by adjusting one
+ * Inverse problems: driving a computational graph's output to a target by adjusting one
  * input (the documents' inverse backpropagation).
  *
  * @example

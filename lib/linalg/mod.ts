@@ -1,5 +1,5 @@
 /**
- * Linear algebra: The Matrix type (Float64Array, row-major), products, Cholesky, Householder
+ * Linear algebra: the Matrix type (Float64Array, row-major), products, Cholesky, Householder
  * QR, least squares (normal equations, QR, double-double QR) and a symmetric eigensolver.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Loss functions: Squared and absolute error, binary and softmax cross-entropy, the squared
+ * Loss functions: squared and absolute error, binary and softmax cross-entropy, the squared
  * hinge, with their gradients.
  *
  * @example

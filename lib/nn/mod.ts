@@ -1,6 +1,6 @@
 /**
- * Neural networks: Feed-forward networks: creation, forward pass, backward pass (the δ
- * recursion) and training.
+ * Neural networks: feed-forward networks: creation, seeded initialisers, forward pass,
+ * backward pass (the δ recursion) and training.
  *
  * @example
  * ```ts

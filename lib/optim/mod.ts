@@ -1,5 +1,5 @@
 /**
- * Optimisation: One gradient-descent loop with pluggable stopping rules and step schedules,
+ * Optimisation: one gradient-descent loop with pluggable stopping rules and step schedules,
  * least-squares objectives, gradient steps and SGD.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Regression: Design matrices, fit statistics, ridge regression, the least-squares Hessian
+ * Regression: design matrices, fit statistics, ridge regression, the least-squares Hessian
  * and NIST's log relative error.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * WebAssembly: A WebAssembly module encoder written in TypeScript and the SIMD kernels built
+ * WebAssembly: a WebAssembly module encoder written in TypeScript and the SIMD kernels built
  * with it. The root entry point exports only the kernels; the encoder's instruction helpers
  * are here.
  *
