@@ -23,5 +23,12 @@ export function lacking(...needs: Need[]): string | false {
   });
   if (missing.length === 0) return false;
   const flags = missing.map((name) => `--allow-${name}`).join(" ");
-  return `needs ${flags}: run \`deno test -P\` (deno.json's permissions) or \`deno task test\``;
+  const reason =
+    `needs ${flags}: run \`deno test -P\` (deno.json's permissions) or \`deno task test\``;
+  // Deno's reporters print "ignored" without the reason: say it once, where it is seen.
+  if (!warned) console.warn(`nnref: specs skipped: they ${reason}`);
+  warned = true;
+  return reason;
 }
+
+let warned = false;

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, normalize, resolve, sep } from "node:path";
@@ -14,10 +14,11 @@ import { lacking } from "./_permissions.ts";
 
 const root = resolve(".");
 // The Deno to import with: this one under Deno; under Bun, the one NNREF_DENO names
-// (`npm test` sets it to the pinned Deno).
-const deno = (globalThis as { Deno?: typeof Deno }).Deno?.execPath() ?? process.env.NNREF_DENO;
+// (`npm test` sets it to the pinned Deno), else a `deno` on the PATH.
+const deno = (globalThis as { Deno?: typeof Deno }).Deno?.execPath() ?? process.env.NNREF_DENO ??
+  (spawnSync("deno", ["--version"]).status === 0 ? "deno" : undefined);
 const skip = lacking("read", "net", "run", "env") ||
-  (deno === undefined && "needs a Deno: set NNREF_DENO to a deno executable (npm test does)");
+  (deno === undefined && "needs a Deno: put one on the PATH or name it in NNREF_DENO");
 const types: Record<string, string> = {
   ".ts": "application/typescript",
   ".json": "application/json",
