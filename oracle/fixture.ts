@@ -16,6 +16,8 @@
 import type { Tolerance } from "./assert_close.ts";
 import { validateTolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
+import type { ConformBound } from "./conformance/bound.ts";
+import { validateConformance } from "./conformance/format.ts";
 
 /**
  * Where a worked result is printed.
@@ -95,6 +97,10 @@ export interface Fixture {
   readonly random?: { readonly seed: number | readonly number[]; readonly note: string } | null;
   /** Anything a reader should know that fits nowhere else. */
   readonly note?: string;
+  /** The concepts this fixture exercises (see oracle/conformance/). */
+  readonly concepts?: readonly string[];
+  /** The conform bound of each field a concept computes: what any correct implementation meets. */
+  readonly conform?: Readonly<Record<string, ConformBound>>;
 }
 
 const NON_FINITE: Record<string, number> = {
@@ -237,6 +243,7 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
       throw new TypeError(`${at}: erratum names field "${erratum.field}", which is not in printed`);
     }
   }
+  validateConformance(json, at);
   const decoded: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(expected)) decoded[field] = decodeNonFinite(value);
   return { ...(json as unknown as Fixture), expected: decoded as Fixture["expected"] };

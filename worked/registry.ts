@@ -16,6 +16,7 @@ import { SUBJECTS as S003 } from "./s003.ts";
 import { SUBJECTS as S004 } from "./s004.ts";
 import { SUBJECTS as BEYOND } from "./beyond.ts";
 import { SUBJECTS as TRAINING } from "./training.ts";
+import { SUBJECTS as CONFORMANCE } from "./conformance.ts";
 
 // Re-exported so that `deno doc --lint` finds the type SUBJECTS refers to.
 export type { Subject } from "../oracle/subject.ts";
@@ -40,4 +41,5 @@ export const SUBJECTS: readonly Subject[] = [
   ...S004,
   ...BEYOND,
   ...TRAINING,
+  ...CONFORMANCE,
 ];

@@ -1,15 +1,45 @@
 /**
- * The machinery of a conformance check: a concept says how to call an implementation on
- * a fixture's input and which expected fields the result fills; {@link checkConcept} runs
- * it over fixtures and {@link assertConcept} throws on the first failure.
+ * Checking an implementation of a concept against every fixture that lists the concept,
+ * by default against the fixtures' conform bounds (what any correct implementation must
+ * meet), or against their reproduce tolerances (nnref's own measured bits) on request.
+ *
+ * The check cannot be fooled and never throws on account of the implementation: a fixture
+ * that does not list the concept is not part of the check (and a check that compares
+ * nothing is a failure, "nothing checked"); an implementation that throws, returns NaN, the
+ * wrong shape, a BigInt, a cyclic object, a Promise or an object whose getter throws gets a
+ * failed result with a message; it works on private copies of the inputs, so it cannot
+ * change the fixtures or a later verdict; every loop a fixture drives is capped.
  *
  * @module
  */
 
 import { AssertionError } from "../assertion_error.ts";
-import { type Tolerance, validateTolerance } from "../assert_close.ts";
+import { findMismatch, type Tolerance } from "../assert_close.ts";
 import { type Fixture, parseFixture } from "../fixture.ts";
-import { verifyFixture } from "../verify.ts";
+import {
+  compareConform,
+  type ConformBound,
+  type FieldVerdict,
+  type Precision,
+  short,
+} from "./bound.ts";
+import type { AnyConcept, ConformanceConcept } from "./concept.ts";
+import { conceptNamed } from "./registry.ts";
+import { copyJson, type SafeTree, safeTree } from "./safe.ts";
+
+/**
+ * Options of {@link checkConcept}.
+ * @category Conformance
+ */
+export interface ConceptOptions {
+  /**
+   * "conform" (default): each field's conform bound, independent of summation order and
+   * algorithm. "reproduce": the fixture's own tolerance, as tight as nnref's lib/ measured.
+   */
+  readonly bound?: "conform" | "reproduce";
+  /** The format your implementation computes in (default "float64"); float32 uses u = 2⁻²⁴. */
+  readonly precision?: Precision;
+}
 
 /**
  * The check of one field of one fixture.
@@ -18,9 +48,21 @@ import { verifyFixture } from "../verify.ts";
 export interface FieldOutcome {
   /** The expected field. */
   readonly field: string;
-  /** Whether your value is within the fixture's tolerance of the true value. */
+  /** The concept's output compared with it. */
+  readonly output: string;
+  /** pass, fail, or unchecked (not checkable at this precision or at all). */
+  readonly status: "pass" | "fail" | "unchecked";
+  /** `status === "pass"`. */
   readonly ok: boolean;
-  /** Empty when ok; otherwise index, actual, expected, difference and bound. */
+  /** The worst error in units of u (conform only; NaN for reproduce). */
+  readonly worstU: number;
+  /** The worst relative error. */
+  readonly worstRelative: number;
+  /** The worst distance in ulps of the format (conform only). */
+  readonly worstUlps: number;
+  /** The worst |error| / bound (≤ 1 passes; conform only). */
+  readonly worstRatio: number;
+  /** Empty when it passed; otherwise what differed, with the relative error and the bound. */
   readonly message: string;
 }
 
@@ -29,189 +71,331 @@ export interface FieldOutcome {
  * @category Conformance
  */
 export interface ConceptResult {
-  /** The fixture's id. */
+  /** The fixture's id ("(none)" when no fixture lists the concept). */
   readonly id: string;
-  /** True when every field passed, or when the fixture was skipped. */
+  /** pass only when every checkable field passed and at least one was checked. */
+  readonly status: "pass" | "fail" | "unchecked";
+  /** `status === "pass"`: never true for a fixture where nothing was compared. */
   readonly ok: boolean;
-  /** The fixture does not describe this concept; nothing was checked. */
-  readonly skipped: boolean;
-  /** Field by field (empty when skipped or when your implementation threw). */
+  /** Field by field (empty when the implementation threw or the fixture could not be read). */
   readonly fields: readonly FieldOutcome[];
-  /** One line: the failures, why the fixture was skipped, or empty when it passed. */
+  /** One line: the failures, or why nothing was checked; empty when it passed. */
   readonly message: string;
 }
 
-/**
- * What a concept can do with one fixture: the fields it checks and how to compute them.
- * @category Conformance
- */
-export interface ConceptCase<Implementation> {
-  /** The expected fields computed by {@link ConceptCase.run}. */
-  readonly fields: readonly string[];
-  /** Computes those fields with the user's implementation, from the fixture's input. */
-  run(implementation: Implementation): Record<string, unknown>;
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return "an unprintable value";
+  }
+}
+
+/** Every fixture in `fixtures` (one, a file's array, or a list of either), parsed; or the error. */
+function fixturesOf(fixtures: unknown): (Fixture | string)[] {
+  let list: unknown[];
+  try {
+    list = Array.isArray(fixtures) ? fixtures.flat() : [fixtures];
+  } catch (error) {
+    return [`the fixtures cannot be read: ${describeThrown(error)}`];
+  }
+  return list.map((json, index) => {
+    try {
+      return parseFixture(json, `fixtures[${index}]`);
+    } catch (error) {
+      return describeThrown(error);
+    }
+  });
+}
+
+function reshape(
+  tree: SafeTree,
+  shape: readonly number[],
+  transposed: boolean,
+): SafeTree {
+  let t = tree;
+  if (t.error !== "") return t;
+  if (transposed) {
+    if (t.shape.length !== 2) {
+      return { ...t, error: `a matrix is due, got shape [${t.shape}]` };
+    }
+    const [r, c] = t.shape;
+    const values: number[] = [];
+    for (let j = 0; j < c; j++) {
+      for (let i = 0; i < r; i++) values.push(t.values[i * c + j]);
+    }
+    t = { shape: [c, r], values, error: "" };
+  }
+  // one sample as a batch of one: [1, …shape] ↔ shape (a forward pass of one input vector)
+  const same = (a: readonly number[], b: readonly number[]) => a.join(",") === b.join(",");
+  if (
+    !same(t.shape, shape) &&
+    ((t.shape[0] === 1 && same(t.shape.slice(1), shape)) ||
+      (shape[0] === 1 && same(shape.slice(1), t.shape)))
+  ) {
+    t = { ...t, shape: [...shape] };
+  }
+  return t;
+}
+
+function nest(tree: SafeTree): unknown {
+  const build = (
+    offset: number,
+    dims: readonly number[],
+  ): [unknown, number] => {
+    if (dims.length === 0) return [tree.values[offset], offset + 1];
+    const out: unknown[] = [];
+    let at = offset;
+    for (let i = 0; i < dims[0]; i++) {
+      const [v, next] = build(at, dims.slice(1));
+      out.push(v);
+      at = next;
+    }
+    return [out, at];
+  };
+  return build(0, tree.shape)[0];
+}
+
+function reproduceVerdict(
+  actual: SafeTree,
+  expected: unknown,
+  tolerance: Tolerance,
+): FieldVerdict {
+  const base = {
+    checked: 0,
+    unchecked: 0,
+    worstU: NaN,
+    worstRatio: NaN,
+    worstRelative: NaN,
+    worstUlps: NaN,
+  };
+  if (actual.error !== "") {
+    return { ...base, status: "fail", message: actual.error };
+  }
+  try {
+    const mismatch = findMismatch(
+      nest(actual) as never,
+      expected as never,
+      tolerance,
+    );
+    return {
+      ...base,
+      checked: actual.values.length,
+      status: mismatch ? "fail" : "pass",
+      message: mismatch?.message ?? "",
+    };
+  } catch (error) {
+    return { ...base, status: "fail", message: describeThrown(error) };
+  }
+}
+
+function failed(id: string, message: string): ConceptResult {
+  return { id, status: "fail", ok: false, fields: [], message };
+}
+
+/** Checks one fixture that lists the concept. */
+function checkFixture(
+  concept: AnyConcept,
+  implementation: unknown,
+  fixture: Fixture,
+  options: ConceptOptions,
+): ConceptResult {
+  const conform = (fixture as { conform?: Record<string, ConformBound> }).conform ?? {};
+  const fields = Object.entries(conform).filter(([, entry]) => entry?.concept === concept.name);
+  if (fields.length === 0) {
+    return failed(
+      fixture.id,
+      `the fixture lists ${concept.name} but no conform field computes it`,
+    );
+  }
+  let input;
+  try {
+    input = concept.inputs(fixture);
+  } catch (error) {
+    return failed(fixture.id, describeThrown(error));
+  }
+  let outputs: Record<string, unknown>;
+  try {
+    outputs = concept.run(implementation, copyJson(input));
+  } catch (error) {
+    return failed(
+      fixture.id,
+      `your ${concept.name} threw ${describeThrown(error)}`,
+    );
+  }
+  const outcomes: FieldOutcome[] = fields.map(([field, entry]) => {
+    const output = entry.output ?? concept.outputs[0];
+    const expected = safeTree(fixture.expected[field], `expected.${field}`);
+    const actual = reshape(
+      safeTree(outputs[output], output),
+      expected.shape,
+      entry.transposed === true,
+    );
+    const verdict = options.bound === "reproduce"
+      ? reproduceVerdict(
+        actual,
+        fixture.expected[field],
+        fixture.tolerance[field],
+      )
+      : compareConform(
+        entry,
+        actual,
+        expected,
+        options.precision ?? "float64",
+        concept.skip?.(input, output),
+      );
+    return {
+      field,
+      output,
+      status: verdict.status,
+      ok: verdict.status === "pass",
+      worstU: verdict.worstU,
+      worstRelative: verdict.worstRelative,
+      worstUlps: verdict.worstUlps,
+      worstRatio: verdict.worstRatio,
+      message: verdict.message,
+    };
+  });
+  const bad = outcomes.filter((o) => o.status === "fail");
+  const status = bad.length > 0
+    ? "fail"
+    : outcomes.some((o) => o.status === "pass")
+    ? "pass"
+    : "unchecked";
+  const message = bad.length > 0
+    ? bad.map((o) => `${o.field}: ${o.message}`).join("; ")
+    : status === "unchecked"
+    ? `nothing checked: ${outcomes.map((o) => `${o.field}: ${o.message}`).join("; ")}`
+    : "";
+  return {
+    id: fixture.id,
+    status,
+    ok: status === "pass",
+    fields: outcomes,
+    message,
+  };
 }
 
 /**
- * A concept: how a fixture's input becomes calls of an implementation. `prepare` returns
- * the case, or a string saying why the fixture does not describe this concept.
- * @category Conformance
- */
-export interface Concept<Implementation> {
-  /** A short name, e.g. "sigmoid". */
-  readonly name: string;
-  /** The implementation's signature, for messages. */
-  readonly signature: string;
-  /** The case for `fixture`, or the reason it does not apply. */
-  prepare(fixture: Fixture): ConceptCase<Implementation> | string;
-}
-
-/**
- * Options of {@link checkConcept}.
- * @category Conformance
- */
-export interface ConceptOptions {
-  /**
-   * A bound to use instead of each fixture's own tolerance. Fixture tolerances are as
-   * tight as nnref's own code measured (often a few ulps, tied to its summation order);
-   * an implementation that sums in another order may need a looser bound, which you
-   * then name here explicitly (e.g. `{ rtol: 1e-13 }`). Default: the fixture's.
-   */
-  readonly tolerance?: Tolerance;
-}
-
-/** Every fixture in `fixtures`: one fixture, a fixture file's array, or a list of either. */
-function fixturesOf(fixtures: unknown): Fixture[] {
-  const list = Array.isArray(fixtures) ? fixtures.flat() : [fixtures];
-  return list.map((json, index) => parseFixture(json, `fixtures[${index}]`));
-}
-
-/**
- * Checks an implementation against every fixture of a concept.
+ * Checks an implementation against every fixture (of those given) that lists the concept.
+ * Never throws because of the implementation or the fixtures.
  *
- * @param concept How fixtures become calls (e.g. {@link SIGMOID_CONCEPT}).
- * @param implementation Your function.
- * @param fixtures Parsed JSON: one fixture, an array of fixtures, or a list of fixture files.
- * @param options `tolerance` to replace the fixtures' own bounds.
- * @returns One result per fixture; skipped fixtures are `ok` with `skipped: true`.
- * @throws {TypeError} if the implementation is not a function or a fixture is malformed.
+ * @param concept The concept or its name (e.g. "sigmoid").
+ * @param implementation Your function (see the concept's `signature`).
+ * @param fixtures Parsed fixture JSON: one fixture, a file's array, or a list of files.
+ * @param options `bound` ("conform" by default, or "reproduce") and `precision`.
+ * @returns One result per fixture that lists the concept; when none does, one failed
+ *   result "nothing checked".
  *
- * @example A concept of your own: doubling
+ * @example A sigmoid with the sign forgotten fails; the right one passes
  * ```ts
- * import { checkConcept, type Concept } from "@nnref/nnref/oracle";
- * const double: Concept<(x: number) => number> = {
- *   name: "double", signature: "(x: number) => number",
- *   prepare: (f) => ({ fields: ["twice"], run: (impl) => ({ twice: impl(f.input.x as number) }) }),
- * };
+ * import { checkConcept } from "@nnref/nnref/oracle";
  * const fixture = {
- *   id: "mine.double", source: { document: "none", section: "-", quote: "2·3 = 6" },
- *   oracle: { method: "exact", generator: null }, input: { x: 3 }, printed: {},
- *   expected: { twice: 6 }, tolerance: { twice: { reason: "exact" } }, erratum: null,
+ *   id: "mine.sigmoid", concepts: ["sigmoid"],
+ *   source: { document: "none", section: "-", quote: "σ(0) = ½" },
+ *   oracle: { method: "exact", generator: null }, input: { z: [0, 2] }, printed: {},
+ *   expected: { sigmoid: [0.5, 0.8807970779778823] },
+ *   conform: { sigmoid: { concept: "sigmoid", u: 5, reason: "four roundings" } },
+ *   tolerance: { sigmoid: { ulps: 1, reason: "measured" } }, erratum: null,
  * };
- * if (!checkConcept(double, (x) => 2 * x, fixture)[0].ok) throw new Error("2·3 = 6");
- * if (checkConcept(double, (x) => x + 2, fixture)[0].ok) throw new Error("3 + 2 ≠ 6");
+ * if (!checkConcept("sigmoid", (x: number) => 1 / (1 + Math.exp(-x)), fixture)[0].ok) {
+ *   throw new Error("the logistic function conforms");
+ * }
+ * const [wrong] = checkConcept("sigmoid", (x: number) => 1 / (1 + Math.exp(x)), fixture);
+ * if (wrong.ok || !wrong.message.includes("relative error")) throw new Error(wrong.message);
  * ```
  * @category Conformance
  */
 export function checkConcept<Implementation>(
-  concept: Concept<Implementation>,
+  concept: ConformanceConcept<Implementation> | string,
   implementation: Implementation,
   fixtures: unknown,
   options: ConceptOptions = {},
 ): ConceptResult[] {
-  if (typeof implementation !== "function") {
-    throw new TypeError(
-      `The ${concept.name} implementation must be a function ${concept.signature}, got ${typeof implementation}`,
-    );
+  let c: AnyConcept;
+  try {
+    c = typeof concept === "string" ? conceptNamed(concept) : concept;
+  } catch (error) {
+    return [failed("(none)", describeThrown(error))];
   }
-  const override = options.tolerance === undefined
-    ? undefined
-    : validateTolerance(options.tolerance);
-  return fixturesOf(fixtures).map((original) => {
-    const fixture = override === undefined ? original : {
-      ...original,
-      tolerance: Object.fromEntries(
-        Object.keys(original.tolerance).map((field) => [field, override]),
+  if (typeof implementation !== "function") {
+    return [
+      failed(
+        "(none)",
+        `the ${c.name} implementation must be a function ${c.signature}, got ${typeof implementation}`,
       ),
-    };
-    const prepared = concept.prepare(fixture);
-    if (typeof prepared === "string") {
-      return { id: fixture.id, ok: true, skipped: true, fields: [], message: prepared };
+    ];
+  }
+  const parsed = fixturesOf(fixtures);
+  const results: ConceptResult[] = [];
+  parsed.forEach((fixture) => {
+    if (typeof fixture === "string") {
+      results.push(failed("(unreadable fixture)", fixture));
+    } else if (
+      (fixture as { concepts?: string[] }).concepts?.includes(c.name)
+    ) {
+      results.push(checkFixture(c, implementation, fixture, options));
     }
-    let computed: Record<string, unknown>;
-    try {
-      computed = prepared.run(implementation);
-    } catch (error) {
-      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return {
-        id: fixture.id,
-        ok: false,
-        skipped: false,
-        fields: [],
-        message: `your ${concept.name} threw ${what}`,
-      };
-    }
-    const fields = verifyFixture(fixture, computed, prepared.fields)
-      .filter((check) => check.kind === "value")
-      .map(({ field, ok, message }) => ({ field, ok, message }));
-    const failed = fields.filter((field) => !field.ok);
-    return {
-      id: fixture.id,
-      ok: failed.length === 0,
-      skipped: false,
-      fields,
-      message: failed.map((field) => `${field.field}: ${field.message}`).join("; "),
-    };
   });
+  if (results.length === 0) {
+    return [
+      failed(
+        "(none)",
+        `nothing checked: none of the ${parsed.length} fixture(s) lists the concept ${c.name}`,
+      ),
+    ];
+  }
+  return results;
 }
 
 /**
- * Like {@link checkConcept}, but throws when any fixture fails or none applies, for use
- * as the body of a test.
+ * Like {@link checkConcept}, but throws unless every fixture passed (a fixture where
+ * nothing could be checked does not pass), for use as the body of a test.
  *
- * @param concept How fixtures become calls.
- * @param implementation Your function.
- * @param fixtures Parsed fixture JSON.
- * @param options `tolerance` to replace the fixtures' own bounds.
- * @returns The number of fixtures checked.
- * @throws {AssertionError} listing every failed fixture, or saying none applied.
+ * @returns The number of fixtures that passed.
+ * @throws {AssertionError} listing every fixture that did not pass.
  *
- * @example A sigmoid that forgets the minus sign fails the test
+ * @example
  * ```ts
- * import { assertConcept, SIGMOID_CONCEPT } from "@nnref/nnref/oracle";
+ * import { assertConcept } from "@nnref/nnref/oracle";
  * const fixture = {
- *   id: "mine.half", source: { document: "none", section: "-", quote: "σ(0) = 0.5" },
- *   oracle: { method: "exact", generator: null }, input: { z: 1 }, printed: {},
- *   expected: { sigmoid: 0.7310585786300049 },
- *   tolerance: { sigmoid: { ulps: 1, reason: "one exp" } }, erratum: null,
+ *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
+ *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
+ *   expected: { relu: [0, 2] }, conform: { relu: { concept: "relu", u: 0, reason: "exact" } },
+ *   tolerance: { relu: { reason: "exact" } }, erratum: null,
  * };
- * let caught = "";
- * try { assertConcept(SIGMOID_CONCEPT, (x: number) => 1 / (1 + Math.exp(x)), fixture); }
- * catch (error) { caught = String(error); }
- * if (!caught.includes("mine.half")) throw new Error("the failure names the fixture");
+ * if (assertConcept("relu", (z: number) => Math.max(0, z), fixture) !== 1) throw new Error("one");
  * ```
  * @category Conformance
  */
 export function assertConcept<Implementation>(
-  concept: Concept<Implementation>,
+  concept: ConformanceConcept<Implementation> | string,
   implementation: Implementation,
   fixtures: unknown,
   options: ConceptOptions = {},
 ): number {
   const results = checkConcept(concept, implementation, fixtures, options);
-  const checked = results.filter((result) => !result.skipped);
-  const failed = checked.filter((result) => !result.ok);
-  if (failed.length > 0) {
+  const bad = results.filter((r) => !r.ok);
+  const name = typeof concept === "string" ? concept : concept.name;
+  if (bad.length > 0) {
     throw new AssertionError(
-      `${concept.name}: ${failed.length} of ${checked.length} fixture(s) failed\n` +
-        failed.map((result) => `  ${result.id}: ${result.message}`).join("\n"),
+      `${name}: ${bad.length} of ${results.length} fixture(s) did not pass\n` +
+        bad.map((r) => `  ${r.id} [${r.status}]: ${r.message}`).join("\n"),
     );
   }
-  if (checked.length === 0) {
-    throw new AssertionError(
-      `${concept.name}: none of the ${results.length} fixture(s) describes this concept` +
-        (results.length > 0 ? ` (${results[0].id}: ${results[0].message})` : ""),
+  return results.length;
+}
+
+/**
+ * One line per fixture: id, status, the worst error in units of u.
+ * @category Conformance
+ */
+export function formatResults(results: readonly ConceptResult[]): string {
+  return results.map((r) => {
+    const worst = Math.max(
+      0,
+      ...r.fields.map((f) => (Number.isFinite(f.worstU) ? f.worstU : 0)),
     );
-  }
-  return checked.length;
+    return `${r.status.padEnd(9)} ${r.id}${r.ok ? ` (worst ${short(worst)} u)` : `: ${r.message}`}`;
+  }).join("\n");
 }

@@ -1,37 +1,61 @@
 /**
- * Checking YOUR implementation of a concept against nnref's fixtures.
+ * Checking YOUR implementation of a concept against nnref's fixtures — in JavaScript with
+ * {@link checkConcept}, or from any language through {@link conceptInputs} and
+ * {@link verifyAnswers} (the `nnref inputs` / `nnref verify` commands).
  *
- * Pass a sigmoid `(x) => number`, a least-squares solver `(X, y) => weights`, a forward
- * pass, a backward pass or a gradient-descent step, plus fixtures (the parsed JSON of one
- * or more fixture files, e.g. imported from a URL with `with { type: "json" }`), and get
- * one result per fixture: its id, whether it passed, and a message per field. Use it in
- * your own `deno test` or `bun test`; {@link assertConcept} throws on the first failure.
+ * Every fixture lists the concepts it exercises (`concepts`), and every field a concept
+ * computes has a conform bound: what any correct implementation must meet, whatever its
+ * summation order or algorithm, in units of the unit roundoff u (so a float32
+ * implementation is held to the float32 bound), with its derivation beside it. nnref's own
+ * specs use the fixtures' `tolerance` (the reproduce bound) instead.
  *
- * Only the values your implementation computes are checked, each against the fixture's
- * true value within the fixture's own tolerance. Fixtures that do not describe the
- * concept (a tanh fixture given to the sigmoid check) are reported as skipped.
- *
- * @example Catching a sigmoid with the wrong sign
+ * @example A user's tanh, a wrong one, and a float32 one
  * ```ts
- * import { checkSigmoid } from "@nnref/nnref/oracle";
+ * import { checkConcept } from "@nnref/nnref/oracle";
  * const fixture = {
- *   id: "mine.sigmoid", source: { document: "none", section: "-", quote: "σ(0) = 0.5" },
- *   oracle: { method: "mpmath", generator: null }, input: { z: [0, 2] }, printed: {},
- *   expected: { sigmoid: [0.5, 0.8807970779778823] },
- *   tolerance: { sigmoid: { ulps: 1, reason: "one exp, one division" } }, erratum: null,
+ *   id: "mine.tanh", concepts: ["tanh"], source: { document: "none", section: "-", quote: "tanh" },
+ *   oracle: { method: "mpmath", generator: null }, input: { z: [0.5, -2] }, printed: {},
+ *   expected: { tanh: [0.46211715726000974, -0.9640275800758169] },
+ *   conform: { tanh: { concept: "tanh", u: 5, inputCondition: 1, reason: "libm tanh" } },
+ *   tolerance: { tanh: { ulps: 0, reason: "measured" } }, erratum: null,
  * };
- * const right = checkSigmoid((x) => 1 / (1 + Math.exp(-x)), [fixture]);
- * if (!right[0].ok) throw new Error(right[0].message);
- * const wrong = checkSigmoid((x) => 1 / (1 + Math.exp(x)), [fixture]);
- * if (wrong[0].ok || !wrong[0].message.includes("sigmoid")) throw new Error("caught");
+ * if (!checkConcept("tanh", Math.tanh, fixture)[0].ok) throw new Error("Math.tanh conforms");
+ * if (checkConcept("tanh", (z: number) => Math.tanh(z / 2), fixture)[0].ok) throw new Error("caught");
+ * const f32 = (z: number) => Math.fround(Math.tanh(Math.fround(z)));
+ * if (checkConcept("tanh", f32, fixture)[0].ok) throw new Error("float32 is not float64");
+ * if (!checkConcept("tanh", f32, fixture, { precision: "float32" })[0].ok) throw new Error("f32 bound");
  * ```
  *
  * @module
  */
 
+export {
+  compareConform,
+  type ConformBound,
+  describeError,
+  type FieldVerdict,
+  type NumberTree,
+  type Precision,
+  ulpsApart,
+  UNIT_ROUNDOFF,
+} from "./bound.ts";
+export { copyJson, safeDescribe, type SafeTree, safeTree } from "./safe.ts";
+export type { AnyConcept, CanonicalInput, ConformanceConcept } from "./concept.ts";
+export { CONCEPT_NAMES, validateConformance } from "./format.ts";
+export * from "./elementwise.ts";
+export * from "./softmax.ts";
+export {
+  GD_STEP,
+  type GradientStep,
+  LEAST_SQUARES,
+  type LeastSquaresSolverFunction,
+  RIDGE,
+  type RidgeSolverFunction,
+  SGD_STEP,
+  type SgdStepFunction,
+} from "./regression.ts";
+export * from "./network.ts";
+export * from "./classify.ts";
+export * from "./registry.ts";
 export * from "./check.ts";
-export * from "./sigmoid.ts";
-export * from "./forward.ts";
-export * from "./least_squares.ts";
-export * from "./backward.ts";
-export * from "./gradient_step.ts";
+export * from "./answers.ts";
