@@ -18,10 +18,8 @@
  * @module
  */
 
-/**
- * The stable codes of nnref's errors.
- * @category Errors
- */
+/** The stable codes of nnref's errors.
+ * @category Errors */
 export type NnrefErrorCode =
   | "NNREF_INPUT_TYPE"
   | "NNREF_SHAPE"

@@ -5,10 +5,8 @@
  * @module
  */
 
-/**
- * A matrix-like value: `rows × cols` numbers stored row-major in `data`.
- * @category Assertions
- */
+/** A matrix-like value: `rows × cols` numbers stored row-major in `data`.
+ * @category Assertions */
 export interface MatrixLike {
   /** Number of rows. */
   readonly rows: number;
@@ -18,16 +16,12 @@ export interface MatrixLike {
   readonly data: ArrayLike<number>;
 }
 
-/**
- * A number, a (typed) array of numbers, a matrix, or arrays nested to any depth.
- * @category Assertions
- */
+/** A number, a (typed) array of numbers, a matrix, or arrays nested to any depth.
+ * @category Assertions */
 export type NumericTree = number | ArrayLike<number> | MatrixLike | readonly NumericTree[];
 
-/**
- * A string, or arrays of strings nested to any depth (printed values).
- * @category Assertions
- */
+/** A string, or arrays of strings nested to any depth (printed values).
+ * @category Assertions */
 export type StringTree = string | readonly StringTree[];
 
 /** A value flattened: its shape (`[]` for a scalar) and its elements in row-major order. */

@@ -35,10 +35,8 @@ export interface Tolerance {
   readonly reason?: string;
 }
 
-/**
- * The first element that failed a closeness check, and how many failed.
- * @category Assertions
- */
+/** The first element that failed a closeness check, and how many failed.
+ * @category Assertions */
 export interface Mismatch {
   /** Multi-index of the first failing element (`[]` for scalars). */
   readonly index: number[];

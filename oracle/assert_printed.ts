@@ -23,10 +23,8 @@ import {
 
 export type { StringTree } from "./_tree.ts";
 
-/**
- * A printed number: its value and the unit of its last printed digit.
- * @category Assertions
- */
+/** A printed number: its value and the unit of its last printed digit.
+ * @category Assertions */
 export interface PrintedNumber {
   /** The printed text, as given. */
   readonly text: string;
@@ -36,10 +34,8 @@ export interface PrintedNumber {
   readonly unit: number;
 }
 
-/**
- * How the document turned the true value into digits.
- * @category Assertions
- */
+/** How the document turned the true value into digits.
+ * @category Assertions */
 export interface PrintedOptions {
   /** `"nearest"` (the default: ordinary rounding) or `"truncate"` (digits cut off). */
   readonly rounding?: "nearest" | "truncate";

@@ -19,10 +19,8 @@ import { describe } from "./_tree.ts";
 import type { ConformBound } from "./conformance/bound.ts";
 import { validateConformance } from "./conformance/format.ts";
 
-/**
- * Where a worked result is printed.
- * @category Fixtures
- */
+/** Where a worked result is printed.
+ * @category Fixtures */
 export interface FixtureSource {
   /** File name of the document, e.g. `001_85ee514aa7c85552.txt`. */
   readonly document: string;
@@ -32,10 +30,8 @@ export interface FixtureSource {
   readonly quote: string;
 }
 
-/**
- * How the expected values were computed, independently of `lib/`.
- * @category Fixtures
- */
+/** How the expected values were computed, independently of `lib/`.
+ * @category Fixtures */
 export interface FixtureOracle {
   /** The method: "exact rational solve of the normal equations", "NIST certified values", … */
   readonly method: string;
@@ -43,10 +39,8 @@ export interface FixtureOracle {
   readonly generator: string | null;
 }
 
-/**
- * A document error: what it printed, what is correct, and why.
- * @category Fixtures
- */
+/** A document error: what it printed, what is correct, and why.
+ * @category Fixtures */
 export interface Erratum {
   /**
    * The `printed` field this erratum is about. With a field, the check is two-sided: the
@@ -62,16 +56,12 @@ export interface Erratum {
   readonly why: string;
 }
 
-/**
- * A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
- * @category Fixtures
- */
+/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
+ * @category Fixtures */
 export type ExpectedValue = number | string | boolean | null | readonly ExpectedValue[];
 
-/**
- * One worked result.
- * @category Fixtures
- */
+/** One worked result.
+ * @category Fixtures */
 export interface Fixture {
   /** Stable id, e.g. `s001.commute` or `s001.commute.qr`. */
   readonly id: string;
@@ -133,10 +123,8 @@ function isExpectedValue(value: unknown): boolean {
   return Array.isArray(value) && value.every(isExpectedValue);
 }
 
-/**
- * The errata of a fixture as a list (empty when `erratum` is null).
- * @category Fixtures
- */
+/** The errata of a fixture as a list (empty when `erratum` is null).
+ * @category Fixtures */
 export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] {
   const e = fixture.erratum;
   if (e === null || e === undefined) return [];

@@ -29,10 +29,8 @@ import type { Tolerance } from "./assert_close.ts";
  */
 export type ReplayStatus = "pass" | "fail" | "error" | "no-subject" | "bad-subject" | "unknown-id";
 
-/**
- * One expected field of a replayed fixture, side by side.
- * @category Replay
- */
+/** One expected field of a replayed fixture, side by side.
+ * @category Replay */
 export interface FieldReplay {
   /** The expected field's name. */
   readonly field: string;
@@ -58,10 +56,8 @@ export interface FieldReplay {
   readonly messages: readonly string[];
 }
 
-/**
- * One fixture, replayed.
- * @category Replay
- */
+/** One fixture, replayed.
+ * @category Replay */
 export interface ReplayResult {
   /** The fixture's id (or the id asked for, for `unknown-id`). */
   readonly id: string;
@@ -94,10 +90,8 @@ export interface ReplayResult {
   readonly extraFields?: readonly string[];
 }
 
-/**
- * A subject rejected before the run, and why.
- * @category Replay
- */
+/** A subject rejected before the run, and why.
+ * @category Replay */
 export interface SubjectProblem {
   /** Position of the subject in the list passed to {@link replay}. */
   readonly index: number;
@@ -107,10 +101,8 @@ export interface SubjectProblem {
   readonly message: string;
 }
 
-/**
- * The outcome of a replay run.
- * @category Replay
- */
+/** The outcome of a replay run.
+ * @category Replay */
 export interface ReplayRun {
   /** One result per fixture (or per id asked for), in the order given. */
   readonly results: readonly ReplayResult[];
@@ -120,10 +112,8 @@ export interface ReplayRun {
   readonly unclaimed: readonly string[];
 }
 
-/**
- * Options of {@link replay}.
- * @category Replay
- */
+/** Options of {@link replay}.
+ * @category Replay */
 export interface ReplayOptions {
   /**
    * Replay only these fixture ids (exact ids, or prefixes ending in `*`). An id (or

@@ -10,10 +10,8 @@ import type { ReplayResult, ReplayStatus } from "./replay.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { ReplayResult, ReplayStatus } from "./replay.ts";
 
-/**
- * Counts over a run, for the summary line.
- * @category Replay
- */
+/** Counts over a run, for the summary line.
+ * @category Replay */
 export interface ReplaySummary {
   /** Fixtures replayed (unknown ids not counted). */
   readonly fixtures: number;

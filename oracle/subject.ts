@@ -11,10 +11,8 @@
 
 import type { Fixture } from "./fixture.ts";
 
-/**
- * How to compute one fixture (or a family of fixtures) with nnref's `lib/`.
- * @category Replay
- */
+/** How to compute one fixture (or a family of fixtures) with nnref's `lib/`.
+ * @category Replay */
 export interface Subject {
   /** The fixture ids this subject computes: exact ids, or prefixes ending in `*`. */
   readonly ids: readonly string[];

@@ -11,10 +11,8 @@ import { printedMismatch, type StringTree } from "./assert_printed.ts";
 import { AssertionError } from "./assertion_error.ts";
 import { errataOf, type Fixture } from "./fixture.ts";
 
-/**
- * The outcome of one check of a fixture.
- * @category Fixtures
- */
+/** The outcome of one check of a fixture.
+ * @category Fixtures */
 export interface Check {
   /** The fixture's id. */
   readonly id: string;

@@ -272,13 +272,22 @@ function addCategories(docs: DocNodes, publicModules: string[]): string[] {
       const tag = `${indent} * @category ${category}`;
       const existing = text.slice(start, end + 1).findIndex((l) => /^\s*\*\s*@category\b/.test(l));
       if (existing >= 0) {
-        text[start + existing] = tag;
+        text[start + existing] = /\*\/\s*$/.test(text[start + existing]) ? `${tag} */` : tag;
+        // `/**`, ` * Text.`, ` * @category X`, ` */` is the one-line form: keep it at two lines.
+        const block = text.slice(start, end + 1);
+        if (
+          block.length === 4 && /^\s*\/\*\*\s*$/.test(block[0]) && existing === 2 &&
+          /^\s*\*\/\s*$/.test(block[3]) && !/^\s*\*\s*@/.test(block[1])
+        ) {
+          const inner = block[1].replace(/^\s*\* ?/, "");
+          text.splice(start, 4, `${indent}/** ${inner}`, `${tag} */`);
+        }
         continue;
       }
       if (start === end) {
-        // A one-line JSDoc `/** Text. */` becomes a block.
+        // A one-line JSDoc `/** Text. */` gains one line: `/** Text.` + ` * @category X */`.
         const inner = text[start].trim().replace(/^\/\*\*\s*/, "").replace(/\s*\*\/$/, "");
-        text.splice(start, 1, `${indent}/**`, `${indent} * ${inner}`, tag, `${indent} */`);
+        text.splice(start, 1, `${indent}/** ${inner}`, `${tag} */`);
         continue;
       }
       const closing = text[end];

@@ -19,10 +19,8 @@ import { RandomState } from "../lib/random/random_state.ts";
 
 // NIST StRD linear least squares.
 
-/**
- * The input of a NIST StRD fixture (fixtures/nist/).
- * @category Worked results
- */
+/** The input of a NIST StRD fixture (fixtures/nist/).
+ * @category Worked results */
 export interface NistInput {
   /** "polynomial" (powers of x[0] up to `degree`) or "linear" (the columns of x). */
   readonly model: "polynomial" | "linear";
@@ -284,8 +282,6 @@ const matmulProducts: Subject = {
   },
 };
 
-/**
- * Every subject beyond the documents.
- * @category Worked results
- */
+/** Every subject beyond the documents.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [nist, iris, ...RANDOM, matmulProducts];

@@ -9,10 +9,8 @@
 
 import type { ScalarFunction } from "../lib/autodiff/arithmetic.ts";
 
-/**
- * A document's graph: the function, its inputs, its output node and its range.
- * @category Worked results
- */
+/** A document's graph: the function, its inputs, its output node and its range.
+ * @category Worked results */
 export interface WorkedGraph {
   /** Where it comes from, e.g. "000 §4.3.2". */
   readonly source: string;

@@ -13,10 +13,8 @@ import { tanh, tanhDerivative, tanhDerivativeFromOutput } from "./tanh.ts";
 import { relu, reluDerivative, reluDerivativeFromOutput } from "./relu.ts";
 import { identityActivation, identityDerivative } from "./identity.ts";
 
-/**
- * An elementwise activation function f with its derivative.
- * @category Activation functions
- */
+/** An elementwise activation function f with its derivative.
+ * @category Activation functions */
 export interface Activation {
   /** The registry key, e.g. "sigmoid". */
   readonly name: string;

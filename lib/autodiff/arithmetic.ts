@@ -17,10 +17,8 @@ import {
 // σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for bit.
 import { sigmoid as logistic } from "../activation/sigmoid.ts";
 
-/**
- * An operand: a value of the arithmetic, or a plain number (a constant).
- * @category Automatic differentiation
- */
+/** An operand: a value of the arithmetic, or a plain number (a constant).
+ * @category Automatic differentiation */
 export type Operand<T> = T | number;
 
 /**

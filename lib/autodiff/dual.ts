@@ -20,10 +20,8 @@ import {
 import { sigmoid as logistic } from "../activation/sigmoid.ts";
 import { requireFiniteNumber } from "../_util/validate.ts";
 
-/**
- * A dual number value + derivative·ε.
- * @category Automatic differentiation
- */
+/** A dual number value + derivative·ε.
+ * @category Automatic differentiation */
 export interface Dual {
   /** The value a. */
   readonly value: number;
@@ -154,10 +152,8 @@ export const DUAL_ARITHMETIC: Arithmetic<Dual> = Object.freeze({
   },
 });
 
-/**
- * A function's value and its partial derivatives with respect to each input.
- * @category Automatic differentiation
- */
+/** A function's value and its partial derivatives with respect to each input.
+ * @category Automatic differentiation */
 export interface ValueAndGradient {
   /** f at the point. */
   readonly value: number;

@@ -319,10 +319,8 @@ function topologicalOrder(root: GraphNode): GraphNode[] {
   return order;
 }
 
-/**
- * The result of {@link reverseModeGradient}: value, gradient and the graph itself.
- * @category Automatic differentiation
- */
+/** The result of {@link reverseModeGradient}: value, gradient and the graph itself.
+ * @category Automatic differentiation */
 export interface ReverseModeResult extends ValueAndGradient {
   /** The graph built for the point, after `backward`: every named node by name. */
   readonly graph: Graph;

@@ -13,16 +13,12 @@
 import { sigmoid } from "../activation/sigmoid.ts";
 import { requireFiniteNumber } from "../_util/validate.ts";
 
-/**
- * A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1].
- * @category Classifiers
- */
+/** A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1].
+ * @category Classifiers */
 export type Gate = (x1: number, x2: number) => number;
 
-/**
- * The weights (w₁, w₂, b) of a one-neuron gate.
- * @category Classifiers
- */
+/** The weights (w₁, w₂, b) of a one-neuron gate.
+ * @category Classifiers */
 export interface GateWeights {
   /** w₁, the weight of the first input. */
   readonly weight1: number;

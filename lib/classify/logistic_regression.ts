@@ -140,10 +140,8 @@ export function logisticCostGradient(
   return g;
 }
 
-/**
- * Options of {@link trainLogisticRegression}.
- * @category Classifiers
- */
+/** Options of {@link trainLogisticRegression}.
+ * @category Classifiers */
 export interface LogisticRegressionOptions {
   /** α > 0. */
   readonly learningRate: number;
@@ -155,10 +153,8 @@ export interface LogisticRegressionOptions {
   readonly initialWeights?: ArrayLike<number>;
 }
 
-/**
- * The outcome of {@link trainLogisticRegression}.
- * @category Classifiers
- */
+/** The outcome of {@link trainLogisticRegression}.
+ * @category Classifiers */
 export interface LogisticRegressionResult {
   /** k after training. */
   readonly weights: Float64Array;

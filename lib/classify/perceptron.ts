@@ -23,16 +23,12 @@ import { requireInteger, requirePositive } from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/**
- * Which samples the perceptron updates on (see the module doc).
- * @category Classifiers
- */
+/** Which samples the perceptron updates on (see the module doc).
+ * @category Classifiers */
 export type PerceptronRule = "asPrinted" | "misclassified";
 
-/**
- * Options of {@link trainPerceptron}.
- * @category Classifiers
- */
+/** Options of {@link trainPerceptron}.
+ * @category Classifiers */
 export interface PerceptronOptions {
   /** η > 0. S1 leaves it free; the result's sign pattern does not depend on it from W = 0. */
   readonly learningRate: number;
@@ -46,10 +42,8 @@ export interface PerceptronOptions {
   readonly initialBias?: number;
 }
 
-/**
- * The outcome of {@link trainPerceptron}.
- * @category Classifiers
- */
+/** The outcome of {@link trainPerceptron}.
+ * @category Classifiers */
 export interface PerceptronResult {
   /** W after training. */
   readonly weights: Float64Array;

@@ -17,10 +17,8 @@ import { requireFinite, requireInteger, requirePositive } from "../_util/validat
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/**
- * The parameters of one layer: W (outputs × inputs) and b (outputs).
- * @category Classifiers
- */
+/** The parameters of one layer: W (outputs × inputs) and b (outputs).
+ * @category Classifiers */
 export interface SingleLayer {
   /** W, outputs × inputs. */
   readonly weights: Matrix;

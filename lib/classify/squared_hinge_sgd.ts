@@ -22,10 +22,8 @@ import { requireInteger, requirePositive } from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/**
- * Options of {@link trainSquaredHingeSgd}.
- * @category Classifiers
- */
+/** Options of {@link trainSquaredHingeSgd}.
+ * @category Classifiers */
 export interface SquaredHingeSgdOptions {
   /** C > 0: the step size, or its scale in ηₜ = C/√t. */
   readonly stepSize: number;
@@ -39,10 +37,8 @@ export interface SquaredHingeSgdOptions {
   readonly initialWeights?: ArrayLike<number>;
 }
 
-/**
- * The outcome of {@link trainSquaredHingeSgd}.
- * @category Classifiers
- */
+/** The outcome of {@link trainSquaredHingeSgd}.
+ * @category Classifiers */
 export interface SquaredHingeSgdResult {
   /** W after training. */
   readonly weights: Float64Array;

@@ -10,10 +10,8 @@
 
 import { requireFinite, requirePositive } from "../_util/validate.ts";
 
-/**
- * The default central-difference step h (cs231n's recommendation for binary64).
- * @category Gradient checking
- */
+/** The default central-difference step h (cs231n's recommendation for binary64).
+ * @category Gradient checking */
 export const DEFAULT_GRADIENT_CHECK_STEP = 1e-5;
 
 /**
@@ -33,10 +31,8 @@ export const DEFAULT_GRADIENT_CHECK_BOUND = 1e-6;
  */
 export const DEFAULT_GRADIENT_CHECK_FLOOR = 1e-8;
 
-/**
- * How to check a gradient.
- * @category Gradient checking
- */
+/** How to check a gradient.
+ * @category Gradient checking */
 export interface GradientCheckOptions {
   /** Central-difference step h (default {@link DEFAULT_GRADIENT_CHECK_STEP}). */
   readonly step?: number;
@@ -46,10 +42,8 @@ export interface GradientCheckOptions {
   readonly floor?: number;
 }
 
-/**
- * The check of one coordinate of the gradient.
- * @category Gradient checking
- */
+/** The check of one coordinate of the gradient.
+ * @category Gradient checking */
 export interface CoordinateCheck {
   /** The coordinate i of x. */
   readonly index: number;
@@ -63,10 +57,8 @@ export interface CoordinateCheck {
   readonly passed: boolean;
 }
 
-/**
- * The result of {@link checkGradient}.
- * @category Gradient checking
- */
+/** The result of {@link checkGradient}.
+ * @category Gradient checking */
 export interface GradientCheckResult {
   /** True when every coordinate passed. */
   readonly passed: boolean;

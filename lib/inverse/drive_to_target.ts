@@ -30,16 +30,12 @@ import { requireFiniteNumber, requireInteger, requirePositive } from "../_util/v
  */
 export type FactorMode = "recomputed" | "initial" | Readonly<Record<string, number>>;
 
-/**
- * How a drive ended.
- * @category Inverse problems
- */
+/** How a drive ended.
+ * @category Inverse problems */
 export type DriveStatus = "converged" | "diverged" | "oscillating" | "stalled" | "maxIterations";
 
-/**
- * The settings of {@link driveToTarget}.
- * @category Inverse problems
- */
+/** The settings of {@link driveToTarget}.
+ * @category Inverse problems */
 export interface DriveOptions {
   /** The graph z = f(inputs), written once against `Arithmetic`. */
   readonly fn: ScalarFunction;
@@ -70,10 +66,8 @@ export interface DriveOptions {
   readonly oscillationWindow?: number;
 }
 
-/**
- * One pass: the point, the output there, and (unless it was the last) the correction.
- * @category Inverse problems
- */
+/** One pass: the point, the output there, and (unless it was the last) the correction.
+ * @category Inverse problems */
 export interface DrivePass {
   /** Every input's value at this pass. */
   readonly inputs: Readonly<Record<string, number>>;
@@ -94,10 +88,8 @@ export interface DrivePass {
   readonly nodeValues?: Readonly<Record<string, number>>;
 }
 
-/**
- * The outcome of {@link driveToTarget}.
- * @category Inverse problems
- */
+/** The outcome of {@link driveToTarget}.
+ * @category Inverse problems */
 export interface DriveResult {
   /** Why the loop stopped. */
   readonly status: DriveStatus;

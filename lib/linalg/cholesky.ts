@@ -17,10 +17,8 @@ import { solveLowerTransposed, solveLowerTriangular } from "./triangular.ts";
  */
 const PIVOT_NOISE = 4;
 
-/**
- * Outcome of {@link tryCholesky}: the factor, or where and why it broke down.
- * @category Linear algebra
- */
+/** Outcome of {@link tryCholesky}: the factor, or where and why it broke down.
+ * @category Linear algebra */
 export type CholeskyOutcome =
   | { readonly ok: true; readonly lower: Matrix }
   | {

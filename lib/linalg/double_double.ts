@@ -11,16 +11,12 @@
  * @module
  */
 
-/**
- * A double-double number hi + lo, with |lo| ≤ ulp(hi)/2.
- * @category Linear algebra
- */
+/** A double-double number hi + lo, with |lo| ≤ ulp(hi)/2.
+ * @category Linear algebra */
 export type DoubleDouble = readonly [hi: number, lo: number];
 
-/**
- * A matrix of double-double entries: entry (i, j) is hi[i·cols + j] + lo[i·cols + j].
- * @category Linear algebra
- */
+/** A matrix of double-double entries: entry (i, j) is hi[i·cols + j] + lo[i·cols + j].
+ * @category Linear algebra */
 export interface DoubleDoubleMatrix {
   /** Number of rows. */
   readonly rows: number;

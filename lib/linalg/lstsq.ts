@@ -31,25 +31,19 @@ import { qrApplyTransposeToColumns } from "./qr.ts";
 import { invertUpperTriangular, solveUpperTriangular } from "./triangular.ts";
 import { doubleDoubleQrLeastSquares } from "./_qr_double_double.ts";
 
-/**
- * Which algorithm solves the least-squares problem.
- * @category Linear algebra
- */
+/** Which algorithm solves the least-squares problem.
+ * @category Linear algebra */
 export type LeastSquaresMethod = "normal" | "qr" | "accurate";
 
-/**
- * Options of {@link leastSquares}.
- * @category Linear algebra
- */
+/** Options of {@link leastSquares}.
+ * @category Linear algebra */
 export interface LeastSquaresOptions {
   /** `"normal"` (Cholesky on XᵀX), `"qr"` (Householder) or `"accurate"` (double-double QR). */
   readonly method: LeastSquaresMethod;
 }
 
-/**
- * A design matrix X: doubles, or double-doubles for the `"accurate"` method.
- * @category Linear algebra
- */
+/** A design matrix X: doubles, or double-doubles for the `"accurate"` method.
+ * @category Linear algebra */
 export type Design = Matrix | DoubleDoubleMatrix;
 
 /**
@@ -71,10 +65,8 @@ export interface LeastSquaresResult<W extends Float64Array | Matrix = Float64Arr
   readonly unscaledCovariance: Matrix;
 }
 
-/**
- * One least-squares solver; every entry of {@link LSTSQ_VARIANTS} has this shape.
- * @category Linear algebra
- */
+/** One least-squares solver; every entry of {@link LSTSQ_VARIANTS} has this shape.
+ * @category Linear algebra */
 export type LeastSquaresSolver = {
   (x: Design, y: ArrayLike<number>): LeastSquaresResult<Float64Array>;
   (x: Design, y: Matrix): LeastSquaresResult<Matrix>;

@@ -13,10 +13,8 @@ import { createMatrix, type Matrix } from "./matrix.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Matrix } from "./matrix.ts";
 
-/**
- * A matrix-product kernel: C = AB, written into `out` when given.
- * @category Linear algebra
- */
+/** A matrix-product kernel: C = AB, written into `out` when given.
+ * @category Linear algebra */
 export type MatmulKernel = (a: Matrix, b: Matrix, out?: Matrix) => Matrix;
 
 /** Checks shapes and the output buffer; returns the output matrix (zeroed). */

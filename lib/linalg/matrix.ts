@@ -8,10 +8,8 @@
  * @module
  */
 
-/**
- * A dense real matrix, row-major.
- * @category Linear algebra
- */
+/** A dense real matrix, row-major.
+ * @category Linear algebra */
 export interface Matrix {
   /** Number of rows (m). */
   readonly rows: number;

@@ -119,10 +119,8 @@ export function householderQrPivoted(a: Matrix): PivotedQrFactorization {
   return { factors, tau, columnNorms, permutation };
 }
 
-/**
- * The result of {@link qrApplyTransposeToColumns}.
- * @category Linear algebra
- */
+/** The result of {@link qrApplyTransposeToColumns}.
+ * @category Linear algebra */
 export interface QrTransformedColumns {
   /** The n × n upper-triangular factor R (as {@link qrR} of {@link householderQr} gives). */
   readonly r: Matrix;
@@ -139,10 +137,8 @@ export interface QrTransformedColumns {
   readonly permutation: Int32Array;
 }
 
-/**
- * Options of {@link qrApplyTransposeToColumns}.
- * @category Linear algebra
- */
+/** Options of {@link qrApplyTransposeToColumns}.
+ * @category Linear algebra */
 export interface QrApplyOptions {
   /** Factor with column pivoting, as {@link householderQrPivoted} (default false). */
   readonly pivoting?: boolean;

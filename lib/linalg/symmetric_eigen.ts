@@ -9,19 +9,15 @@
 import { requireFinite, requireInteger } from "../_util/validate.ts";
 import { createMatrix, identityMatrix, type Matrix } from "./matrix.ts";
 
-/**
- * Options of {@link symmetricEigen}.
- * @category Linear algebra
- */
+/** Options of {@link symmetricEigen}.
+ * @category Linear algebra */
 export interface SymmetricEigenOptions {
   /** Upper bound on sweeps over all pairs (default 100; Jacobi needs about 6–10). */
   readonly maxSweeps?: number;
 }
 
-/**
- * Eigen-decomposition A = V·diag(values)·Vᵀ.
- * @category Linear algebra
- */
+/** Eigen-decomposition A = V·diag(values)·Vᵀ.
+ * @category Linear algebra */
 export interface SymmetricEigenResult {
   /** Eigenvalues in ascending order. */
   readonly values: Float64Array;

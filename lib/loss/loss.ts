@@ -48,10 +48,8 @@ export interface LogitLoss {
   ): Float64Array;
 }
 
-/**
- * A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ.
- * @category Loss functions
- */
+/** A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ.
+ * @category Loss functions */
 export interface Loss {
   /** The registry key, e.g. "squaredError". */
   readonly name: string;

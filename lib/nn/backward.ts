@@ -23,10 +23,8 @@ import { multiplyTransposeAInto, multiplyTransposeBInto } from "./_dense.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/**
- * The gradients of a cost with respect to every parameter, plus the δs.
- * @category Neural networks
- */
+/** The gradients of a cost with respect to every parameter, plus the δs.
+ * @category Neural networks */
 export interface Gradients {
   /** ∂C/∂Wˡ, in × out like the weights. */
   readonly weights: Matrix[];

@@ -26,10 +26,8 @@ export interface ForwardTrace {
   readonly preActivations: Matrix[];
 }
 
-/**
- * A forward kernel: fills `trace` for the batch already stored in `trace.activations[0]`.
- * @category Neural networks
- */
+/** A forward kernel: fills `trace` for the batch already stored in `trace.activations[0]`.
+ * @category Neural networks */
 export type ForwardKernel = (network: Network, trace: ForwardTrace) => ForwardTrace;
 
 /**

@@ -49,16 +49,12 @@ export type { Matrix } from "../linalg/matrix.ts";
 export type { RandomState } from "../random/random_state.ts";
 export type { ActivationName, Network } from "./network.ts";
 
-/**
- * The names of the initialisers.
- * @category Neural networks
- */
+/** The names of the initialisers.
+ * @category Neural networks */
 export type InitializerName = "glorotUniform" | "glorotNormal" | "heUniform" | "heNormal";
 
-/**
- * A weight initialiser: its scale, and how it fills a fan_in × fan_out matrix.
- * @category Neural networks
- */
+/** A weight initialiser: its scale, and how it fills a fan_in × fan_out matrix.
+ * @category Neural networks */
 export interface Initializer {
   /** The registry key, e.g. "glorotUniform". */
   readonly name: InitializerName;
@@ -174,10 +170,8 @@ export function initializeWeights(
   return weights;
 }
 
-/**
- * How {@link initializeNetwork} builds the layers.
- * @category Neural networks
- */
+/** How {@link initializeNetwork} builds the layers.
+ * @category Neural networks */
 export interface InitializeOptions {
   /** One initialiser for every layer, or one per layer. */
   readonly initializer: InitializerName | readonly InitializerName[];

@@ -26,22 +26,16 @@ export type { Activation } from "../activation/activation.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 export type { RowActivation } from "./softmax_output.ts";
 
-/**
- * An elementwise activation (σ, tanh, ReLU, identity) or a row-wise one (softmax).
- * @category Neural networks
- */
+/** An elementwise activation (σ, tanh, ReLU, identity) or a row-wise one (softmax).
+ * @category Neural networks */
 export type LayerActivation = Activation | RowActivation;
 
-/**
- * The activation names a layer can be built from.
- * @category Neural networks
- */
+/** The activation names a layer can be built from.
+ * @category Neural networks */
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
 
-/**
- * One fully connected layer: Z = A·weights + biases, output f(Z).
- * @category Neural networks
- */
+/** One fully connected layer: Z = A·weights + biases, output f(Z).
+ * @category Neural networks */
 export interface Layer {
   /** in × out weights (the transpose of 001's Wˡ). */
   readonly weights: Matrix;
@@ -51,19 +45,15 @@ export interface Layer {
   readonly activation: LayerActivation;
 }
 
-/**
- * A feed-forward network: layers applied in order.
- * @category Neural networks
- */
+/** A feed-forward network: layers applied in order.
+ * @category Neural networks */
 export interface Network {
   /** The layers, input side first. */
   readonly layers: readonly Layer[];
 }
 
-/**
- * How to describe a layer to {@link createNetwork}.
- * @category Neural networks
- */
+/** How to describe a layer to {@link createNetwork}.
+ * @category Neural networks */
 export interface LayerSpec {
   /** in × out weights, as a Matrix or as rows (copied). */
   readonly weights: Matrix | readonly (readonly number[])[];

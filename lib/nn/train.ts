@@ -53,10 +53,8 @@ export type { Gradients } from "./backward.ts";
  */
 export const MAX_EPOCHS = 1_000_000;
 
-/**
- * How to train.
- * @category Neural networks
- */
+/** How to train.
+ * @category Neural networks */
 export interface TrainOptions {
   /**
    * The loss L(ŷ, y), summed over entries as in lib/loss (`LOSSES.squaredError`,
@@ -84,10 +82,8 @@ export interface TrainOptions {
   readonly targetLoss?: number;
 }
 
-/**
- * The outcome of {@link trainRegressor}.
- * @category Neural networks
- */
+/** The outcome of {@link trainRegressor}.
+ * @category Neural networks */
 export interface RegressionResult {
   /** The trained network (a copy: the input network is not modified); always finite. */
   readonly network: Network;
@@ -106,10 +102,8 @@ export interface RegressionResult {
   readonly status: "converged" | "diverged" | "maxIterations";
 }
 
-/**
- * The outcome of {@link trainNetwork}: a regression result plus accuracies.
- * @category Neural networks
- */
+/** The outcome of {@link trainNetwork}: a regression result plus accuracies.
+ * @category Neural networks */
 export interface TrainResult extends RegressionResult {
   /** Fraction of rows classified correctly at the start of each epoch. */
   readonly accuracyHistory: number[];
@@ -202,10 +196,8 @@ function checkRun(
   };
 }
 
-/**
- * The loss of a batch and its gradients, from {@link lossGradients}.
- * @category Neural networks
- */
+/** The loss of a batch and its gradients, from {@link lossGradients}.
+ * @category Neural networks */
 export interface LossGradients {
   /** The loss over the batch: summed, or divided by the number of rows for "mean". */
   readonly loss: number;

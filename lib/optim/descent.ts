@@ -16,16 +16,12 @@ import {
   validateStoppingRule,
 } from "./stopping_rule.ts";
 
-/**
- * Default factor by which the loss may exceed the initial loss before the run counts as diverged.
- * @category Optimisation
- */
+/** Default factor by which the loss may exceed the initial loss before the run counts as diverged.
+ * @category Optimisation */
 export const DEFAULT_DIVERGENCE_FACTOR: number = 1e12;
 
-/**
- * How long a descent may run and when it stops.
- * @category Optimisation
- */
+/** How long a descent may run and when it stops.
+ * @category Optimisation */
 export interface DescentOptions {
   /** The stopping rule (see {@link StoppingRule}). */
   readonly stop: StoppingRule;
@@ -40,10 +36,8 @@ export interface DescentOptions {
   readonly recordTrajectory?: boolean;
 }
 
-/**
- * The iterates of a run, W⁽⁰⁾ … W⁽ᵀ⁾, and the full loss at each.
- * @category Optimisation
- */
+/** The iterates of a run, W⁽⁰⁾ … W⁽ᵀ⁾, and the full loss at each.
+ * @category Optimisation */
 export interface Trajectory {
   /** W⁽⁰⁾ (the initial weights) through the final weights, one copy per update. */
   readonly weights: Float64Array[];
@@ -51,10 +45,8 @@ export interface Trajectory {
   readonly losses: number[];
 }
 
-/**
- * What a descent returns.
- * @category Optimisation
- */
+/** What a descent returns.
+ * @category Optimisation */
 export interface DescentResult {
   /** Which exit was taken: the rule fired, the run diverged, or the cap was reached. */
   readonly status: DescentStatus;
@@ -82,10 +74,8 @@ export type DescentStep = (
   gradient: Float64Array,
 ) => number;
 
-/**
- * What {@link runDescent} needs besides the step.
- * @category Optimisation
- */
+/** What {@link runDescent} needs besides the step.
+ * @category Optimisation */
 export interface DescentLoopSpec {
   /** The update. */
   readonly step: DescentStep;

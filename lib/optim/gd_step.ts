@@ -283,8 +283,6 @@ export const GD_STEP_VARIANTS: {
   readonly gram: GdStepKernel;
 } = { twoPass: gdStepTwoPass, fused: gdStepFused, gram: gdStepGram } as const;
 
-/**
- * The name of a GD step kernel in {@link GD_STEP_VARIANTS}.
- * @category Optimisation
- */
+/** The name of a GD step kernel in {@link GD_STEP_VARIANTS}.
+ * @category Optimisation */
 export type GdStepVariant = keyof typeof GD_STEP_VARIANTS;

@@ -19,16 +19,12 @@ import {
   requireWeights,
 } from "./least_squares.ts";
 
-/**
- * A differentiable objective C: writes ∇C(W) into `gradient` and returns C(W).
- * @category Optimisation
- */
+/** A differentiable objective C: writes ∇C(W) into `gradient` and returns C(W).
+ * @category Optimisation */
 export type Objective = (weights: Float64Array, gradient: Float64Array) => number;
 
-/**
- * Options of batch gradient descent: the learning rate plus {@link DescentOptions}.
- * @category Optimisation
- */
+/** Options of batch gradient descent: the learning rate plus {@link DescentOptions}.
+ * @category Optimisation */
 export interface GradientDescentOptions extends DescentOptions {
   /** η > 0 (S0's α, S1's η, S2's `learning_rate`, S4's η). */
   readonly learningRate: number;
@@ -82,10 +78,8 @@ export function gradientDescent(
   );
 }
 
-/**
- * Options of least-squares gradient descent.
- * @category Optimisation
- */
+/** Options of least-squares gradient descent.
+ * @category Optimisation */
 export interface LeastSquaresDescentOptions extends GradientDescentOptions {
   /** W⁽⁰⁾; default zeros (S1's W⁰ = 0). */
   readonly initialWeights?: ArrayLike<number>;

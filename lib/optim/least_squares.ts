@@ -130,10 +130,8 @@ export function leastSquaresProblem(x: Matrix, y: ArrayLike<number>): LeastSquar
   };
 }
 
-/**
- * The moments that define a least-squares problem without its data.
- * @category Optimisation
- */
+/** The moments that define a least-squares problem without its data.
+ * @category Optimisation */
 export interface LeastSquaresMoments {
   /** G = E[xxᵀ] (or XᵀX/m), d × d, as rows. */
   readonly gram: readonly (readonly number[])[];

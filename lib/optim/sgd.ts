@@ -16,10 +16,8 @@ import { type DescentOptions, type DescentResult, runDescent } from "./descent.t
 import { checkLeastSquaresData, requireWeights } from "./least_squares.ts";
 import { type StepSchedule, stepSize, validateStepSchedule } from "./step_schedule.ts";
 
-/**
- * Options of (mini-batch) SGD.
- * @category Optimisation
- */
+/** Options of (mini-batch) SGD.
+ * @category Optimisation */
 export interface SgdOptions extends DescentOptions {
   /** ηₜ (S1: `{ kind: "inverseSqrt", constant: 0.06 }`). */
   readonly schedule: StepSchedule;
@@ -40,10 +38,8 @@ export interface SgdOptions extends DescentOptions {
   readonly recordBatches?: boolean;
 }
 
-/**
- * What SGD returns: a {@link DescentResult}, plus the batches when recorded.
- * @category Optimisation
- */
+/** What SGD returns: a {@link DescentResult}, plus the batches when recorded.
+ * @category Optimisation */
 export interface SgdResult extends DescentResult {
   /** The sample indices (0-based) of each update's batch, when `recordBatches` was set. */
   readonly batches?: number[][];

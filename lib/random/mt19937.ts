@@ -13,10 +13,8 @@
  * @module
  */
 
-/**
- * Number of 32-bit words in the MT19937 state (n = 624).
- * @category Random numbers
- */
+/** Number of 32-bit words in the MT19937 state (n = 624).
+ * @category Random numbers */
 export const MT19937_STATE_SIZE = 624;
 
 /** The middle offset m = 397 of the twist recurrence. */

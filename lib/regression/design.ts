@@ -8,10 +8,8 @@
 import { requireFinite } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 
-/**
- * Options of {@link designMatrix}.
- * @category Regression
- */
+/** Options of {@link designMatrix}.
+ * @category Regression */
 export interface DesignOptions {
   /** Prepend the column x₀ = 1 for the bias w₀ (default true). */
   readonly intercept?: boolean;

@@ -18,10 +18,8 @@ import {
 import { type Design, leastSquares, type LeastSquaresMethod } from "../linalg/lstsq.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 
-/**
- * Options of {@link fitLinearModel}.
- * @category Regression
- */
+/** Options of {@link fitLinearModel}.
+ * @category Regression */
 export interface FitOptions {
   /** The least-squares method; `"accurate"` also computes the statistics in double-double. */
   readonly method: LeastSquaresMethod;
@@ -33,10 +31,8 @@ export interface FitOptions {
   readonly intercept: boolean;
 }
 
-/**
- * A fitted linear model. Symbols: W* → `weights`, Y* = XW* → `fitted`, e = Y − Y*.
- * @category Regression
- */
+/** A fitted linear model. Symbols: W* → `weights`, Y* = XW* → `fitted`, e = Y − Y*.
+ * @category Regression */
 export interface LinearFit {
   /** The least-squares method used. */
   readonly method: LeastSquaresMethod;

@@ -12,26 +12,18 @@
 import { requireInteger, requirePositive } from "../_util/validate.ts";
 import { SUM_VARIANTS, type SumVariant } from "./summation.ts";
 
-/**
- * ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)).
- * @category Series and summation
- */
+/** ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)).
+ * @category Series and summation */
 export const ZETA_HALF: number = -1.4603545088095868;
-/**
- * The Euler–Mascheroni constant γ = 0.57721566490153286…, in Σ_{t≤T} 1/t = ln T + γ + O(1/T).
- * @category Series and summation
- */
+/** The Euler–Mascheroni constant γ = 0.57721566490153286…, in Σ_{t≤T} 1/t = ln T + γ + O(1/T).
+ * @category Series and summation */
 export const EULER_GAMMA: number = 0.5772156649015329;
-/**
- * ζ(2) = π²/6 = 1.64493406684822643…, the limit of Σ 1/t².
- * @category Series and summation
- */
+/** ζ(2) = π²/6 = 1.64493406684822643…, the limit of Σ 1/t².
+ * @category Series and summation */
 export const ZETA_TWO: number = 1.6449340668482264;
 
-/**
- * One Robbins–Monro series: C^power · Σ t^(−exponent).
- * @category Series and summation
- */
+/** One Robbins–Monro series: C^power · Σ t^(−exponent).
+ * @category Series and summation */
 export interface StepSeries {
   /** p in t^(−p). */
   readonly exponent: 0.5 | 1 | 2;
@@ -61,10 +53,8 @@ export const ROBBINS_MONRO_SERIES: {
   squaresInverse: { exponent: 2, power: 2 },
 } as const;
 
-/**
- * The name of one of {@link ROBBINS_MONRO_SERIES}.
- * @category Series and summation
- */
+/** The name of one of {@link ROBBINS_MONRO_SERIES}.
+ * @category Series and summation */
 export type StepSeriesName = keyof typeof ROBBINS_MONRO_SERIES;
 
 function seriesOf(name: StepSeriesName): StepSeries {
@@ -107,10 +97,8 @@ export function powerTerms(exponent: 0.5 | 1 | 2, horizon: number): Float64Array
   return terms;
 }
 
-/**
- * Options of {@link robbinsMonroPartialSum}.
- * @category Series and summation
- */
+/** Options of {@link robbinsMonroPartialSum}.
+ * @category Series and summation */
 export interface PartialSumOptions {
   /** C > 0 (S1's MiniSGD uses 0.06); default 1. */
   readonly constant?: number;
@@ -209,10 +197,8 @@ export function robbinsMonroAsymptotic(
   return (power === 1 ? constant : constant * constant) * value;
 }
 
-/**
- * Which Robbins–Monro conditions a schedule ηₜ = C/t^p meets.
- * @category Series and summation
- */
+/** Which Robbins–Monro conditions a schedule ηₜ = C/t^p meets.
+ * @category Series and summation */
 export interface RobbinsMonroConditions {
   /** Σηₜ = ∞ (the first condition): true iff p ≤ 1. */
   readonly stepsDiverge: boolean;

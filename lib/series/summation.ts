@@ -7,10 +7,8 @@
  * @module
  */
 
-/**
- * A summation kernel: the sum of `values` in binary64.
- * @category Series and summation
- */
+/** A summation kernel: the sum of `values` in binary64.
+ * @category Series and summation */
 export type SumKernel = (values: ArrayLike<number>) => number;
 
 /**
@@ -167,8 +165,6 @@ export const SUM_VARIANTS: {
   pairwiseUnrolled: sumPairwiseUnrolled,
 } as const;
 
-/**
- * The name of a summation kernel in {@link SUM_VARIANTS}.
- * @category Series and summation
- */
+/** The name of a summation kernel in {@link SUM_VARIANTS}.
+ * @category Series and summation */
 export type SumVariant = keyof typeof SUM_VARIANTS;

@@ -43,16 +43,12 @@ import {
   v128Store,
 } from "./instructions.ts";
 
-/**
- * Rows of the register tile (and the default column count); A is packed in panels of it.
- * @category WebAssembly encoder
- */
+/** Rows of the register tile (and the default column count); A is packed in panels of it.
+ * @category WebAssembly encoder */
 export const GEMM_TILE = 4;
 
-/**
- * Columns of the register tile that {@link gemmModule} uses unless told otherwise.
- * @category WebAssembly encoder
- */
+/** Columns of the register tile that {@link gemmModule} uses unless told otherwise.
+ * @category WebAssembly encoder */
 export const GEMM_TILE_COLUMNS_DEFAULT = 4;
 
 /**
@@ -63,10 +59,8 @@ export const GEMM_TILE_COLUMNS_DEFAULT = 4;
  */
 export const GEMM_UNROLL = 1;
 
-/**
- * Name of the exported kernel and of the exported memory.
- * @category WebAssembly encoder
- */
+/** Name of the exported kernel and of the exported memory.
+ * @category WebAssembly encoder */
 export const GEMM_EXPORTS = { kernel: "gemm", memory: "memory" } as const;
 
 // Local indices. Parameters first: (aPtr, bPtr, cPtr, rowPanels, depth, colPanels).

@@ -14,10 +14,8 @@
 
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
-/**
- * Single-byte opcodes of the core instruction set that the emitter uses.
- * @category WebAssembly encoder
- */
+/** Single-byte opcodes of the core instruction set that the emitter uses.
+ * @category WebAssembly encoder */
 export const OPCODE = {
   unreachable: 0x00,
   nop: 0x01,
@@ -54,10 +52,8 @@ export const OPCODE = {
   simdPrefix: 0xfd,
 } as const;
 
-/**
- * SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table.
- * @category WebAssembly encoder
- */
+/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table.
+ * @category WebAssembly encoder */
 export const SIMD_OPCODE = {
   v128Load: 0x00,
   v128Load64Splat: 0x0a,
@@ -71,10 +67,8 @@ export const SIMD_OPCODE = {
   f64x2Div: 0xf3,
 } as const;
 
-/**
- * The empty block type (0x40): a block that takes and leaves nothing on the stack.
- * @category WebAssembly encoder
- */
+/** The empty block type (0x40): a block that takes and leaves nothing on the stack.
+ * @category WebAssembly encoder */
 export const EMPTY_BLOCK_TYPE = 0x40;
 
 function requireIndex(value: number, what: string): void {

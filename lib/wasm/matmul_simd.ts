@@ -27,10 +27,8 @@ import { matmulBlocked, type MatmulKernel } from "../linalg/matmul.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 export type { MatmulKernel } from "../linalg/matmul.ts";
 
-/**
- * A kernel and which path it runs.
- * @category WebAssembly
- */
+/** A kernel and which path it runs.
+ * @category WebAssembly */
 export interface WasmMatmul {
   /** C = A·B, optionally into `out`. */
   readonly matmul: MatmulKernel;
@@ -38,10 +36,8 @@ export interface WasmMatmul {
   readonly backend: "wasm-simd" | "fallback";
 }
 
-/**
- * Options for {@link createWasmMatmul}.
- * @category WebAssembly
- */
+/** Options for {@link createWasmMatmul}.
+ * @category WebAssembly */
 export interface WasmMatmulOptions {
   /** Use the TypeScript path even if SIMD is available (for testing the fallback). */
   readonly forceFallback?: boolean;

@@ -14,22 +14,16 @@
 import { encodeUnsignedLeb128 } from "./leb128.ts";
 import { OPCODE } from "./instructions.ts";
 
-/**
- * Value types and their one-byte codes in the binary format.
- * @category WebAssembly encoder
- */
+/** Value types and their one-byte codes in the binary format.
+ * @category WebAssembly encoder */
 export const VALUE_TYPE = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
 
-/**
- * A value type by name: `"i32"`, `"i64"`, `"f32"`, `"f64"` or `"v128"`.
- * @category WebAssembly encoder
- */
+/** A value type by name: `"i32"`, `"i64"`, `"f32"`, `"f64"` or `"v128"`.
+ * @category WebAssembly encoder */
 export type ValueType = keyof typeof VALUE_TYPE;
 
-/**
- * Section ids, in the order they must appear.
- * @category WebAssembly encoder
- */
+/** Section ids, in the order they must appear.
+ * @category WebAssembly encoder */
 export const SECTION_ID = {
   custom: 0,
   type: 1,
@@ -45,10 +39,8 @@ export const SECTION_ID = {
   data: 11,
 } as const;
 
-/**
- * One function to encode.
- * @category WebAssembly encoder
- */
+/** One function to encode.
+ * @category WebAssembly encoder */
 export interface FunctionDefinition {
   /** Export name, or undefined to keep the function internal. */
   readonly exportName?: string;
@@ -62,10 +54,8 @@ export interface FunctionDefinition {
   readonly body: readonly number[];
 }
 
-/**
- * The memory a module defines and (optionally) exports.
- * @category WebAssembly encoder
- */
+/** The memory a module defines and (optionally) exports.
+ * @category WebAssembly encoder */
 export interface MemoryDefinition {
   /** Initial size in 64 KiB pages. */
   readonly initialPages: number;
@@ -75,10 +65,8 @@ export interface MemoryDefinition {
   readonly exportName?: string;
 }
 
-/**
- * A whole module: functions (indices 0, 1, … in order) and an optional memory.
- * @category WebAssembly encoder
- */
+/** A whole module: functions (indices 0, 1, … in order) and an optional memory.
+ * @category WebAssembly encoder */
 export interface ModuleDefinition {
   /** The functions, in index order. */
   readonly functions: readonly FunctionDefinition[];

@@ -23,10 +23,8 @@ import type { AnyConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
 import { copyJson, safeTree } from "./safe.ts";
 
-/**
- * What `nnref inputs` writes for one fixture.
- * @category Conformance
- */
+/** What `nnref inputs` writes for one fixture.
+ * @category Conformance */
 export interface FixtureInputs {
   /** The fixture's id: the key of its answers. */
   readonly id: string;
@@ -39,10 +37,8 @@ export interface FixtureInputs {
   >;
 }
 
-/**
- * What `nnref inputs --concept C` writes.
- * @category Conformance
- */
+/** What `nnref inputs --concept C` writes.
+ * @category Conformance */
 export interface ConceptInputs {
   /** The concept. */
   readonly concept: string;
@@ -116,10 +112,8 @@ export function conceptInputs(
   };
 }
 
-/**
- * One row of the verification table.
- * @category Conformance
- */
+/** One row of the verification table.
+ * @category Conformance */
 export interface AnswerRow {
   /** The fixture. */
   readonly id: string;
@@ -139,10 +133,8 @@ export interface AnswerRow {
   readonly message: string;
 }
 
-/**
- * The verification of an answers file.
- * @category Conformance
- */
+/** The verification of an answers file.
+ * @category Conformance */
 export interface AnswersReport {
   /** The precision the answers were checked at. */
   readonly precision: Precision;

@@ -19,16 +19,12 @@
 
 import { safeDescribe, type SafeTree } from "./safe.ts";
 
-/**
- * The floating-point format an implementation computes in.
- * @category Conformance
- */
+/** The floating-point format an implementation computes in.
+ * @category Conformance */
 export type Precision = "float64" | "float32";
 
-/**
- * The unit roundoff of each format.
- * @category Conformance
- */
+/** The unit roundoff of each format.
+ * @category Conformance */
 export const UNIT_ROUNDOFF: Readonly<Record<Precision, number>> = {
   float64: 2 ** -53,
   float32: 2 ** -24,
@@ -40,16 +36,12 @@ const SMALLEST_NORMAL: Readonly<Record<Precision, number>> = {
   float32: 2 ** -126,
 };
 
-/**
- * A number, or numbers nested in arrays (one per element of the field).
- * @category Conformance
- */
+/** A number, or numbers nested in arrays (one per element of the field).
+ * @category Conformance */
 export type NumberTree = number | readonly NumberTree[];
 
-/**
- * A field's conform bound, as the fixture states it.
- * @category Conformance
- */
+/** A field's conform bound, as the fixture states it.
+ * @category Conformance */
 export interface ConformBound {
   /** The concept that computes this field. */
   readonly concept: string;
@@ -69,10 +61,8 @@ export interface ConformBound {
   readonly reason: string;
 }
 
-/**
- * How one field compared.
- * @category Conformance
- */
+/** How one field compared.
+ * @category Conformance */
 export interface FieldVerdict {
   /** pass, fail, or unchecked (not checkable at this precision, or not checkable at all). */
   readonly status: "pass" | "fail" | "unchecked";
@@ -92,10 +82,8 @@ export interface FieldVerdict {
   readonly message: string;
 }
 
-/**
- * Distance in representable numbers of the format, or Infinity when not both finite.
- * @category Conformance
- */
+/** Distance in representable numbers of the format, or Infinity when not both finite.
+ * @category Conformance */
 export function ulpsApart(a: number, b: number, precision: Precision): number {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b ? 0 : Infinity;
   if (precision === "float32") {
@@ -111,10 +99,8 @@ export function ulpsApart(a: number, b: number, precision: Precision): number {
   return Number(d < 0n ? -d : d);
 }
 
-/**
- * A short number for messages.
- * @category Conformance
- */
+/** A short number for messages.
+ * @category Conformance */
 export function short(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
@@ -122,10 +108,8 @@ export function short(x: number): string {
   return a >= 1e-3 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(2);
 }
 
-/**
- * How far apart two numbers are, in words a reader can use at any size of error.
- * @category Conformance
- */
+/** How far apart two numbers are, in words a reader can use at any size of error.
+ * @category Conformance */
 export function describeError(
   actual: number,
   expected: number,

@@ -27,10 +27,8 @@ import type { AnyConcept, ConformanceConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
 import { copyJson, type SafeTree, safeTree } from "./safe.ts";
 
-/**
- * Options of {@link checkConcept}.
- * @category Conformance
- */
+/** Options of {@link checkConcept}.
+ * @category Conformance */
 export interface ConceptOptions {
   /**
    * "conform" (default): each field's conform bound, independent of summation order and
@@ -41,10 +39,8 @@ export interface ConceptOptions {
   readonly precision?: Precision;
 }
 
-/**
- * The check of one field of one fixture.
- * @category Conformance
- */
+/** The check of one field of one fixture.
+ * @category Conformance */
 export interface FieldOutcome {
   /** The expected field. */
   readonly field: string;
@@ -66,10 +62,8 @@ export interface FieldOutcome {
   readonly message: string;
 }
 
-/**
- * One fixture, checked against your implementation.
- * @category Conformance
- */
+/** One fixture, checked against your implementation.
+ * @category Conformance */
 export interface ConceptResult {
   /** The fixture's id ("(none)" when no fixture lists the concept). */
   readonly id: string;
@@ -386,10 +380,8 @@ export function assertConcept<Implementation>(
   return results.length;
 }
 
-/**
- * One line per fixture: id, status, the worst error in units of u.
- * @category Conformance
- */
+/** One line per fixture: id, status, the worst error in units of u.
+ * @category Conformance */
 export function formatResults(results: readonly ConceptResult[]): string {
   return results.map((r) => {
     const worst = Math.max(

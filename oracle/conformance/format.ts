@@ -9,10 +9,8 @@
 
 import type { ConformBound } from "./bound.ts";
 
-/**
- * The concept names a fixture may list (as fixtures/schema.json's `concept` enum).
- * @category Conformance
- */
+/** The concept names a fixture may list (as fixtures/schema.json's `concept` enum).
+ * @category Conformance */
 export const CONCEPT_NAMES: readonly string[] = [
   "sigmoid",
   "sigmoid-derivative",

@@ -21,10 +21,8 @@ import type { CanonicalInput, ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
-/**
- * One layer: a = f(a_prev @ W + b).
- * @category Conformance
- */
+/** One layer: a = f(a_prev @ W + b).
+ * @category Conformance */
 export interface NetworkLayer {
   /** W, inputs × outputs. */
   readonly W: number[][];
@@ -34,16 +32,12 @@ export interface NetworkLayer {
   readonly activation: string;
 }
 
-/**
- * A forward pass: the outputs of the last layer, one row per row of X.
- * @category Conformance
- */
+/** A forward pass: the outputs of the last layer, one row per row of X.
+ * @category Conformance */
 export type ForwardPass = (layers: NetworkLayer[], X: number[][]) => number[][];
 
-/**
- * What a backward pass returns: ∂C/∂W and ∂C/∂b per layer, and δ = ∂C/∂z per layer.
- * @category Conformance
- */
+/** What a backward pass returns: ∂C/∂W and ∂C/∂b per layer, and δ = ∂C/∂z per layer.
+ * @category Conformance */
 export interface BackwardGradients {
   /** ∂C/∂Wˡ, each shaped like Wˡ (inputs × outputs). */
   readonly weights: number[][][];
@@ -53,10 +47,8 @@ export interface BackwardGradients {
   readonly deltas?: number[][][];
 }
 
-/**
- * A backward pass for C = s·Σ_samples ‖a_L − y‖².
- * @category Conformance
- */
+/** A backward pass for C = s·Σ_samples ‖a_L − y‖².
+ * @category Conformance */
 export type BackwardPass = (
   layers: NetworkLayer[],
   X: number[][],
@@ -152,10 +144,8 @@ function forwardInput(
   }
 }
 
-/**
- * The forward pass with biases.
- * @category Conformance
- */
+/** The forward pass with biases.
+ * @category Conformance */
 export const FORWARD: ConformanceConcept<ForwardPass> = {
   name: "forward",
   signature:
@@ -222,10 +212,8 @@ function layerOutputs(prefixes: string[]): string[] {
   ).flat();
 }
 
-/**
- * The backward pass: ∂C/∂Wˡ and ∂C/∂bˡ for C = s·Σ‖a_L − y‖².
- * @category Conformance
- */
+/** The backward pass: ∂C/∂Wˡ and ∂C/∂bˡ for C = s·Σ‖a_L − y‖².
+ * @category Conformance */
 export const BACKWARD: ConformanceConcept<BackwardPass> = {
   name: "backward",
   signature:
@@ -242,10 +230,8 @@ export const BACKWARD: ConformanceConcept<BackwardPass> = {
     ),
 };
 
-/**
- * The δ's of the backward pass: δˡ = ∂C/∂zˡ per layer, one row per sample.
- * @category Conformance
- */
+/** The δ's of the backward pass: δˡ = ∂C/∂zˡ per layer, one row per sample.
+ * @category Conformance */
 export const BACKWARD_DELTA: ConformanceConcept<BackwardPass> = {
   name: "backward-delta",
   signature: BACKWARD.signature,

@@ -8,10 +8,8 @@
  * @module
  */
 
-/**
- * A value flattened: its shape, its numbers in row-major order, and "" or what was wrong.
- * @category Conformance
- */
+/** A value flattened: its shape, its numbers in row-major order, and "" or what was wrong.
+ * @category Conformance */
 export interface SafeTree {
   /** `[]` for a scalar, `[n]` for a vector, `[rows, cols]` for a matrix, … */
   readonly shape: readonly number[];

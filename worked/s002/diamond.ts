@@ -15,10 +15,8 @@ import { createNetwork, type Network } from "../../lib/nn/network.ts";
 import { predict } from "../../lib/nn/forward.ts";
 import { lossGradients, trainNetwork, type TrainResult } from "../../lib/nn/train.ts";
 
-/**
- * The seeded stand-in's draws, in the slides' order.
- * @category Worked results
- */
+/** The seeded stand-in's draws, in the slides' order.
+ * @category Worked results */
 export interface DiamondDraws {
   /** numObs × 2 uniform(−1, 1) points (`x_mat_1`). */
   readonly points: Matrix;
@@ -65,10 +63,8 @@ export function diamondDraws(seed: number, numObs: number): DiamondDraws {
   return { points, inputs, labels, network };
 }
 
-/**
- * The slides' loop: summed-loss gradient, lr η, numIter iterations.
- * @category Worked results
- */
+/** The slides' loop: summed-loss gradient, lr η, numIter iterations.
+ * @category Worked results */
 export function runDiamond(
   seed: number,
   numObs: number,

@@ -337,10 +337,8 @@ const activations: Subject = {
   },
 };
 
-/**
- * Every subject of S2, in the document's order.
- * @category Worked results
- */
+/** Every subject of S2, in the document's order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [
   orNand,
   andLab,
