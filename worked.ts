@@ -9,10 +9,9 @@
  *
  * @example Replay one worked result
  * ```ts
- * import { replay } from "./mod.ts";
- * import { SUBJECTS } from "./worked.ts";
+ * import { parseFixtures, replay } from "@nnref/nnref";
+ * import { SUBJECTS } from "@nnref/nnref/worked";
  * import commute from "./fixtures/regression/commute.json" with { type: "json" };
- * import { parseFixtures } from "./mod.ts";
  * const run = replay(parseFixtures(commute, "commute.json"), SUBJECTS, { ids: ["s001.commute"] });
  * if (!run.results[0].ok) throw new Error(run.results[0].status);
  * ```

@@ -19,7 +19,8 @@ import { describe } from "./_tree.ts";
 import type { ConformBound } from "./conformance/bound.ts";
 import { validateConformance } from "./conformance/format.ts";
 
-/** Where a worked result is printed. */
+/** Where a worked result is printed.
+ * @category Fixtures */
 export interface FixtureSource {
   /** File name of the document, e.g. `001_85ee514aa7c85552.txt`. */
   readonly document: string;
@@ -29,7 +30,8 @@ export interface FixtureSource {
   readonly quote: string;
 }
 
-/** How the expected values were computed, independently of `lib/`. */
+/** How the expected values were computed, independently of `lib/`.
+ * @category Fixtures */
 export interface FixtureOracle {
   /** The method: "exact rational solve of the normal equations", "NIST certified values", … */
   readonly method: string;
@@ -37,7 +39,8 @@ export interface FixtureOracle {
   readonly generator: string | null;
 }
 
-/** A document error: what it printed, what is correct, and why. */
+/** A document error: what it printed, what is correct, and why.
+ * @category Fixtures */
 export interface Erratum {
   /**
    * The `printed` field this erratum is about. With a field, the check is two-sided: the
@@ -53,10 +56,12 @@ export interface Erratum {
   readonly why: string;
 }
 
-/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null. */
+/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
+ * @category Fixtures */
 export type ExpectedValue = number | string | boolean | null | readonly ExpectedValue[];
 
-/** One worked result. */
+/** One worked result.
+ * @category Fixtures */
 export interface Fixture {
   /** Stable id, e.g. `s001.commute` or `s001.commute.qr`. */
   readonly id: string;
@@ -118,7 +123,8 @@ function isExpectedValue(value: unknown): boolean {
   return Array.isArray(value) && value.every(isExpectedValue);
 }
 
-/** The errata of a fixture as a list (empty when `erratum` is null). */
+/** The errata of a fixture as a list (empty when `erratum` is null).
+ * @category Fixtures */
 export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] {
   const e = fixture.erratum;
   if (e === null || e === undefined) return [];
@@ -138,6 +144,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  *
  * @example
  * ```ts
+ * import { parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "000.txt", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -145,6 +152,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  * });
  * if (fixture.expected.half !== 0.5) throw new Error("parsed");
  * ```
+ * @category Fixtures
  */
 export function parseFixture(json: unknown, where = "fixture"): Fixture {
   if (!isRecord(json)) {
@@ -236,8 +244,10 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
  *
  * @example
  * ```ts
+ * import { parseFixtures } from "@nnref/nnref/oracle";
  * if (parseFixtures([], "empty.json").length !== 0) throw new Error("empty list");
  * ```
+ * @category Fixtures
  */
 export function parseFixtures(json: unknown, where = "fixture file"): Fixture[] {
   const list = Array.isArray(json) ? json : [json];

@@ -11,7 +11,8 @@ import { printedMismatch, type StringTree } from "./assert_printed.ts";
 import { AssertionError } from "./assertion_error.ts";
 import { errataOf, type Fixture } from "./fixture.ts";
 
-/** The outcome of one check of a fixture. */
+/** The outcome of one check of a fixture.
+ * @category Fixtures */
 export interface Check {
   /** The fixture's id. */
   readonly id: string;
@@ -63,7 +64,7 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, verifyFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.third", source: { document: "d.txt", section: "1", quote: "1/3 = 0.3334" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { third: "0.3334" },
@@ -73,6 +74,7 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  * const checks = verifyFixture(fixture, { third: 1 / 3 });
  * if (!checks.every((c) => c.ok)) throw new Error("value and erratum both hold");
  * ```
+ * @category Fixtures
  */
 export function verifyFixture(
   fixture: Fixture,
@@ -138,7 +140,7 @@ export function verifyFixture(
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { assertFixture, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.sum", source: { document: "d.txt", section: "1", quote: "0.1 + 0.2 = 0.3" },
  *   oracle: { method: "exact rationals", generator: null }, input: {}, printed: { sum: "0.3" },
@@ -147,6 +149,7 @@ export function verifyFixture(
  * });
  * assertFixture(fixture, { sum: 0.1 + 0.2 });
  * ```
+ * @category Fixtures
  */
 export function assertFixture(
   fixture: Fixture,

@@ -1,0 +1,60 @@
+/**
+ * The oracle toolkit: numeric assertions (ulps, numpy's rtol/atol, printed digits), the
+ * fixture format, field-by-field verification of a fixture, replaying fixtures through
+ * subjects, and conformance checks of someone else's implementation against the fixtures.
+ *
+ * @example
+ * ```ts
+ * import { assertClose, assertPrinted, ulpDistance } from "@nnref/nnref/oracle";
+ * assertPrinted(Math.sqrt(2), "1.41421356");
+ * assertClose(0.1 + 0.2, 0.3, { ulps: 1 });
+ * if (ulpDistance(1, 1 + Number.EPSILON) !== 1) throw new Error("one ulp");
+ * ```
+ *
+ * @module
+ */
+
+export {
+  assertAllClose,
+  assertClose,
+  findMismatch,
+  type MatrixLike,
+  type Mismatch,
+  type NumericTree,
+  type Tolerance,
+  validateTolerance,
+} from "./assert_close.ts";
+export {
+  assertPrinted,
+  parsePrinted,
+  printedMismatch,
+  type PrintedNumber,
+  type PrintedOptions,
+  type StringTree,
+} from "./assert_printed.ts";
+export { AssertionError } from "./assertion_error.ts";
+export {
+  errataOf,
+  type Erratum,
+  type ExpectedValue,
+  type Fixture,
+  type FixtureOracle,
+  type FixtureSource,
+  parseFixture,
+  parseFixtures,
+} from "./fixture.ts";
+export {
+  type FieldReplay,
+  replay,
+  replayFixture,
+  type ReplayOptions,
+  type ReplayResult,
+  type ReplayRun,
+  type ReplayStatus,
+  type SubjectProblem,
+} from "./replay.ts";
+export { type ReplaySummary, summarize } from "./replay_summary.ts";
+export { claims, type Subject, subjectFor, subjectProblem } from "./subject.ts";
+export { ulp, ulpDistance } from "./ulp.ts";
+export { assertFixture, type Check, verifyFixture } from "./verify.ts";
+export * from "./conformance/mod.ts";
