@@ -9,8 +9,8 @@
  *
  * @example Replay one worked result
  * ```ts
- * import { linkErrata, parseErrata, parseFixtures, replay } from "./mod.ts";
- * import { SUBJECTS } from "./worked.ts";
+ * import { linkErrata, parseErrata, parseFixtures, replay } from "@nnref/nnref";
+ * import { SUBJECTS } from "@nnref/nnref/worked";
  * import commute from "./fixtures/regression/commute.json" with { type: "json" };
  * import errata from "./fixtures/errata/s001.json" with { type: "json" };
  * // Fixtures name their errata by id (S1-E09); the records live in fixtures/errata/.

@@ -418,16 +418,18 @@ export function render(
   out.push("## Commands", "");
   out.push(
     "```sh",
+    "# the pinned runtimes and the peers (bench/package.json; `npm run bench` does this too)",
+    "node tools/ensure_install.mjs . tools/runtimes bench",
     "# full run, both runtimes (each writes JSON for the tables below)",
-    "node_modules/.bin/deno run --allow-read --allow-env --allow-sys --allow-write=out bench/main.ts --json out/bench-deno.json",
-    "node_modules/.bin/bun bench/main.ts --json out/bench-bun.json",
+    "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-env --allow-sys --allow-write=out bench/main.ts --json out/bench-deno.json",
+    "tools/runtimes/node_modules/.bin/bun bench/main.ts --json out/bench-bun.json",
     "# numpy, one thread (not in CI)",
     "python3 bench/numpy_bench.py --json out/bench-numpy.json",
     "# this file",
-    "node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --out BENCHMARKS.md && node_modules/.bin/deno fmt BENCHMARKS.md",
+    "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --out BENCHMARKS.md && tools/runtimes/node_modules/.bin/deno fmt BENCHMARKS.md",
     "# CI smoke run (tiny sizes, a few ms per kernel; every variant still checked)",
-    "node_modules/.bin/deno run --allow-read --allow-env --allow-sys bench/main.ts --smoke",
-    "node_modules/.bin/bun bench/main.ts --smoke",
+    "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-env --allow-sys bench/main.ts --smoke",
+    "tools/runtimes/node_modules/.bin/bun bench/main.ts --smoke",
     "```",
     "",
     "Options: `--smoke`, `--json <file>`, `--filter <regex>` (on `concept · kernel`), and family " +

@@ -28,12 +28,14 @@ export { SUM_VARIANTS } from "./series/summation.ts";
  *
  * @example Every variant gives the same product
  * ```ts
- * import { fromRows } from "./linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { MATMUL_VARIANTS } from "@nnref/nnref/variants";
  * const a = fromRows([[1, 2], [3, 4]]), b = fromRows([[5, 6], [7, 8]]);
  * for (const [name, kernel] of Object.entries(MATMUL_VARIANTS)) {
  *   if (kernel(a, b).data[3] !== 50) throw new Error(`${name}: C₁₁ = 3·6 + 4·8 = 50`);
  * }
  * ```
+ * @category Variants
  */
 export const MATMUL_VARIANTS = {
   naive: matmulNaive,

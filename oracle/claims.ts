@@ -24,10 +24,12 @@ import {
   RecordReferenceError,
 } from "./errata.ts";
 
-/** How a claim came out. */
+/** How a claim came out.
+ * @category Oracle */
 export type ClaimStatus = "verified" | "erratum" | "note";
 
-/** One checkable sentence of a document. */
+/** One checkable sentence of a document.
+ * @category Oracle */
 export interface Claim {
   /** `S<document>-C<nnn>`, stable. */
   readonly id: string;
@@ -49,7 +51,8 @@ export interface Claim {
   readonly comment?: string;
 }
 
-/** A section of the document, in order, and whether the audit covered all of it. */
+/** A section of the document, in order, and whether the audit covered all of it.
+ * @category Oracle */
 export interface AuditedSection {
   /** The section number or heading, as errata and claims name it. */
   readonly section: string;
@@ -61,7 +64,8 @@ export interface AuditedSection {
   readonly comment?: string;
 }
 
-/** The audit of one document. */
+/** The audit of one document.
+ * @category Oracle */
 export interface ClaimsFile {
   /** The document's file name. */
   readonly document: string;
@@ -71,7 +75,8 @@ export interface ClaimsFile {
   readonly claims: readonly Claim[];
 }
 
-/** The audit's reach over one document. */
+/** The audit's reach over one document.
+ * @category Oracle */
 export interface ClaimCoverage {
   /** The document's file name. */
   readonly document: string;
@@ -186,6 +191,7 @@ function parseClaim(json: unknown, where: string, doc: number, sections: Set<str
  *
  * @example
  * ```ts
+ * import { claimCoverage, parseClaims } from "@nnref/nnref/oracle";
  * const audit = parseClaims({
  *   document: "004_b1c8051590175ba2.txt",
  *   sections: [{ section: "梯度下降", title: "梯度下降", audited: true }],
@@ -196,6 +202,7 @@ function parseClaim(json: unknown, where: string, doc: number, sections: Set<str
  * });
  * if (claimCoverage(audit).verified !== 1) throw new Error("one verified claim");
  * ```
+ * @category Oracle
  */
 export function parseClaims(json: unknown, where = "claims file"): ClaimsFile {
   if (!isRecord(json)) throw new RecordFormatError(`${where}: a claims file must be an object`);
@@ -239,7 +246,8 @@ export function parseClaims(json: unknown, where = "claims file"): ClaimsFile {
   return { document, sections: json.sections as AuditedSection[], claims };
 }
 
-/** What {@link claimProblems} checks a claims file against. */
+/** What {@link claimProblems} checks a claims file against.
+ * @category Oracle */
 export interface ClaimContext {
   /** Every fixture id there is. */
   readonly fixtureIds: ReadonlySet<string>;
@@ -259,6 +267,7 @@ export interface ClaimContext {
  *
  * @example A verified claim checked by a fixture that does not exist
  * ```ts
+ * import { claimProblems, parseClaims } from "@nnref/nnref/oracle";
  * const audit = parseClaims({
  *   document: "004_b1c8051590175ba2.txt",
  *   sections: [{ section: "梯度下降", title: "梯度下降", audited: true }],
@@ -270,6 +279,7 @@ export interface ClaimContext {
  * const problems = claimProblems(audit, { fixtureIds: new Set(), records: [] });
  * if (!problems[0]?.message.includes("s004.nothing")) throw new Error("reported");
  * ```
+ * @category Oracle
  */
 export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordReferenceError[] {
   const problems: RecordReferenceError[] = [];
@@ -338,6 +348,7 @@ export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordRe
  *
  * @example
  * ```ts
+ * import { claimCoverage } from "@nnref/nnref/oracle";
  * const coverage = claimCoverage({
  *   document: "004_b1c8051590175ba2.txt",
  *   sections: [{ section: "a", title: "a", audited: true }, { section: "b", title: "b", audited: false }],
@@ -345,6 +356,7 @@ export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordRe
  * });
  * if (coverage.sectionsAudited !== 1 || coverage.unaudited[0] !== "b") throw new Error("1 of 2");
  * ```
+ * @category Oracle
  */
 export function claimCoverage(file: ClaimsFile): ClaimCoverage {
   const count = (status: ClaimStatus) => file.claims.filter((c) => c.status === status).length;

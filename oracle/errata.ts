@@ -16,17 +16,20 @@
 
 import { describe, type StringTree } from "./_tree.ts";
 
-/** What is wrong: a number, a formula or derivation step, code, a claim in words, notation. */
+/** What is wrong: a number, a formula or derivation step, code, a claim in words, notation.
+ * @category Oracle */
 export type ErratumKind = "number" | "formula" | "code" | "claim" | "notation";
 
 /**
  * How much it matters. `low`: a slip the context corrects, no result changes. `medium`:
  * followed literally it gives a wrong number, formula or program, but the document gets
  * the result right elsewhere. `high`: a result, program output or conclusion is wrong.
+ * @category Oracle
  */
 export type Severity = "low" | "medium" | "high";
 
-/** A printed field a field-level erratum corrects, with the digits the document should print. */
+/** A printed field a field-level erratum corrects, with the digits the document should print.
+ * @category Oracle */
 export interface FieldCheck {
   /** The fixture's `printed` field. */
   readonly field: string;
@@ -34,7 +37,8 @@ export interface FieldCheck {
   readonly correct: StringTree;
 }
 
-/** What errata and notes share. */
+/** What errata and notes share.
+ * @category Oracle */
 export interface RecordBase {
   /** `S<document>-E<nn>` or `S<document>-N<nn>`, stable. */
   readonly id: string;
@@ -52,7 +56,8 @@ export interface RecordBase {
   readonly decision?: string;
 }
 
-/** An error of the document as printed. */
+/** An error of the document as printed.
+ * @category Oracle */
 export interface Erratum extends RecordBase {
   /** `"erratum"`. */
   readonly class: "erratum";
@@ -70,7 +75,8 @@ export interface Erratum extends RecordBase {
   readonly checks?: readonly FieldCheck[];
 }
 
-/** A debatable point or a caveat: shown, not counted. */
+/** A debatable point or a caveat: shown, not counted.
+ * @category Oracle */
 export interface Note extends RecordBase {
   /** `"note"`. */
   readonly class: "note";
@@ -78,7 +84,8 @@ export interface Note extends RecordBase {
   readonly correct?: string;
 }
 
-/** An erratum or a note. */
+/** An erratum or a note.
+ * @category Oracle */
 export type ErrataRecord = Erratum | Note;
 
 /**
@@ -87,9 +94,11 @@ export type ErrataRecord = Erratum | Note;
  *
  * @example
  * ```ts
+ * import { RecordFormatError } from "@nnref/nnref/oracle";
  * const error = new RecordFormatError("S1-E01: kind must be one of …");
  * if (!(error instanceof TypeError) || error.code !== "NNREF_RECORD_FORMAT") throw new Error();
  * ```
+ * @category Oracle
  */
 export class RecordFormatError extends TypeError {
   /** Always `"NNREF_RECORD_FORMAT"`. */
@@ -105,9 +114,11 @@ export class RecordFormatError extends TypeError {
  *
  * @example
  * ```ts
+ * import { RecordReferenceError } from "@nnref/nnref/oracle";
  * const error = new RecordReferenceError("s001.commute lists S1-E99, which no record has");
  * if (!(error instanceof RangeError) || error.code !== "NNREF_RECORD_REFERENCE") throw new Error();
  * ```
+ * @category Oracle
  */
 export class RecordReferenceError extends RangeError {
   /** Always `"NNREF_RECORD_REFERENCE"`. */
@@ -144,7 +155,8 @@ function isDigits(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every(isDigits);
 }
 
-/** The document number (0 … 4) of a document file name, or -1. */
+/** The document number (0 … 4) of a document file name, or -1.
+ * @category Oracle */
 export function documentNumber(document: string): number {
   const match = /^00([0-4])_[0-9a-f]{16}\.txt$/.exec(document);
   return match === null ? -1 : Number(match[1]);
@@ -160,6 +172,7 @@ export function documentNumber(document: string): number {
  *
  * @example A note needs no kind or severity; an erratum does
  * ```ts
+ * import { parseErrataRecord, RecordFormatError } from "@nnref/nnref/oracle";
  * const note = parseErrataRecord({
  *   id: "S1-N01", class: "note", document: "001_85ee514aa7c85552.txt", section: "2.1",
  *   printed: "…", why: "a caveat", fixtures: [],
@@ -173,6 +186,7 @@ export function documentNumber(document: string): number {
  * }
  * if (!refused) throw new Error("an erratum without kind is refused");
  * ```
+ * @category Oracle
  */
 export function parseErrataRecord(json: unknown, where = "errata record"): ErrataRecord {
   if (!isRecord(json)) {
@@ -283,8 +297,10 @@ export function parseErrataRecord(json: unknown, where = "errata record"): Errat
  *
  * @example
  * ```ts
+ * import { parseErrata } from "@nnref/nnref/oracle";
  * if (parseErrata([], "s000.json").length !== 0) throw new Error("empty file");
  * ```
+ * @category Oracle
  */
 export function parseErrata(json: unknown, where = "errata file"): ErrataRecord[] {
   if (!Array.isArray(json)) {
@@ -301,12 +317,14 @@ export function parseErrata(json: unknown, where = "errata file"): ErrataRecord[
   return records;
 }
 
-/** Whether a record is an erratum (not a note). */
+/** Whether a record is an erratum (not a note).
+ * @category Oracle */
 export function isErratum(record: ErrataRecord): record is Erratum {
   return record.class === "erratum";
 }
 
-/** The printed passages of a record as a list. */
+/** The printed passages of a record as a list.
+ * @category Oracle */
 export function passagesOf(record: Pick<ErrataRecord, "printed">): readonly string[] {
   return typeof record.printed === "string" ? [record.printed] : record.printed;
 }

@@ -15,7 +15,8 @@ import {
   RecordReferenceError,
 } from "./errata.ts";
 
-/** Options of {@link errataLinkProblems} and {@link linkErrata}. */
+/** Options of {@link errataLinkProblems} and {@link linkErrata}.
+ * @category Oracle */
 export interface LinkOptions {
   /**
    * Whether `fixtures` are all the fixtures there are, so that a record naming a fixture
@@ -35,7 +36,7 @@ export interface LinkOptions {
  *
  * @example A fixture listing an id that no record has
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { errataLinkProblems, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.one", source: { document: "001_85ee514aa7c85552.txt", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {}, expected: {},
@@ -44,6 +45,7 @@ export interface LinkOptions {
  * const problems = errataLinkProblems([fixture], []);
  * if (!problems[0]?.message.includes("S1-E99")) throw new Error("reported");
  * ```
+ * @category Oracle
  */
 export function errataLinkProblems(
   fixtures: readonly Fixture[],
@@ -121,8 +123,7 @@ export function errataLinkProblems(
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
- * import { parseErrata } from "./errata.ts";
+ * import { linkErrata, parseErrata, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.third", source: { document: "001_85ee514aa7c85552.txt", section: "1", quote: "0.3334" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { third: "0.3334" },
@@ -138,6 +139,7 @@ export function errataLinkProblems(
  * const [linked] = linkErrata([fixture], records);
  * if (linked.errata?.[0].id !== "S1-E01") throw new Error("resolved");
  * ```
+ * @category Oracle
  */
 export function linkErrata(
   fixtures: readonly Fixture[],
@@ -164,7 +166,7 @@ export function linkErrata(
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, resolveErrata } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.one", source: { document: "001_85ee514aa7c85552.txt", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {}, expected: {},
@@ -172,6 +174,7 @@ export function linkErrata(
  * });
  * if (resolveErrata([fixture], [])[0].errata !== undefined) throw new Error("left unresolved");
  * ```
+ * @category Oracle
  */
 export function resolveErrata(
   fixtures: readonly Fixture[],

@@ -23,7 +23,8 @@ import { documentNumber, type Erratum, type Note, RecordReferenceError } from ".
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Erratum, Note } from "./errata.ts";
 
-/** Where a worked result is printed. */
+/** Where a worked result is printed.
+ * @category Fixtures */
 export interface FixtureSource {
   /** File name of the document, e.g. `001_85ee514aa7c85552.txt`. */
   readonly document: string;
@@ -33,7 +34,8 @@ export interface FixtureSource {
   readonly quote: string;
 }
 
-/** How the expected values were computed, independently of `lib/`. */
+/** How the expected values were computed, independently of `lib/`.
+ * @category Fixtures */
 export interface FixtureOracle {
   /** The method: "exact rational solve of the normal equations", "NIST certified values", … */
   readonly method: string;
@@ -41,10 +43,12 @@ export interface FixtureOracle {
   readonly generator: string | null;
 }
 
-/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null. */
+/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
+ * @category Fixtures */
 export type ExpectedValue = number | string | boolean | null | readonly ExpectedValue[];
 
-/** One worked result. */
+/** One worked result.
+ * @category Fixtures */
 export interface Fixture {
   /** Stable id, e.g. `s001.commute` or `s001.commute.qr`. */
   readonly id: string;
@@ -121,8 +125,10 @@ function isExpectedValue(value: unknown): boolean {
  *
  * @example
  * ```ts
+ * import { errataOf } from "@nnref/nnref/oracle";
  * if (errataOf({ erratum: null }).length !== 0) throw new Error("no errata");
  * ```
+ * @category Fixtures
  */
 export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly Erratum[] {
   const ids = fixture.erratum ?? [];
@@ -150,6 +156,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly
  *
  * @example
  * ```ts
+ * import { parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "000.txt", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -157,6 +164,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly
  * });
  * if (fixture.expected.half !== 0.5) throw new Error("parsed");
  * ```
+ * @category Fixtures
  */
 export function parseFixture(json: unknown, where = "fixture"): Fixture {
   if (!isRecord(json)) {
@@ -257,8 +265,10 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
  *
  * @example
  * ```ts
+ * import { parseFixtures } from "@nnref/nnref/oracle";
  * if (parseFixtures([], "empty.json").length !== 0) throw new Error("empty list");
  * ```
+ * @category Fixtures
  */
 export function parseFixtures(json: unknown, where = "fixture file"): Fixture[] {
   const list = Array.isArray(json) ? json : [json];

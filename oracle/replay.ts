@@ -25,10 +25,12 @@ import type { Tolerance } from "./assert_close.ts";
  * - `no-subject`: no subject claims the fixture's id;
  * - `bad-subject`: the subject that claims it is malformed, or several claim it;
  * - `unknown-id`: an id was asked for and no fixture has it.
+ * @category Replay
  */
 export type ReplayStatus = "pass" | "fail" | "error" | "no-subject" | "bad-subject" | "unknown-id";
 
-/** One expected field of a replayed fixture, side by side. */
+/** One expected field of a replayed fixture, side by side.
+ * @category Replay */
 export interface FieldReplay {
   /** The expected field's name. */
   readonly field: string;
@@ -54,7 +56,8 @@ export interface FieldReplay {
   readonly messages: readonly string[];
 }
 
-/** One fixture, replayed. */
+/** One fixture, replayed.
+ * @category Replay */
 export interface ReplayResult {
   /** The fixture's id (or the id asked for, for `unknown-id`). */
   readonly id: string;
@@ -89,7 +92,8 @@ export interface ReplayResult {
   readonly extraFields?: readonly string[];
 }
 
-/** A subject rejected before the run, and why. */
+/** A subject rejected before the run, and why.
+ * @category Replay */
 export interface SubjectProblem {
   /** Position of the subject in the list passed to {@link replay}. */
   readonly index: number;
@@ -99,7 +103,8 @@ export interface SubjectProblem {
   readonly message: string;
 }
 
-/** The outcome of a replay run. */
+/** The outcome of a replay run.
+ * @category Replay */
 export interface ReplayRun {
   /** One result per fixture (or per id asked for), in the order given. */
   readonly results: readonly ReplayResult[];
@@ -109,7 +114,8 @@ export interface ReplayRun {
   readonly unclaimed: readonly string[];
 }
 
-/** Options of {@link replay}. */
+/** Options of {@link replay}.
+ * @category Replay */
 export interface ReplayOptions {
   /**
    * Replay only these fixture ids (exact ids, or prefixes ending in `*`). An id (or
@@ -213,7 +219,7 @@ function documentChecks(fixture: Fixture): Check[] {
  *
  * @example A subject that throws becomes an `error` result
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, replayFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "d.txt", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -224,6 +230,7 @@ function documentChecks(fixture: Fixture): Check[] {
  * const broken = replayFixture(fixture, [{ ids: ["demo.*"], compute: () => { throw new Error("boom"); } }]);
  * if (broken.status !== "error" || !broken.messages[0].includes("boom")) throw new Error("caught");
  * ```
+ * @category Replay
  */
 export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): ReplayResult {
   const base = baseOf(fixture);
@@ -323,7 +330,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  *
  * @example An unknown id and a missing subject are reported, not thrown
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, replay } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.one", source: { document: "d.txt", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {},
@@ -333,6 +340,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  * const statuses = run.results.map((r) => r.status).join(",");
  * if (statuses !== "no-subject,unknown-id") throw new Error(statuses);
  * ```
+ * @category Replay
  */
 export function replay(
   fixtures: readonly Fixture[],

@@ -10,7 +10,8 @@ import type { ReplayResult, ReplayStatus } from "./replay.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { ReplayResult, ReplayStatus } from "./replay.ts";
 
-/** Counts over a run, for the summary line. */
+/** Counts over a run, for the summary line.
+ * @category Replay */
 export interface ReplaySummary {
   /** Fixtures replayed (unknown ids not counted). */
   readonly fixtures: number;
@@ -44,9 +45,11 @@ export interface ReplaySummary {
  *
  * @example
  * ```ts
+ * import { summarize } from "@nnref/nnref/oracle";
  * const summary = summarize([]);
  * if (summary.fixtures !== 0 || summary.failed !== 0) throw new Error("empty run");
  * ```
+ * @category Replay
  */
 export function summarize(results: readonly ReplayResult[]): ReplaySummary {
   const byStatus: Record<ReplayStatus, number> = {

@@ -11,7 +11,8 @@ import { printedMismatch, type StringTree } from "./assert_printed.ts";
 import { AssertionError } from "./assertion_error.ts";
 import { errataOf, type Fixture } from "./fixture.ts";
 
-/** The outcome of one check of a fixture. */
+/** The outcome of one check of a fixture.
+ * @category Fixtures */
 export interface Check {
   /** The fixture's id. */
   readonly id: string;
@@ -30,7 +31,8 @@ export interface Check {
   readonly erratum?: string;
 }
 
-/** A field-level check of an erratum record, for one fixture. */
+/** A field-level check of an erratum record, for one fixture.
+ * @category Fixtures */
 export interface ErratumFieldCheck {
   /** The erratum record's id. */
   readonly erratum: string;
@@ -47,8 +49,10 @@ export interface ErratumFieldCheck {
  *
  * @example
  * ```ts
+ * import { fieldChecksOf } from "@nnref/nnref/oracle";
  * if (fieldChecksOf({ erratum: null }).length !== 0) throw new Error("none");
  * ```
+ * @category Fixtures
  */
 export function fieldChecksOf(
   fixture: Pick<Fixture, "erratum" | "errata">,
@@ -93,9 +97,7 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
- * import { parseErrata } from "./errata.ts";
- * import { linkErrata } from "./errata_link.ts";
+ * import { linkErrata, parseErrata, parseFixture, verifyFixture } from "@nnref/nnref/oracle";
  * const document = "001_85ee514aa7c85552.txt";
  * const [fixture] = linkErrata([parseFixture({
  *   id: "demo.third", source: { document, section: "1", quote: "1/3 = 0.3334" },
@@ -111,6 +113,7 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  * const checks = verifyFixture(fixture, { third: 1 / 3 });
  * if (!checks.every((c) => c.ok)) throw new Error("value and erratum both hold");
  * ```
+ * @category Fixtures
  */
 export function verifyFixture(
   fixture: Fixture,
@@ -175,7 +178,7 @@ export function verifyFixture(
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { assertFixture, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.sum", source: { document: "d.txt", section: "1", quote: "0.1 + 0.2 = 0.3" },
  *   oracle: { method: "exact rationals", generator: null }, input: {}, printed: { sum: "0.3" },
@@ -184,6 +187,7 @@ export function verifyFixture(
  * });
  * assertFixture(fixture, { sum: 0.1 + 0.2 });
  * ```
+ * @category Fixtures
  */
 export function assertFixture(
   fixture: Fixture,

@@ -35,7 +35,7 @@ if (!existsSync(executablePath)) {
 
 if (!process.argv.includes("--no-build")) {
   const built = spawnSync(
-    join(root, "node_modules", ".bin", "deno"),
+    join(root, "tools", "runtimes", "node_modules", ".bin", "deno"),
     [
       "run",
       "--allow-read",

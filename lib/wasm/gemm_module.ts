@@ -43,20 +43,24 @@ import {
   v128Store,
 } from "./instructions.ts";
 
-/** Rows of the register tile (and the default column count); A is packed in panels of it. */
+/** Rows of the register tile (and the default column count); A is packed in panels of it.
+ * @category WebAssembly encoder */
 export const GEMM_TILE = 4;
 
-/** Columns of the register tile that {@link gemmModule} uses unless told otherwise. */
+/** Columns of the register tile that {@link gemmModule} uses unless told otherwise.
+ * @category WebAssembly encoder */
 export const GEMM_TILE_COLUMNS_DEFAULT = 4;
 
 /**
  * Steps of p per loop iteration (a power of two); the caller pads the depth to a
  * multiple of it with zeros. 2 halves the loop overhead but measured slower on Bun
  * (JavaScriptCore: 11 vs 13 GFLOP/s at n = 256) and no faster on Deno, so it is 1.
+ * @category WebAssembly encoder
  */
 export const GEMM_UNROLL = 1;
 
-/** Name of the exported kernel and of the exported memory. */
+/** Name of the exported kernel and of the exported memory.
+ * @category WebAssembly encoder */
 export const GEMM_EXPORTS = { kernel: "gemm", memory: "memory" } as const;
 
 // Local indices. Parameters first: (aPtr, bPtr, cPtr, rowPanels, depth, colPanels).
@@ -193,9 +197,11 @@ function kernelBody(vectors: number): number[] {
  *
  * @example
  * ```ts
+ * import { gemmModule } from "@nnref/nnref/wasm";
  * const bytes = gemmModule(1, 6);
  * if (bytes.length > 4096) throw new Error("small enough for synchronous compilation");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmModule(
   initialPages: number,

@@ -27,7 +27,8 @@ import { matmulBlocked, type MatmulKernel } from "../linalg/matmul.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 export type { MatmulKernel } from "../linalg/matmul.ts";
 
-/** A kernel and which path it runs. */
+/** A kernel and which path it runs.
+ * @category WebAssembly */
 export interface WasmMatmul {
   /** C = A·B, optionally into `out`. */
   readonly matmul: MatmulKernel;
@@ -35,7 +36,8 @@ export interface WasmMatmul {
   readonly backend: "wasm-simd" | "fallback";
 }
 
-/** Options for {@link createWasmMatmul}. */
+/** Options for {@link createWasmMatmul}.
+ * @category WebAssembly */
 export interface WasmMatmulOptions {
   /** Use the TypeScript path even if SIMD is available (for testing the fallback). */
   readonly forceFallback?: boolean;
@@ -173,11 +175,13 @@ function simdMatmul(): MatmulKernel {
  *
  * @example The fallback gives the same answer
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { createWasmMatmul } from "@nnref/nnref/wasm";
  * const { matmul, backend } = createWasmMatmul({ forceFallback: true });
  * const c = matmul(fromRows([[1, 2]]), fromRows([[3], [4]]));
  * if (backend !== "fallback" || c.data[0] !== 11) throw new Error("1·3 + 2·4 = 11");
  * ```
+ * @category WebAssembly
  */
 export function createWasmMatmul(options: WasmMatmulOptions = {}): WasmMatmul {
   if (!options.forceFallback && hasWasmSimd()) {
@@ -199,9 +203,11 @@ function sharedMatmul(): WasmMatmul {
  *
  * @example
  * ```ts
+ * import { wasmMatmulBackend } from "@nnref/nnref/wasm";
  * const backend = wasmMatmulBackend();
  * if (backend !== "wasm-simd" && backend !== "fallback") throw new Error("one of two");
  * ```
+ * @category WebAssembly
  */
 export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
   return sharedMatmul().backend;
@@ -223,10 +229,12 @@ export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
  *
  * @example A 2×2 product, exact in binary64
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmSimd } from "@nnref/nnref/wasm";
  * const c = matmulWasmSimd(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
  * if (c.data.join(",") !== "19,22,43,50") throw new Error("[[19, 22], [43, 50]]");
  * ```
+ * @category WebAssembly
  */
 export function matmulWasmSimd(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return sharedMatmul().matmul(a, b, out);

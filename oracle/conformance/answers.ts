@@ -23,7 +23,8 @@ import type { AnyConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
 import { copyJson, safeTree } from "./safe.ts";
 
-/** What `nnref inputs` writes for one fixture. */
+/** What `nnref inputs` writes for one fixture.
+ * @category Conformance */
 export interface FixtureInputs {
   /** The fixture's id: the key of its answers. */
   readonly id: string;
@@ -36,7 +37,8 @@ export interface FixtureInputs {
   >;
 }
 
-/** What `nnref inputs --concept C` writes. */
+/** What `nnref inputs --concept C` writes.
+ * @category Conformance */
 export interface ConceptInputs {
   /** The concept. */
   readonly concept: string;
@@ -66,6 +68,7 @@ function conformOf(fixture: Fixture): Record<string, ConformBound> {
  *
  * @example
  * ```ts
+ * import { conceptInputs } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.tanh", concepts: ["tanh"], source: { document: "none", section: "-", quote: "tanh 0 = 0" },
  *   oracle: { method: "exact", generator: null }, input: { z: [0] }, printed: {},
@@ -75,6 +78,7 @@ function conformOf(fixture: Fixture): Record<string, ConformBound> {
  * const inputs = conceptInputs("tanh", [fixture]);
  * if (inputs.fixtures[0].fields.tanh.output !== "value") throw new Error("one output");
  * ```
+ * @category Conformance
  */
 export function conceptInputs(
   name: string,
@@ -108,7 +112,8 @@ export function conceptInputs(
   };
 }
 
-/** One row of the verification table. */
+/** One row of the verification table.
+ * @category Conformance */
 export interface AnswerRow {
   /** The fixture. */
   readonly id: string;
@@ -128,7 +133,8 @@ export interface AnswerRow {
   readonly message: string;
 }
 
-/** The verification of an answers file. */
+/** The verification of an answers file.
+ * @category Conformance */
 export interface AnswersReport {
   /** The precision the answers were checked at. */
   readonly precision: Precision;
@@ -168,6 +174,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example A wrong answer fails, with the relative error and the bound in the message
  * ```ts
+ * import { verifyAnswers } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
  *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
@@ -179,6 +186,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * const bad = verifyAnswers({ answers: { "mine.relu": { relu: [0, -2] } } }, [fixture]);
  * if (bad.ok || bad.rows[0].status !== "fail") throw new Error("caught");
  * ```
+ * @category Conformance
  */
 export function verifyAnswers(
   answers: unknown,
@@ -339,9 +347,11 @@ export function verifyAnswers(
  *
  * @example
  * ```ts
+ * import { formatAnswers } from "@nnref/nnref/oracle";
  * const text = formatAnswers({ precision: "float64", rows: [], ok: false, summary: "nothing checked" });
  * if (!text.includes("nothing checked")) throw new Error(text);
  * ```
+ * @category Conformance
  */
 export function formatAnswers(report: AnswersReport): string {
   const head = [
@@ -395,6 +405,7 @@ export function formatAnswers(report: AnswersReport): string {
  *
  * @example
  * ```ts
+ * import { answersOf, conceptInputs, verifyAnswers } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
  *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
@@ -404,6 +415,7 @@ export function formatAnswers(report: AnswersReport): string {
  * const doc = answersOf(conceptInputs("relu", [fixture]), (z: number) => Math.max(0, z));
  * if (!verifyAnswers(doc, [fixture]).ok) throw new Error("max(0, z) is ReLU");
  * ```
+ * @category Conformance
  */
 export function answersOf(
   inputs: ConceptInputs,

@@ -5,7 +5,7 @@
 // fixed rate, and the comparison 1/√t ≥ 1/t.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { fromRows, identity, type Matrix, transpose } from "../../lib/linalg/matrix.ts";
+import { fromRows, identityMatrix, type Matrix, transpose } from "../../lib/linalg/matrix.ts";
 import { matmul } from "../../lib/linalg/matmul.ts";
 import { matvec } from "../../lib/linalg/matvec.ts";
 import { leastSquares } from "../../lib/linalg/lstsq.ts";
@@ -139,7 +139,8 @@ describe("S1 §1.6: invertibility of XᵀX/n + λI", () => {
       const shifted = fromRows(
         Array.from(
           { length: 3 },
-          (_, i) => [0, 1, 2].map((j) => h.data[3 * i + j] + lambda * identity(3).data[3 * i + j]),
+          (_, i) =>
+            [0, 1, 2].map((j) => h.data[3 * i + j] + lambda * identityMatrix(3).data[3 * i + j]),
         ),
       );
       assert.ok(spectrum(shifted)[0] >= lambda - 1e-12);
