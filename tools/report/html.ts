@@ -286,7 +286,7 @@ is marked audited when all of its sentences were read that way.</p>
 <th>claims audit</th><th>sections audited</th><th>Markdown</th></tr></thead><tbody>${rows}</tbody></table>
 <p>${link("appendix.html", "Appendix")}: ${
     count(report.appendix.reduce((s, g) => s + g.results.length, 0), "result")
-  } beyond the documents (RandomState, NIST, matmul, Iris).</p>
+  } beyond the documents (RandomState, matmul, training runs, NIST, Iris).</p>
 <p class="counts">${esc(summaryLine(report))} — ${report.ok ? "OK" : "FAILED"}</p>`;
   return page("nnref errata sheets", "index", report, body);
 }
