@@ -59,3 +59,4 @@ export * from "./classify.ts";
 export * from "./registry.ts";
 export * from "./check.ts";
 export * from "./answers.ts";
+export { type ConceptInputs, conceptInputs, type FixtureInputs } from "./inputs.ts";

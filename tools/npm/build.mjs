@@ -20,9 +20,9 @@ function files(dir) {
 const RELATIVE_TS = /((?:\bfrom|\bimport)\s*\(?\s*)(["'])(\.\.?\/[^"']*?)\.ts\2/g;
 
 rmSync(DIST, { recursive: true, force: true });
-execFileSync("tools/npm/node_modules/.bin/tsc", ["-p", "tools/npm/tsconfig.json"], {
-  stdio: "inherit",
-});
+for (const config of ["tools/npm/tsconfig.json", "tools/npm/tsconfig.cli.json"]) {
+  execFileSync("tools/npm/node_modules/.bin/tsc", ["-p", config], { stdio: "inherit" });
+}
 let rewritten = 0;
 const leftovers = [];
 for (const file of files(DIST)) {

@@ -87,6 +87,17 @@ console.log(\`\${Object.keys(root).length} root exports\`);
   const nodeOut = run(process.execPath, ["check.mjs"], { cwd: project }).trim();
   console.log(`node ${process.version}: the installed package runs (${nodeOut})`);
 
+  // 3b. The conformance command line, as `npx nnref` runs it (the bin's symlink, offline).
+  const concepts = run("npx", ["--offline", "nnref", "concepts"], { cwd: project });
+  if (!concepts.includes("least-squares")) throw new Error("npx nnref concepts lists no concepts");
+  const inputs = JSON.parse(
+    run("npx", ["--offline", "nnref", "inputs", "--concept", "sigmoid"], { cwd: project }),
+  );
+  if (!Array.isArray(inputs.fixtures) || inputs.fixtures.length === 0) {
+    throw new Error("npx nnref inputs --concept sigmoid wrote no fixture inputs");
+  }
+  console.log(`npx nnref: concepts and inputs run from the installed package`);
+
   // 4. tsc --noEmit against the .d.ts.
   writeFileSync(join(project, "check.ts"), script);
   writeFileSync(
