@@ -1,6 +1,7 @@
 /**
  * The oracle toolkit: numeric assertions (ulps, numpy's rtol/atol, printed digits), the
- * fixture format, field-by-field verification of a fixture, replaying fixtures through
+ * fixture format, the documents' errata records and claims audit, field-by-field
+ * verification of a fixture, replaying fixtures through
  * subjects, and conformance checks of someone else's implementation against the fixtures.
  *
  * @example
@@ -34,8 +35,35 @@ export {
 } from "./assert_printed.ts";
 export { AssertionError } from "./assertion_error.ts";
 export {
-  errataOf,
+  type AuditedSection,
+  type Claim,
+  type ClaimContext,
+  type ClaimCoverage,
+  claimCoverage,
+  claimProblems,
+  type ClaimsFile,
+  type ClaimStatus,
+  parseClaims,
+} from "./claims.ts";
+export {
+  documentNumber,
+  type ErrataRecord,
   type Erratum,
+  type ErratumKind,
+  type FieldCheck,
+  isErratum,
+  type Note,
+  parseErrata,
+  parseErrataRecord,
+  passagesOf,
+  type RecordBase,
+  RecordFormatError,
+  RecordReferenceError,
+  type Severity,
+} from "./errata.ts";
+export { errataLinkProblems, linkErrata, type LinkOptions, resolveErrata } from "./errata_link.ts";
+export {
+  errataOf,
   type ExpectedValue,
   type Fixture,
   type FixtureOracle,
@@ -56,5 +84,11 @@ export {
 export { type ReplaySummary, summarize } from "./replay_summary.ts";
 export { claims, type Subject, subjectFor, subjectProblem } from "./subject.ts";
 export { ulp, ulpDistance } from "./ulp.ts";
-export { assertFixture, type Check, verifyFixture } from "./verify.ts";
+export {
+  assertFixture,
+  type Check,
+  type ErratumFieldCheck,
+  fieldChecksOf,
+  verifyFixture,
+} from "./verify.ts";
 export * from "./conformance/mod.ts";

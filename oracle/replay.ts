@@ -12,7 +12,7 @@
  */
 
 import { type Check, verifyFixture } from "./verify.ts";
-import { errataOf, type Erratum, type Fixture } from "./fixture.ts";
+import type { Erratum, Fixture, Note } from "./fixture.ts";
 import { claims, type Subject, subjectProblem } from "./subject.ts";
 import type { Tolerance } from "./assert_close.ts";
 
@@ -75,8 +75,10 @@ export interface ReplayResult {
   readonly printedAgrees: boolean | null;
   /** Whether the fixture is a seeded stand-in for an unseeded random run in the document. */
   readonly random: boolean;
-  /** Every erratum of the fixture, with or without a field. */
+  /** Every erratum record the fixture checks, with or without field checks. */
   readonly errata: readonly Erratum[];
+  /** The notes (caveats) that name the fixture: shown, not counted as errata. */
+  readonly notes?: readonly Note[];
   /** Field by field: printed, computed, true value and the outcome. */
   readonly fields: readonly FieldReplay[];
   /** Every check of `verifyFixture` (empty when the subject could not run). */
@@ -161,7 +163,8 @@ function baseOf(
     section: fixture.source.section,
     title: fixture.title ?? fixture.id,
     random: fixture.random !== undefined && fixture.random !== null,
-    errata: errataOf(fixture),
+    errata: fixture.errata ?? [],
+    notes: fixture.notes ?? [],
   };
 }
 
@@ -176,7 +179,7 @@ function fieldsOf(
   computedFields: readonly string[],
   checks: readonly Check[],
 ): FieldReplay[] {
-  const errata = errataOf(fixture);
+  const errata = fixture.errata ?? [];
   return Object.keys(fixture.expected).map((field) => {
     const own = checks.filter((check) => check.field === field);
     const value = own.find((check) => check.kind === "value");
@@ -190,7 +193,7 @@ function fieldsOf(
       tolerance: fixture.tolerance[field],
       valueOk: value === undefined ? null : value.ok,
       printedOk: printedChecks.length === 0 ? null : printedChecks.every((check) => check.ok),
-      erratum: errata.find((erratum) => erratum.field === field) ?? null,
+      erratum: errata.find((erratum) => erratum.checks?.some((c) => c.field === field)) ?? null,
       messages: own.filter((check) => !check.ok).map((check) => `${check.kind}: ${check.message}`),
     };
   });
@@ -236,6 +239,20 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
     return Array.isArray(ids) && ids.every((id) => typeof id === "string") &&
       claims(subject, fixture.id);
   });
+  if ((fixture.erratum ?? []).length > 0 && fixture.errata === undefined) {
+    return {
+      ...base,
+      status: "error",
+      ok: false,
+      printedAgrees: null,
+      fields: uncomputedFields(fixture, []),
+      checks: [],
+      messages: [
+        `${fixture.id} lists errata ${fixture.erratum?.join(", ")} that were never resolved ` +
+        `(load fixtures/errata/ and call linkErrata)`,
+      ],
+    };
+  }
   const stop = (status: ReplayStatus, message: string): ReplayResult => {
     const checks = documentChecks(fixture);
     return {

@@ -35,14 +35,18 @@ const USAGE = `usage:
   nnref inputs --concept NAME|all [--out FILE] [--fixtures DIR]
   nnref verify ANSWERS.json [--concept NAME] [--precision float64|float32] [--format text|json] [--fixtures DIR]`;
 
-/** Every fixture object in every JSON file under `dir` (schema.json and *.schema.json aside). */
+/**
+ * Every fixture object in every JSON file under `dir` (schema.json, *.schema.json and the
+ * errata/ and claims/ folders, which hold records of another format, aside).
+ */
 export function loadFixtures(dir: string): unknown[] {
   const out: unknown[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".json") && !name.endsWith("schema.json")) {
+      if (statSync(path).isDirectory()) {
+        if (!["errata", "claims"].includes(name)) walk(path);
+      } else if (name.endsWith(".json") && !name.endsWith("schema.json")) {
         const json = JSON.parse(readFileSync(path, "utf8"));
         out.push(...(Array.isArray(json) ? json : [json]));
       }
