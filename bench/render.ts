@@ -135,19 +135,21 @@ function read(path: string | undefined): Report | undefined {
 
 const COMMANDS = [
   "```sh",
+  "# the pinned runtimes and the peers (bench/package.json; `npm run bench` does this too)",
+  "node tools/ensure_install.mjs . tools/runtimes bench",
   "# full run, both runtimes: mitata wall time, then process CPU time over interleaved rounds",
-  "node_modules/.bin/deno run --allow-read --allow-env --allow-sys --allow-write=out bench/main.ts --cpu --json out/bench-deno.json",
-  "node_modules/.bin/bun bench/main.ts --cpu --json out/bench-bun.json",
+  "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-env --allow-sys --allow-write=out bench/main.ts --cpu --json out/bench-deno.json",
+  "tools/runtimes/node_modules/.bin/bun bench/main.ts --cpu --json out/bench-bun.json",
   "# numpy, one thread, OpenBLAS choosing its own kernel (not in CI)",
   "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/numpy_bench.py --json out/bench-numpy.json",
   "# the GEMM tile per engine, and the NIST table",
-  "node_modules/.bin/deno run -A bench/gemm_tiles.ts; node_modules/.bin/bun bench/gemm_tiles.ts",
-  "node_modules/.bin/deno run --allow-read bench/nist_lre.ts --compare",
+  "tools/runtimes/node_modules/.bin/deno run -A bench/gemm_tiles.ts; tools/runtimes/node_modules/.bin/bun bench/gemm_tiles.ts",
+  "tools/runtimes/node_modules/.bin/deno run --allow-read bench/nist_lre.ts --compare",
   "# this file",
-  "node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --insert bench/BENCHMARKS.notes.md --out BENCHMARKS.md && node_modules/.bin/deno fmt BENCHMARKS.md",
+  "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-write=BENCHMARKS.md bench/render.ts out/bench-deno.json out/bench-bun.json out/bench-numpy.json --insert bench/BENCHMARKS.notes.md --out BENCHMARKS.md && tools/runtimes/node_modules/.bin/deno fmt BENCHMARKS.md",
   "# CI smoke run (tiny sizes, a few ms per kernel; every variant still checked, the worker exercised)",
-  "node_modules/.bin/deno run --allow-read --allow-env --allow-sys bench/main.ts --smoke",
-  "node_modules/.bin/bun bench/main.ts --smoke",
+  "tools/runtimes/node_modules/.bin/deno run --allow-read --allow-env --allow-sys bench/main.ts --smoke",
+  "tools/runtimes/node_modules/.bin/bun bench/main.ts --smoke",
   "```",
 ];
 

@@ -55,12 +55,14 @@ export { SUM_VARIANTS } from "./series/summation.ts";
  *
  * @example Every variant gives the same product
  * ```ts
- * import { fromRows } from "./linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { MATMUL_VARIANTS } from "@nnref/nnref/variants";
  * const a = fromRows([[1, 2], [3, 4]]), b = fromRows([[5, 6], [7, 8]]);
  * for (const [name, kernel] of Object.entries(MATMUL_VARIANTS)) {
  *   if (kernel(a, b).data[3] !== 50) throw new Error(`${name}: C₁₁ = 3·6 + 4·8 = 50`);
  * }
  * ```
+ * @category Variants
  */
 export const MATMUL_VARIANTS = {
   naive: matmulNaive,
@@ -69,7 +71,8 @@ export const MATMUL_VARIANTS = {
   wasmSimd: matmulWasmSimd,
 } as const;
 
-/** An elementwise kernel: `out[i] = f(values[i])`, into `out` when given. */
+/** An elementwise kernel: `out[i] = f(values[i])`, into `out` when given.
+ * @category Variants */
 export type ElementwiseKernel = (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
 
 /**
@@ -79,13 +82,15 @@ export type ElementwiseKernel = (values: ArrayLike<number>, out?: Float64Array) 
  *
  * @example
  * ```ts
+ * import { SIGMOID_VARIANTS } from "@nnref/nnref/variants";
  * for (const [name, kernel] of Object.entries(SIGMOID_VARIANTS)) {
  *   if (kernel([0])[0] !== 0.5) throw new Error(`${name}: σ(0) = ½`);
  * }
  * ```
+ * @category Variants
  */
 export const SIGMOID_VARIANTS: Readonly<
-  Record<keyof typeof SIGMOID_TYPESCRIPT | "wasmSimd", ElementwiseKernel>
+  Record<"stable" | "reciprocal" | "tanh" | "wasmSimd", ElementwiseKernel>
 > = Object.freeze({ ...SIGMOID_TYPESCRIPT, wasmSimd: sigmoidArrayWasm });
 
 /**
@@ -94,10 +99,12 @@ export const SIGMOID_VARIANTS: Readonly<
  *
  * @example
  * ```ts
+ * import { TANH_VARIANTS } from "@nnref/nnref/variants";
  * for (const kernel of Object.values(TANH_VARIANTS)) {
  *   if (kernel([0, 30])[1] !== 1) throw new Error("tanh 30 rounds to 1");
  * }
  * ```
+ * @category Variants
  */
 export const TANH_VARIANTS: Readonly<Record<"math" | "wasmSimd", ElementwiseKernel>> = Object
   .freeze({ math: tanhArray, wasmSimd: tanhArrayWasm });
@@ -115,10 +122,12 @@ function expArrayMath(values: ArrayLike<number>, out?: Float64Array): Float64Arr
  *
  * @example
  * ```ts
+ * import { EXP_VARIANTS } from "@nnref/nnref/variants";
  * for (const kernel of Object.values(EXP_VARIANTS)) {
  *   if (kernel([0])[0] !== 1) throw new Error("e⁰ = 1");
  * }
  * ```
+ * @category Variants
  */
 export const EXP_VARIANTS: Readonly<Record<"math" | "wasmSimd", ElementwiseKernel>> = Object
   .freeze({ math: expArrayMath, wasmSimd: expArrayWasm });
@@ -130,14 +139,16 @@ export const EXP_VARIANTS: Readonly<Record<"math" | "wasmSimd", ElementwiseKerne
  *
  * @example
  * ```ts
+ * import { SOFTMAX_VARIANTS } from "@nnref/nnref/variants";
  * const m = { rows: 1, cols: 2, data: new Float64Array([0, 0]) };
  * for (const kernel of Object.values(SOFTMAX_VARIANTS)) {
  *   if (kernel(m).data[1] !== 0.5) throw new Error("½ for equal logits");
  * }
  * ```
+ * @category Variants
  */
 export const SOFTMAX_VARIANTS: Readonly<
-  Record<keyof typeof SOFTMAX_TYPESCRIPT | "wasmSimd", (m: Matrix, out?: Matrix) => Matrix>
+  Record<"shifted" | "unshifted" | "logSumExp" | "wasmSimd", (m: Matrix, out?: Matrix) => Matrix>
 > = Object.freeze({
   ...SOFTMAX_TYPESCRIPT,
   wasmSimd: (m: Matrix, out?: Matrix) => softmaxRowsWasm(m, out),
@@ -166,11 +177,13 @@ function logSumExpRowsTypeScript(m: Matrix, out?: Float64Array): Float64Array {
  *
  * @example
  * ```ts
+ * import { LOG_SOFTMAX_VARIANTS } from "@nnref/nnref/variants";
  * const m = { rows: 1, cols: 2, data: new Float64Array([0, -1000]) };
  * for (const kernel of Object.values(LOG_SOFTMAX_VARIANTS)) {
  *   if (kernel(m).data[1] !== -1000) throw new Error("finite where softmax underflows");
  * }
  * ```
+ * @category Variants
  */
 export const LOG_SOFTMAX_VARIANTS: Readonly<
   Record<"rows" | "wasmSimd", (m: Matrix, out?: Matrix) => Matrix>
@@ -185,11 +198,13 @@ export const LOG_SOFTMAX_VARIANTS: Readonly<
  *
  * @example
  * ```ts
+ * import { LOG_SUM_EXP_VARIANTS } from "@nnref/nnref/variants";
  * const m = { rows: 1, cols: 2, data: new Float64Array([1000, 1000]) };
  * for (const kernel of Object.values(LOG_SUM_EXP_VARIANTS)) {
  *   if (kernel(m)[0] !== 1000 + Math.LN2) throw new Error("1000 + ln 2");
  * }
  * ```
+ * @category Variants
  */
 export const LOG_SUM_EXP_VARIANTS: Readonly<
   Record<"rows" | "wasmSimd", (m: Matrix, out?: Float64Array) => Float64Array>
@@ -203,10 +218,12 @@ export const LOG_SUM_EXP_VARIANTS: Readonly<
  *
  * @example
  * ```ts
- * import { fromRows } from "./linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { MATMUL_RELAXED_VARIANTS } from "@nnref/nnref/variants";
  * const c = MATMUL_RELAXED_VARIANTS.wasmFma(fromRows([[1, 2]]), fromRows([[3], [4]]));
  * if (c.data[0] !== 11) throw new Error("exact on small integers");
  * ```
+ * @category Variants
  */
 export const MATMUL_RELAXED_VARIANTS = { wasmFma: matmulWasmFma } as const;
 
@@ -217,11 +234,13 @@ export const MATMUL_RELAXED_VARIANTS = { wasmFma: matmulWasmFma } as const;
  *
  * @example
  * ```ts
+ * import { MLP_FORWARD_VARIANTS } from "@nnref/nnref/variants";
  * if (Object.keys(MLP_FORWARD_VARIANTS).join() !== "separate,fused,wasmSimd") throw new Error("three");
  * ```
+ * @category Variants
  */
 export const MLP_FORWARD_VARIANTS: Readonly<
-  Record<keyof typeof MLP_FORWARD_TYPESCRIPT | "wasmSimd", ForwardKernel>
+  Record<"separate" | "fused" | "wasmSimd", ForwardKernel>
 > = Object.freeze({ ...MLP_FORWARD_TYPESCRIPT, wasmSimd: forwardWasm });
 
 /**
@@ -232,15 +251,18 @@ export const MLP_FORWARD_VARIANTS: Readonly<
  *
  * @example
  * ```ts
- * import { fromRows } from "./linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { LSTSQ_VARIANTS } from "@nnref/nnref/variants";
  * const x = fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]);
  * for (const [name, solve] of Object.entries(LSTSQ_VARIANTS)) {
- *   if (Math.abs(solve(x, [1, 2, 2, 4]).weights[1] - 0.9) > 1e-14) throw new Error(name);
+ *   assertClose(solve(x, [1, 2, 2, 4]).weights[1], 0.9, { atol: 1e-14 }, name);
  * }
  * ```
+ * @category Variants
  */
 export const LSTSQ_VARIANTS: Readonly<
-  Record<keyof typeof LSTSQ_METHODS | "tsqrRefined", LeastSquaresSolver>
+  Record<"normal" | "qr" | "accurate" | "tsqr" | "tsqrRefined", LeastSquaresSolver>
 > = Object.freeze({ ...LSTSQ_METHODS, tsqrRefined: leastSquaresTsqrRefined });
 
 /**
@@ -250,9 +272,11 @@ export const LSTSQ_VARIANTS: Readonly<
  *
  * @example
  * ```ts
+ * import { MLP_BACKWARD_VARIANTS } from "@nnref/nnref/variants";
  * if (Object.keys(MLP_BACKWARD_VARIANTS).join() !== "separate,fused,wasmSimd") throw new Error("three");
  * ```
+ * @category Variants
  */
 export const MLP_BACKWARD_VARIANTS: Readonly<
-  Record<keyof typeof MLP_BACKWARD_TYPESCRIPT | "wasmSimd", BackwardKernel>
+  Record<"separate" | "fused" | "wasmSimd", BackwardKernel>
 > = Object.freeze({ ...MLP_BACKWARD_TYPESCRIPT, wasmSimd: backwardWasm });

@@ -18,8 +18,13 @@ import { validateTolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
 import type { ConformBound } from "./conformance/bound.ts";
 import { validateConformance } from "./conformance/format.ts";
+import { documentNumber, type Erratum, type Note, RecordReferenceError } from "./errata.ts";
 
-/** Where a worked result is printed. */
+// Re-exported so that `deno doc --lint` finds every type the public API refers to.
+export type { Erratum, Note } from "./errata.ts";
+
+/** Where a worked result is printed.
+ * @category Fixtures */
 export interface FixtureSource {
   /** File name of the document, e.g. `001_85ee514aa7c85552.txt`. */
   readonly document: string;
@@ -29,7 +34,8 @@ export interface FixtureSource {
   readonly quote: string;
 }
 
-/** How the expected values were computed, independently of `lib/`. */
+/** How the expected values were computed, independently of `lib/`.
+ * @category Fixtures */
 export interface FixtureOracle {
   /** The method: "exact rational solve of the normal equations", "NIST certified values", … */
   readonly method: string;
@@ -37,26 +43,12 @@ export interface FixtureOracle {
   readonly generator: string | null;
 }
 
-/** A document error: what it printed, what is correct, and why. */
-export interface Erratum {
-  /**
-   * The `printed` field this erratum is about. With a field, the check is two-sided: the
-   * printed digits disagree with `expected[field]` and `correct` agrees with it. Without
-   * one (a wrong formula, a wrong claim), the fixture's spec asserts both sides itself.
-   */
-  readonly field?: string;
-  /** What the document printed (digits as strings, or the text of a formula). */
-  readonly printed: unknown;
-  /** The correct value, in the same form (digits as strings where `field` is set). */
-  readonly correct: unknown;
-  /** Why the printed value is wrong. */
-  readonly why: string;
-}
-
-/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null. */
+/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
+ * @category Fixtures */
 export type ExpectedValue = number | string | boolean | null | readonly ExpectedValue[];
 
-/** One worked result. */
+/** One worked result.
+ * @category Fixtures */
 export interface Fixture {
   /** Stable id, e.g. `s001.commute` or `s001.commute.qr`. */
   readonly id: string;
@@ -76,8 +68,15 @@ export interface Fixture {
   readonly expected: Readonly<Record<string, ExpectedValue>>;
   /** One tolerance per expected field, each with a reason. */
   readonly tolerance: Readonly<Record<string, Tolerance>>;
-  /** `null`, one erratum, or several. */
-  readonly erratum: Erratum | readonly Erratum[] | null;
+  /**
+   * The ids of the errata this fixture checks (records in `fixtures/errata/`), such as
+   * `["S1-E09"]`, or `null` when the document is right here.
+   */
+  readonly erratum: readonly string[] | null;
+  /** The erratum records of `erratum`, resolved by `linkErrata` (see `errataOf`). */
+  readonly errata?: readonly Erratum[];
+  /** The notes (caveats) that name this fixture, resolved by `linkErrata`. */
+  readonly notes?: readonly Note[];
   /** For random experiments: the seed of the stand-in and what it stands in for. */
   readonly random?: { readonly seed: number | readonly number[]; readonly note: string } | null;
   /** Anything a reader should know that fits nowhere else. */
@@ -118,18 +117,37 @@ function isExpectedValue(value: unknown): boolean {
   return Array.isArray(value) && value.every(isExpectedValue);
 }
 
-/** The errata of a fixture as a list (empty when `erratum` is null). */
-export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] {
-  const e = fixture.erratum;
-  if (e === null || e === undefined) return [];
-  return Array.isArray(e) ? e : [e as Erratum];
+/**
+ * The erratum records of a fixture, resolved (empty when `erratum` is null).
+ *
+ * @throws {RecordReferenceError} if the fixture lists erratum ids that were never resolved
+ *   with `linkErrata`: its field-level errata could not be checked.
+ *
+ * @example
+ * ```ts
+ * import { errataOf } from "@nnref/nnref/oracle";
+ * if (errataOf({ erratum: null }).length !== 0) throw new Error("no errata");
+ * ```
+ * @category Fixtures
+ */
+export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly Erratum[] {
+  const ids = fixture.erratum ?? [];
+  if (ids.length === 0) return [];
+  if (fixture.errata === undefined) {
+    throw new RecordReferenceError(
+      `the fixture lists errata ${ids.join(", ")} that were never resolved: load fixtures ` +
+        `together with fixtures/errata/ and call linkErrata`,
+    );
+  }
+  return fixture.errata;
 }
 
 /**
  * Validates a parsed JSON value as a fixture and decodes non-finite numbers in
  * `expected`. Checks the rules a JSON Schema cannot: every printed field has an expected
- * value, every expected field has a tolerance (and no tolerance is orphaned), every
- * erratum's field is printed.
+ * value, every expected field has a tolerance (and no tolerance is orphaned), `erratum`
+ * lists erratum ids of the fixture's own document. The ids are resolved against the
+ * records by `linkErrata`.
  *
  * @param json The parsed JSON of one fixture.
  * @param where The file name, for error messages.
@@ -138,6 +156,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  *
  * @example
  * ```ts
+ * import { parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "000.txt", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -145,6 +164,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  * });
  * if (fixture.expected.half !== 0.5) throw new Error("parsed");
  * ```
+ * @category Fixtures
  */
 export function parseFixture(json: unknown, where = "fixture"): Fixture {
   if (!isRecord(json)) {
@@ -212,15 +232,24 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
   if (json.erratum === undefined) {
     throw new TypeError(`${at}: "erratum" is required (null when the document is right)`);
   }
-  for (const erratum of errataOf(json as Pick<Fixture, "erratum">)) {
+  if (json.erratum !== null) {
+    const ids = json.erratum;
     if (
-      !isRecord(erratum) || typeof erratum.why !== "string" || !("printed" in erratum) ||
-      !("correct" in erratum)
+      !Array.isArray(ids) || ids.length === 0 ||
+      !ids.every((id) => typeof id === "string" && /^S[0-4]-E[0-9]{2,}$/.test(id))
     ) {
-      throw new TypeError(`${at}: each erratum must be { field?, printed, correct, why }`);
+      throw new TypeError(
+        `${at}: "erratum" must be null or a list of erratum ids such as ["S1-E09"] ` +
+          `(the records live in fixtures/errata/), got ${describe(ids)}`,
+      );
     }
-    if (erratum.field !== undefined && !(erratum.field in printed)) {
-      throw new TypeError(`${at}: erratum names field "${erratum.field}", which is not in printed`);
+    if (new Set(ids).size !== ids.length) throw new TypeError(`${at}: "erratum" lists an id twice`);
+    const own = documentNumber((json.source as Record<string, string>).document);
+    const foreign = ids.find((id) => Number(id[1]) !== own);
+    if (foreign !== undefined) {
+      throw new TypeError(
+        `${at}: erratum ${foreign} belongs to another document than this fixture's`,
+      );
     }
   }
   validateConformance(json, at);
@@ -236,8 +265,10 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
  *
  * @example
  * ```ts
+ * import { parseFixtures } from "@nnref/nnref/oracle";
  * if (parseFixtures([], "empty.json").length !== 0) throw new Error("empty list");
  * ```
+ * @category Fixtures
  */
 export function parseFixtures(json: unknown, where = "fixture file"): Fixture[] {
   const list = Array.isArray(json) ? json : [json];

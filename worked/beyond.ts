@@ -19,7 +19,8 @@ import { RandomState } from "../lib/random/random_state.ts";
 
 // NIST StRD linear least squares.
 
-/** The input of a NIST StRD fixture (fixtures/nist/). */
+/** The input of a NIST StRD fixture (fixtures/nist/).
+ * @category Worked results */
 export interface NistInput {
   /** "polynomial" (powers of x[0] up to `degree`) or "linear" (the columns of x). */
   readonly model: "polynomial" | "linear";
@@ -37,6 +38,7 @@ export interface NistInput {
  * Fits a NIST StRD dataset by `method`: polynomial designs are built in double-double
  * for the accurate method (powers rounded to double alone cost Filip half its digits).
  * `refine` asks the "tsqr" method for its refinement step.
+ * @category Worked results
  */
 export function fitNist(
   input: NistInput,
@@ -289,5 +291,6 @@ const matmulProducts: Subject = {
   },
 };
 
-/** Every subject beyond the documents. */
+/** Every subject beyond the documents.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [nist, iris, ...RANDOM, matmulProducts];

@@ -45,6 +45,7 @@ export function numbers(values: readonly (number | string)[]): Float64Array {
  *
  * @example
  * ```ts
+ * import { seededPoints } from "./kernels.ts";
  * const x = seededPoints([{ seed: 1, low: 0, high: 1, count: 2, scale: 0.5 }], [7]);
  * if (x.length !== 3 || x[2] !== 7 || !(x[0] < 0.5)) throw new Error("two draws, then 7");
  * ```
@@ -72,6 +73,7 @@ export function seededPoints(
  *
  * @example The offset basis for no input, and a one-bit change moves the hash
  * ```ts
+ * import { fnv1a32Words } from "./kernels.ts";
  * if (fnv1a32Words(new Float64Array(0)) !== "811c9dc5") throw new Error("basis");
  * if (fnv1a32Words(new Float64Array([1])) === fnv1a32Words(new Float64Array([1 + 2 ** -52]))) {
  *   throw new Error("differs");

@@ -29,9 +29,11 @@ export type { Subject } from "../oracle/subject.ts";
  *
  * @example Every subject claims at least one id, and no id twice
  * ```ts
+ * import { SUBJECTS } from "@nnref/nnref/worked";
  * const ids = SUBJECTS.flatMap((subject) => subject.ids);
  * if (ids.length === 0 || new Set(ids).size !== ids.length) throw new Error("ids unique");
  * ```
+ * @category Worked results
  */
 export const SUBJECTS: readonly Subject[] = [
   ...S000,

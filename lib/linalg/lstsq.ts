@@ -19,8 +19,11 @@
  *   computed in double-double follows. Falls back to TypeScript where SIMD is missing.
  *
  * The one import of lib/wasm/ from an area file (lib/wasm/tsqr.ts imports nothing of this
- * file, so there is no cycle). Over 400 lines because the four methods share their input
- * checks, result shapes and messages, which this file keeps private.
+ * file, so there is no cycle).
+ *
+ * One file on purpose (it is over 400 lines): the four solvers share the validation,
+ * the rank-deficiency messages and the result type, and each keeps its documentation
+ * and example beside it.
  *
  * @module
  */
@@ -37,10 +40,12 @@ import { invertUpperTriangular, solveUpperTriangular } from "./triangular.ts";
 import { doubleDoubleQrLeastSquares } from "./_qr_double_double.ts";
 import { refineOnce, tsqrFactor } from "../wasm/tsqr.ts";
 
-/** Which algorithm solves the least-squares problem. */
+/** Which algorithm solves the least-squares problem.
+ * @category Linear algebra */
 export type LeastSquaresMethod = "normal" | "qr" | "accurate" | "tsqr";
 
-/** Options of {@link leastSquares}. */
+/** Options of {@link leastSquares}.
+ * @category Linear algebra */
 export interface LeastSquaresOptions {
   /**
    * `"normal"` (Cholesky on XᵀX), `"qr"` (Householder), `"accurate"` (double-double QR)
@@ -51,13 +56,15 @@ export interface LeastSquaresOptions {
   readonly refine?: boolean;
 }
 
-/** A design matrix X: doubles, or double-doubles for the `"accurate"` method. */
+/** A design matrix X: doubles, or double-doubles for the `"accurate"` method.
+ * @category Linear algebra */
 export type Design = Matrix | DoubleDoubleMatrix;
 
 /**
  * The solution of a least-squares problem.
  *
  * @typeParam W `Float64Array` for one right-hand side y, `Matrix` (p × k) for k of them.
+ * @category Linear algebra
  */
 export interface LeastSquaresResult<W extends Float64Array | Matrix = Float64Array | Matrix> {
   /** The method that produced it. */
@@ -72,7 +79,8 @@ export interface LeastSquaresResult<W extends Float64Array | Matrix = Float64Arr
   readonly unscaledCovariance: Matrix;
 }
 
-/** One least-squares solver; every entry of {@link LSTSQ_VARIANTS} has this shape. */
+/** One least-squares solver; every entry of {@link LSTSQ_VARIANTS} has this shape.
+ * @category Linear algebra */
 export type LeastSquaresSolver = {
   (x: Design, y: ArrayLike<number>): LeastSquaresResult<Float64Array>;
   (x: Design, y: Matrix): LeastSquaresResult<Matrix>;
@@ -171,10 +179,13 @@ function dependentColumnMessage(what: string, column: number, advice: string): s
  *
  * @example A line through three points
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquaresNormal } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const { weights } = leastSquaresNormal(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
- * if (Math.abs(weights[0] - 1) > 1e-14 || Math.abs(weights[1] - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * assertClose(weights[0], 1, { atol: 1e-14 }, "y = 1 + 2x");
+ * assertClose(weights[1], 2, { atol: 1e-14 }, "y = 1 + 2x");
  * ```
+ * @category Linear algebra
  */
 export const leastSquaresNormal: LeastSquaresSolver = ((
   x: Design,
@@ -234,10 +245,13 @@ function dependentColumn(design: Matrix, pivotedColumn: number): number {
  *
  * @example A line through three points
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquaresQr } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const { weights } = leastSquaresQr(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
- * if (Math.abs(weights[0] - 1) > 1e-14 || Math.abs(weights[1] - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * assertClose(weights[0], 1, { atol: 1e-14 }, "y = 1 + 2x");
+ * assertClose(weights[1], 2, { atol: 1e-14 }, "y = 1 + 2x");
  * ```
+ * @category Linear algebra
  */
 export const leastSquaresQr: LeastSquaresSolver = ((
   x: Design,
@@ -291,10 +305,11 @@ export const leastSquaresQr: LeastSquaresSolver = ((
  *
  * @example Recovers an exact polynomial fit
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquaresAccurate } from "@nnref/nnref/linalg";
  * const { weights } = leastSquaresAccurate(fromRows([[1, 1, 1], [1, 2, 4], [1, 3, 9], [1, 4, 16]]), [3, 7, 13, 21]);
  * if (weights[0] !== 1 || weights[1] !== 1 || weights[2] !== 1) throw new Error("y = 1 + x + x²");
  * ```
+ * @category Linear algebra
  */
 export const leastSquaresAccurate: LeastSquaresSolver = ((
   x: Design,
@@ -359,10 +374,13 @@ function tsqrSolve(x: Design, y: ArrayLike<number> | Matrix, refine: boolean): L
  *
  * @example A line through three points
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquaresTsqr } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const { weights } = leastSquaresTsqr(fromRows([[1, 0], [1, 1], [1, 2]]), [1, 3, 5]);
- * if (Math.abs(weights[0] - 1) > 1e-14 || Math.abs(weights[1] - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * assertClose(weights[0], 1, { atol: 1e-14 }, "y = 1 + 2x");
+ * assertClose(weights[1], 2, { atol: 1e-14 }, "y = 1 + 2x");
  * ```
+ * @category Linear algebra
  */
 export const leastSquaresTsqr: LeastSquaresSolver = ((
   x: Design,
@@ -381,10 +399,12 @@ export const leastSquaresTsqr: LeastSquaresSolver = ((
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquaresTsqrRefined } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const { weights } = leastSquaresTsqrRefined(fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]), [1, 2, 2, 4]);
- * if (Math.abs(weights[1] - 0.9) > 1e-15) throw new Error("slope 0.9");
+ * assertClose(weights[1], 0.9, { atol: 1e-15 }, "slope 0.9");
  * ```
+ * @category Linear algebra
  */
 export const leastSquaresTsqrRefined: LeastSquaresSolver = ((
   x: Design,
@@ -396,13 +416,16 @@ export const leastSquaresTsqrRefined: LeastSquaresSolver = ((
  *
  * @example All four agree on a well-conditioned problem
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { LSTSQ_VARIANTS } from "@nnref/nnref/variants";
  * const x = fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]);
  * for (const [name, solve] of Object.entries(LSTSQ_VARIANTS)) {
  *   const { weights } = solve(x, [1, 2, 2, 4]);
- *   if (Math.abs(weights[1] - 0.9) > 1e-14) throw new Error(`${name}: slope 0.9`);
+ *   assertClose(weights[1], 0.9, { atol: 1e-14 }, `${name}: slope 0.9`);
  * }
  * ```
+ * @category Variants
  */
 export const LSTSQ_VARIANTS: Readonly<Record<LeastSquaresMethod, LeastSquaresSolver>> = {
   normal: leastSquaresNormal,
@@ -429,11 +452,13 @@ export const LSTSQ_VARIANTS: Readonly<Record<LeastSquaresMethod, LeastSquaresSol
  *
  * @example The commute regression of 001 §1.7
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquares } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const x = fromRows([[1, 2.7, 1], [1, 4.1, 1], [1, 1.0, 0], [1, 5.2, 1], [1, 2.8, 0]]);
  * const { weights } = leastSquares(x, [25, 33, 15, 45, 22], { method: "qr" });
- * if (Math.abs(weights[0] - 6.086134453781513) > 1e-13) throw new Error("w₀ ≈ 6.0861");
+ * assertClose(weights[0], 6.086134453781513, { atol: 1e-13 }, "w₀ ≈ 6.0861");
  * ```
+ * @category Linear algebra
  */
 export function leastSquares(
   x: Design,
@@ -446,7 +471,7 @@ export function leastSquares(
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, leastSquares } from "@nnref/nnref/linalg";
  * const { weights } = leastSquares(
  *   fromRows([[1], [1], [1], [1]]),
  *   fromRows([[1, 2], [3, 4], [1, 2], [3, 4]]),
@@ -454,6 +479,7 @@ export function leastSquares(
  * );
  * if (weights.rows !== 1 || weights.data[0] !== 2 || weights.data[1] !== 3) throw new Error("means");
  * ```
+ * @category Linear algebra
  */
 export function leastSquares(
   x: Design,

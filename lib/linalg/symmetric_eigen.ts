@@ -7,15 +7,17 @@
  */
 
 import { requireFinite, requireInteger } from "../_util/validate.ts";
-import { createMatrix, identity, type Matrix } from "./matrix.ts";
+import { createMatrix, identityMatrix, type Matrix } from "./matrix.ts";
 
-/** Options of {@link symmetricEigen}. */
+/** Options of {@link symmetricEigen}.
+ * @category Linear algebra */
 export interface SymmetricEigenOptions {
   /** Upper bound on sweeps over all pairs (default 100; Jacobi needs about 6–10). */
   readonly maxSweeps?: number;
 }
 
-/** Eigen-decomposition A = V·diag(values)·Vᵀ. */
+/** Eigen-decomposition A = V·diag(values)·Vᵀ.
+ * @category Linear algebra */
 export interface SymmetricEigenResult {
   /** Eigenvalues in ascending order. */
   readonly values: Float64Array;
@@ -43,12 +45,13 @@ export interface SymmetricEigenResult {
  *
  * @example [[2, 1], [1, 2]] has eigenvalues 1 and 3
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, symmetricEigen } from "@nnref/nnref/linalg";
  * const { values, status } = symmetricEigen(fromRows([[2, 1], [1, 2]]));
  * if (status !== "converged" || Math.abs(values[0] - 1) > 1e-15 || Math.abs(values[1] - 3) > 1e-15) {
  *   throw new Error("[1, 3]");
  * }
  * ```
+ * @category Linear algebra
  */
 export function symmetricEigen(
   a: Matrix,
@@ -73,7 +76,7 @@ export function symmetricEigen(
     }
   }
   const m = createMatrix(n, n, a.data).data;
-  const v = identity(n).data;
+  const v = identityMatrix(n).data;
   let frobenius = 0;
   for (const x of m) frobenius += x * x;
   const threshold = (Number.EPSILON * Number.EPSILON) * frobenius;

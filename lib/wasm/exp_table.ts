@@ -16,7 +16,8 @@
  * @module
  */
 
-/** Bits of `[tail, scale]` for j = 0 … 127, as 16 hex digits each (see the module doc). */
+/** Bits of `[tail, scale]` for j = 0 … 127, as 16 hex digits each (see the module doc).
+ * @category WebAssembly encoder */
 export const EXP_TABLE_BITS: readonly (readonly [string, string])[] = [
   ["0000000000000000", "3ff0000000000000"],
   ["3c9b3b4f1a88bf6e", "3feff63da9fb3335"],
@@ -148,15 +149,20 @@ export const EXP_TABLE_BITS: readonly (readonly [string, string])[] = [
   ["3c5305c14160cc89", "3feff3c22b8f71f1"],
 ];
 
-/** 128/ln 2 rounded to a double: k = round(x · EXP_INV_LN2_N). */
-export const EXP_INV_LN2_N = 184.6649652337873; // 0x1.71547652b82fep+7
-/** ln2/128 rounded to 32 significant bits: k·hi is exact for |k| < 2²¹. */
-export const EXP_LN2_N_HI = 0.005415212348452769; // 0x1.62e42ffp-8
-/** ln2/128 − EXP_LN2_N_HI rounded to a double. */
-export const EXP_LN2_N_LO = -3.2819649005320973e-13; // -0x1.718432a1b0e26p-42
-/** 1.5·2⁵²: adding it rounds a |z| < 2⁵¹ to an integer, which lands in the low bits. */
-export const EXP_ROUND_SHIFT = 6755399441055744; // 0x1.8p52
-/** Taylor coefficients 1/2, 1/6, 1/24, 1/120 of e^r − 1 − r = r²/2 + r³/6 + …, rounded. */
+/** 128/ln 2 rounded to a double: k = round(x · EXP_INV_LN2_N).
+ * @category WebAssembly encoder */
+export const EXP_INV_LN2_N: number = 184.6649652337873; // 0x1.71547652b82fep+7
+/** ln2/128 rounded to 32 significant bits: k·hi is exact for |k| < 2²¹.
+ * @category WebAssembly encoder */
+export const EXP_LN2_N_HI: number = 0.005415212348452769; // 0x1.62e42ffp-8
+/** ln2/128 − EXP_LN2_N_HI rounded to a double.
+ * @category WebAssembly encoder */
+export const EXP_LN2_N_LO: number = -3.2819649005320973e-13; // -0x1.718432a1b0e26p-42
+/** 1.5·2⁵²: adding it rounds a |z| < 2⁵¹ to an integer, which lands in the low bits.
+ * @category WebAssembly encoder */
+export const EXP_ROUND_SHIFT: number = 6755399441055744; // 0x1.8p52
+/** Taylor coefficients 1/2, 1/6, 1/24, 1/120 of e^r − 1 − r = r²/2 + r³/6 + …, rounded.
+ * @category WebAssembly encoder */
 export const EXP_POLY = [0.5, 1 / 6, 1 / 24, 1 / 120] as const;
 
 /**
@@ -167,10 +173,12 @@ export const EXP_POLY = [0.5, 1 / 6, 1 / 24, 1 / 120] as const;
  *
  * @example j = 0: tail 0, scale 1.0
  * ```ts
+ * import { expTableBytes } from "@nnref/nnref/wasm";
  * const bytes = expTableBytes();
  * const view = new DataView(bytes.buffer);
  * if (bytes.length !== 2048 || view.getFloat64(8, true) !== 1) throw new Error("s₀ = 1");
  * ```
+ * @category WebAssembly encoder
  */
 export function expTableBytes(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(16 * EXP_TABLE_BITS.length);

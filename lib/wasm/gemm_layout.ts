@@ -11,7 +11,8 @@ import type { Matrix } from "../linalg/matrix.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** A register tile: R rows × C columns of C held in f64x2 accumulators. */
+/** A register tile: R rows × C columns of C held in f64x2 accumulators.
+ * @category WebAssembly encoder */
 export interface GemmTile {
   /** R: rows of C per tile (1–6). */
   readonly rows: number;
@@ -19,7 +20,8 @@ export interface GemmTile {
   readonly columns: number;
 }
 
-/** Where the operands go in the module's memory, and the padded sizes. */
+/** Where the operands go in the module's memory, and the padded sizes.
+ * @category WebAssembly encoder */
 export interface GemmLayout {
   /** ⌈m / R⌉: row panels of A (and of C). */
   readonly rowPanels: number;
@@ -47,9 +49,11 @@ const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
  *
  * @example
  * ```ts
+ * import { gemmLayout } from "@nnref/nnref/wasm";
  * const layout = gemmLayout(5, 3, 7, { rows: 2, columns: 4 });
  * if (layout.rowPanels !== 3 || layout.nPad !== 8 || layout.b % 16 !== 0) throw new Error("padded");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base = 0): GemmLayout {
   const rowPanels = Math.ceil(m / tile.rows), colPanels = Math.ceil(n / tile.columns);
@@ -64,12 +68,14 @@ export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base
  *
  * @example
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { gemmCopyIn, gemmLayout } from "@nnref/nnref/wasm";
  * const a = fromRows([[1, 2]]), b = fromRows([[3], [4]]), tile = { rows: 2, columns: 2 };
  * const layout = gemmLayout(1, 2, 1, tile), heap = new Float64Array(layout.bytes / 8);
  * gemmCopyIn(heap, a, b, layout, tile.rows);
  * if (heap[layout.b / 8 + 2] !== 4 || heap[layout.b / 8 + 1] !== 0) throw new Error("B padded to 2 columns");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmCopyIn(
   heap: Float64Array,
@@ -97,13 +103,15 @@ export function gemmCopyIn(
  *
  * @example
  * ```ts
- * import { createMatrix } from "../linalg/matrix.ts";
+ * import { createMatrix } from "@nnref/nnref/linalg";
+ * import { gemmCopyOut, gemmLayout } from "@nnref/nnref/wasm";
  * const layout = gemmLayout(1, 1, 1, { rows: 1, columns: 2 }), heap = new Float64Array(layout.bytes / 8);
  * heap[layout.c / 8] = 42;
  * const c = createMatrix(1, 1);
  * gemmCopyOut(heap, c, layout);
  * if (c.data[0] !== 42) throw new Error("copied");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmCopyOut(heap: Float64Array, result: Matrix, layout: GemmLayout): void {
   const m = result.rows, n = result.cols, nPad = layout.nPad, cAt = layout.c / 8;

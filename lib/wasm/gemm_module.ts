@@ -31,19 +31,24 @@ import { encodeModule, type FunctionDefinition, type MemoryDefinition } from "./
 import { block, brIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
 
-/** Rows of the default register tile. */
+/** Rows of the default register tile.
+ * @category WebAssembly encoder */
 export const GEMM_TILE = 4;
 
-/** Columns of the default register tile. */
+/** Columns of the default register tile.
+ * @category WebAssembly encoder */
 export const GEMM_TILE_COLUMNS_DEFAULT = 4;
 
-/** Steps of p per loop iteration: the depth is never padded (kept for compatibility). */
+/** Steps of p per loop iteration: the depth is never padded (kept for compatibility).
+ * @category WebAssembly encoder */
 export const GEMM_UNROLL = 1;
 
-/** Names of the exported kernel, packing function and memory. */
+/** Names of the exported kernel, packing function and memory.
+ * @category WebAssembly encoder */
 export const GEMM_EXPORTS = { kernel: "gemm", pack: "pack", memory: "memory" } as const;
 
-/** Options of {@link gemmModule}. */
+/** Options of {@link gemmModule}.
+ * @category WebAssembly encoder */
 export interface GemmModuleOptions {
   /** Rows R of the register tile, 1 to 6 (default {@link GEMM_TILE}). */
   readonly tileRows?: number;
@@ -192,9 +197,11 @@ function packer(rows: number): FunctionDefinition {
  *
  * @example
  * ```ts
+ * import { gemmModule } from "@nnref/nnref/wasm";
  * const bytes = gemmModule(1, 6);
  * if (bytes.length > 4096 || !WebAssembly.validate(bytes)) throw new Error("small and valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmModule(
   initialPages: number,

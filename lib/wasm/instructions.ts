@@ -14,7 +14,8 @@
 
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
-/** Single-byte opcodes of the core instruction set that the emitter uses. */
+/** Single-byte opcodes of the core instruction set that the emitter uses.
+ * @category WebAssembly encoder */
 export const OPCODE = {
   unreachable: 0x00,
   nop: 0x01,
@@ -51,7 +52,8 @@ export const OPCODE = {
   simdPrefix: 0xfd,
 } as const;
 
-/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table. */
+/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table.
+ * @category WebAssembly encoder */
 export const SIMD_OPCODE = {
   v128Load: 0x00,
   v128Load64Splat: 0x0a,
@@ -65,7 +67,8 @@ export const SIMD_OPCODE = {
   f64x2Div: 0xf3,
 } as const;
 
-/** The empty block type (0x40): a block that takes and leaves nothing on the stack. */
+/** The empty block type (0x40): a block that takes and leaves nothing on the stack.
+ * @category WebAssembly encoder */
 export const EMPTY_BLOCK_TYPE = 0x40;
 
 function requireIndex(value: number, what: string): void {
@@ -81,8 +84,10 @@ function requireIndex(value: number, what: string): void {
  *
  * @example
  * ```ts
+ * import { localGet } from "@nnref/nnref/wasm";
  * if (localGet(200).join(",") !== "32,200,1") throw new Error("20 C8 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function localGet(index: number): number[] {
   requireIndex(index, "Local index");
@@ -96,8 +101,10 @@ export function localGet(index: number): number[] {
  *
  * @example
  * ```ts
+ * import { localSet } from "@nnref/nnref/wasm";
  * if (localSet(3).join(",") !== "33,3") throw new Error("21 03");
  * ```
+ * @category WebAssembly encoder
  */
 export function localSet(index: number): number[] {
   requireIndex(index, "Local index");
@@ -111,8 +118,10 @@ export function localSet(index: number): number[] {
  *
  * @example
  * ```ts
+ * import { localTee } from "@nnref/nnref/wasm";
  * if (localTee(1).join(",") !== "34,1") throw new Error("22 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function localTee(index: number): number[] {
   requireIndex(index, "Local index");
@@ -127,8 +136,10 @@ export function localTee(index: number): number[] {
  *
  * @example 64 needs two bytes because bit 6 of one byte would read as the sign
  * ```ts
+ * import { i32Const } from "@nnref/nnref/wasm";
  * if (i32Const(64).join(",") !== "65,192,0") throw new Error("41 C0 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function i32Const(value: number): number[] {
   if (!Number.isInteger(value) || value < -0x80000000 || value > 0xffffffff) {
@@ -146,8 +157,10 @@ export function i32Const(value: number): number[] {
  *
  * @example
  * ```ts
+ * import { memoryArgument } from "@nnref/nnref/wasm";
  * if (memoryArgument(4, 128).join(",") !== "4,128,1") throw new Error("04 80 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function memoryArgument(alignLog2: number, offset: number): number[] {
   requireIndex(alignLog2, "Alignment exponent");
@@ -160,8 +173,10 @@ export function memoryArgument(alignLog2: number, offset: number): number[] {
  *
  * @example
  * ```ts
+ * import { f64Load } from "@nnref/nnref/wasm";
  * if (f64Load(8).join(",") !== "43,3,8") throw new Error("2B 03 08");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64Load(offset = 0): number[] {
   return [OPCODE.f64Load, ...memoryArgument(3, offset)];
@@ -172,8 +187,10 @@ export function f64Load(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { f64Store } from "@nnref/nnref/wasm";
  * if (f64Store().join(",") !== "57,3,0") throw new Error("39 03 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64Store(offset = 0): number[] {
   return [OPCODE.f64Store, ...memoryArgument(3, offset)];
@@ -186,8 +203,10 @@ export function f64Store(offset = 0): number[] {
  *
  * @example f64x2.mul is sub-opcode 242, which takes two LEB128 bytes
  * ```ts
+ * import { simd, SIMD_OPCODE } from "@nnref/nnref/wasm";
  * if (simd(SIMD_OPCODE.f64x2Mul).join(",") !== "253,242,1") throw new Error("FD F2 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function simd(subOpcode: number, immediates: readonly number[] = []): number[] {
   requireIndex(subOpcode, "SIMD sub-opcode");
@@ -199,8 +218,10 @@ export function simd(subOpcode: number, immediates: readonly number[] = []): num
  *
  * @example
  * ```ts
+ * import { v128Load } from "@nnref/nnref/wasm";
  * if (v128Load(16).join(",") !== "253,0,4,16") throw new Error("FD 00 04 10");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Load(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Load, memoryArgument(4, offset));
@@ -211,8 +232,10 @@ export function v128Load(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { v128Store } from "@nnref/nnref/wasm";
  * if (v128Store().join(",") !== "253,11,4,0") throw new Error("FD 0B 04 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Store(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Store, memoryArgument(4, offset));
@@ -224,8 +247,10 @@ export function v128Store(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { v128Load64Splat } from "@nnref/nnref/wasm";
  * if (v128Load64Splat(8).join(",") !== "253,10,3,8") throw new Error("FD 0A 03 08");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Load64Splat(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Load64Splat, memoryArgument(3, offset));
@@ -236,11 +261,13 @@ export function v128Load64Splat(offset = 0): number[] {
  *
  * @example The zero vector is the prefix, sub-opcode 12 and sixteen zero bytes
  * ```ts
+ * import { v128ConstF64x2 } from "@nnref/nnref/wasm";
  * const bytes = v128ConstF64x2(0, 0);
  * if (bytes.length !== 18 || bytes[1] !== 12 || bytes.slice(2).some((b) => b !== 0)) {
  *   throw new Error("FD 0C 00×16");
  * }
  * ```
+ * @category WebAssembly encoder
  */
 export function v128ConstF64x2(lane0: number, lane1: number): number[] {
   const lanes = new Uint8Array(new Float64Array([lane0, lane1]).buffer);
@@ -256,8 +283,10 @@ export function v128ConstF64x2(lane0: number, lane1: number): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Add } from "@nnref/nnref/wasm";
  * if (f64x2Add().join(",") !== "253,240,1") throw new Error("FD F0 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Add(): number[] {
   return simd(SIMD_OPCODE.f64x2Add);
@@ -268,8 +297,10 @@ export function f64x2Add(): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Mul } from "@nnref/nnref/wasm";
  * if (f64x2Mul().join(",") !== "253,242,1") throw new Error("FD F2 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Mul(): number[] {
   return simd(SIMD_OPCODE.f64x2Mul);
@@ -280,8 +311,10 @@ export function f64x2Mul(): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Splat } from "@nnref/nnref/wasm";
  * if (f64x2Splat().join(",") !== "253,20") throw new Error("FD 14");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Splat(): number[] {
   return simd(SIMD_OPCODE.f64x2Splat);
@@ -292,8 +325,10 @@ export function f64x2Splat(): number[] {
  *
  * @example
  * ```ts
+ * import { control } from "@nnref/nnref/wasm";
  * if (control("loop").join(",") !== "3,64") throw new Error("03 40");
  * ```
+ * @category WebAssembly encoder
  */
 export function control(kind: "block" | "loop" | "if"): number[] {
   return [OPCODE[kind], EMPTY_BLOCK_TYPE];
@@ -307,8 +342,10 @@ export function control(kind: "block" | "loop" | "if"): number[] {
  *
  * @example
  * ```ts
+ * import { brIf } from "@nnref/nnref/wasm";
  * if (brIf(0).join(",") !== "13,0") throw new Error("0D 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function brIf(depth: number): number[] {
   requireIndex(depth, "Branch depth");
@@ -320,8 +357,10 @@ export function brIf(depth: number): number[] {
  *
  * @example
  * ```ts
+ * import { end } from "@nnref/nnref/wasm";
  * if (end()[0] !== 0x0b) throw new Error("0B");
  * ```
+ * @category WebAssembly encoder
  */
 export function end(): number[] {
   return [OPCODE.end];

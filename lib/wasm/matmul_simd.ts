@@ -38,7 +38,8 @@ export {
 } from "./gemm_layout.ts";
 export type { MatmulKernel } from "../linalg/matmul.ts";
 
-/** A kernel and which path it runs. */
+/** A kernel and which path it runs.
+ * @category WebAssembly */
 export interface WasmMatmul {
   /** C = A·B, optionally into `out`. */
   readonly matmul: MatmulKernel;
@@ -56,7 +57,8 @@ export interface WasmMatmul {
   readonly tile?: GemmTile;
 }
 
-/** Options for {@link createWasmMatmul}. */
+/** Options for {@link createWasmMatmul}.
+ * @category WebAssembly */
 export interface WasmMatmulOptions {
   /** Use the TypeScript path even if SIMD is available (for testing the fallback). */
   readonly forceFallback?: boolean;
@@ -79,9 +81,11 @@ const PAGE = 65536;
  *
  * @example
  * ```ts
+ * import { defaultGemmTile } from "@nnref/nnref/wasm";
  * const { rows, columns } = defaultGemmTile();
  * if (rows < 1 || rows > 6 || columns % 2 !== 0) throw new Error("a valid tile");
  * ```
+ * @category WebAssembly
  */
 export function defaultGemmTile(fma = false): GemmTile {
   const agent = typeof navigator === "object" ? String(navigator.userAgent ?? "") : "";
@@ -99,9 +103,11 @@ export function defaultGemmTile(fma = false): GemmTile {
  *
  * @example
  * ```ts
+ * import { relaxedMaddSupport } from "@nnref/nnref/wasm";
  * const { relaxed, fused } = relaxedMaddSupport();
  * if (fused && !relaxed) throw new Error("fused implies supported");
  * ```
+ * @category WebAssembly
  */
 export function relaxedMaddSupport(): { relaxed: boolean; fused: boolean } {
   try {
@@ -232,11 +238,13 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
  *
  * @example The fallback gives the same answer
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { createWasmMatmul } from "@nnref/nnref/wasm";
  * const { matmul, backend } = createWasmMatmul({ forceFallback: true });
  * const c = matmul(fromRows([[1, 2]]), fromRows([[3], [4]]));
  * if (backend !== "fallback" || c.data[0] !== 11) throw new Error("1·3 + 2·4 = 11");
  * ```
+ * @category WebAssembly
  */
 export function createWasmMatmul(options: WasmMatmulOptions = {}): WasmMatmul {
   if (options.forceFallback || !hasWasmSimd()) {
@@ -275,9 +283,11 @@ function sharedFmaMatmul(): WasmMatmul {
  *
  * @example
  * ```ts
+ * import { wasmMatmulBackend } from "@nnref/nnref/wasm";
  * const backend = wasmMatmulBackend();
  * if (backend !== "wasm-simd" && backend !== "fallback") throw new Error("one of two");
  * ```
+ * @category WebAssembly
  */
 export function wasmMatmulBackend(): WasmMatmul["backend"] {
   return sharedMatmul().backend;
@@ -290,8 +300,10 @@ export function wasmMatmulBackend(): WasmMatmul["backend"] {
  *
  * @example
  * ```ts
+ * import { wasmFmaBackend } from "@nnref/nnref/wasm";
  * if (typeof wasmFmaBackend() !== "string") throw new Error("a backend name");
  * ```
+ * @category WebAssembly
  */
 export function wasmFmaBackend(): WasmMatmul["backend"] {
   return sharedFmaMatmul().backend;
@@ -313,10 +325,12 @@ export function wasmFmaBackend(): WasmMatmul["backend"] {
  *
  * @example A 2×2 product, exact in binary64
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmSimd } from "@nnref/nnref/wasm";
  * const c = matmulWasmSimd(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
  * if (c.data.join(",") !== "19,22,43,50") throw new Error("[[19, 22], [43, 50]]");
  * ```
+ * @category WebAssembly
  */
 export function matmulWasmSimd(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return sharedMatmul().matmul(a, b, out);
@@ -337,10 +351,12 @@ export function matmulWasmSimd(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  *
  * @example Exact on small integers either way
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmFma } from "@nnref/nnref/wasm";
  * const c = matmulWasmFma(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
  * if (c.data.join(",") !== "19,22,43,50") throw new Error("[[19, 22], [43, 50]]");
  * ```
+ * @category WebAssembly
  */
 export function matmulWasmFma(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return sharedFmaMatmul().matmul(a, b, out);

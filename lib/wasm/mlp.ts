@@ -87,10 +87,12 @@ function compile(shape: MlpShape): Compiled {
  *
  * @example A layer of 17 units is beyond the generated code
  * ```ts
- * import { createNetwork } from "../nn/network.ts";
+ * import { createNetwork } from "@nnref/nnref/nn";
+ * import { wasmForwardBackend } from "@nnref/nnref/wasm";
  * const wide = createNetwork([{ weights: [Array(17).fill(1)], activation: "sigmoid" }]);
  * if (!wasmForwardBackend(wide).startsWith("fallback: a layer is wider")) throw new Error("why");
  * ```
+ * @category WebAssembly
  */
 export function wasmForwardBackend(network: Network): string {
   const plan = planFor(network);
@@ -119,8 +121,9 @@ function planFor(network: Network): { shape: MlpShape; module: Compiled } | stri
  *
  * @example Document 002's first layer on its x_in, against the TypeScript kernel
  * ```ts
- * import { createNetwork } from "../nn/network.ts";
- * import { createForwardTrace, forwardFused } from "../nn/forward.ts";
+ * import { createForwardTrace, createNetwork, forwardFused } from "@nnref/nnref/nn";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { forwardWasm } from "@nnref/nnref/wasm";
  * const net = createNetwork([
  *   { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
  * ]);
@@ -130,8 +133,9 @@ function planFor(network: Network): { shape: MlpShape; module: Compiled } | stri
  * forwardWasm(net, a);
  * forwardFused(net, b);
  * if (a.preActivations[0].data.join() !== b.preActivations[0].data.join()) throw new Error("Z");
- * if (Math.abs(a.activations[1].data[3] - b.activations[1].data[3]) > 1e-15) throw new Error("A");
+ * assertClose(a.activations[1].data[3], b.activations[1].data[3], { atol: 1e-15 }, "A");
  * ```
+ * @category WebAssembly
  */
 export function forwardWasm(network: Network, trace: ForwardTrace): ForwardTrace {
   const plan = planFor(network);
@@ -244,9 +248,13 @@ function compileBackward(shape: MlpShape): BackwardCompiled {
  *
  * @example One σ unit: ∂C/∂w = δ·x
  * ```ts
- * import { createNetwork } from "../nn/network.ts";
- * import { createForwardTrace, forwardSeparate } from "../nn/forward.ts";
- * import { createGradients } from "../nn/backward.ts";
+ * import {
+ *   createForwardTrace,
+ *   createGradients,
+ *   createNetwork,
+ *   forwardSeparate,
+ * } from "@nnref/nnref/nn";
+ * import { backwardWasm } from "@nnref/nnref/wasm";
  * const net = createNetwork([{ weights: [[0.5]], biases: [0], activation: "sigmoid" }]);
  * const trace = createForwardTrace(net, 1);
  * trace.activations[0].data[0] = 2;
@@ -256,6 +264,7 @@ function compileBackward(shape: MlpShape): BackwardCompiled {
  * backwardWasm(net, trace, g);
  * if (g.weights[0].data[0] !== 0.5 || g.biases[0]?.[0] !== 0.25) throw new Error("δx, δ");
  * ```
+ * @category WebAssembly
  */
 export function backwardWasm(
   network: Network,

@@ -85,6 +85,7 @@ function derivative(
  *
  * @example
  * ```ts
+ * import { mlpBackwardModule } from "@nnref/nnref/wasm";
  * const bytes = mlpBackwardModule({
  *   widths: [3, 4, 4, 3],
  *   activations: ["sigmoid", "sigmoid", "softmax"],
@@ -92,6 +93,7 @@ function derivative(
  * });
  * if (!WebAssembly.validate(bytes)) throw new Error("valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function mlpBackwardModule(shape: MlpShape): Uint8Array<ArrayBuffer> {
   const { widths, activations, biases } = shape;

@@ -27,21 +27,26 @@ import { block, brIf, type Code, f64x2, get, i32, loop, set, v128, type WasmType
 import { expScalarFunction, type ExpTemps, expTemps, expVector, Locals } from "./_exp_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 
-/** Byte address of the exponential's table. */
+/** Byte address of the exponential's table.
+ * @category WebAssembly encoder */
 export const MLP_TABLE = 1024;
-/** First byte address free for parameters and buffers. */
+/** First byte address free for parameters and buffers.
+ * @category WebAssembly encoder */
 export const MLP_HEAP = 4096;
 /**
  * Pairs of rows per loop iteration, their steps interleaved unit by unit: a pair alone is
  * one long dependency chain (layer after layer, each through e^x); two in flight measured
  * ≈ 1.4× faster. The caller pads the rows to a multiple of 2·MLP_GROUP.
+ * @category WebAssembly encoder
  */
 export const MLP_GROUP = 2;
 
-/** The activations the generated code supports. */
+/** The activations the generated code supports.
+ * @category WebAssembly encoder */
 export type MlpActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
 
-/** What the generated code depends on: the widths, the activations and which layers have biases. */
+/** What the generated code depends on: the widths, the activations and which layers have biases.
+ * @category WebAssembly encoder */
 export interface MlpShape {
   /** n₀, n₁, …, n_L. */
   readonly widths: readonly number[];
@@ -51,7 +56,8 @@ export interface MlpShape {
   readonly biases: readonly boolean[];
 }
 
-/** Parameter count of a shape: Σ nₗ₋₁·nₗ (+ nₗ with biases), in doubles. */
+/** Parameter count of a shape: Σ nₗ₋₁·nₗ (+ nₗ with biases), in doubles.
+ * @category WebAssembly encoder */
 export function mlpParameterCount(shape: MlpShape): number {
   let count = 0;
   for (let l = 1; l < shape.widths.length; l++) {
@@ -136,6 +142,7 @@ function elementwiseActivation(
  *
  * @example Document 002's 3-4-4-3 network compiles
  * ```ts
+ * import { mlpModule } from "@nnref/nnref/wasm";
  * const bytes = mlpModule({
  *   widths: [3, 4, 4, 3],
  *   activations: ["sigmoid", "sigmoid", "softmax"],
@@ -143,6 +150,7 @@ function elementwiseActivation(
  * });
  * if (!WebAssembly.validate(bytes)) throw new Error("valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Array<ArrayBuffer> {
   const { widths, activations, biases } = shape;

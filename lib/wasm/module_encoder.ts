@@ -14,13 +14,16 @@
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 import { OPCODE } from "./instructions.ts";
 
-/** Value types and their one-byte codes in the binary format. */
+/** Value types and their one-byte codes in the binary format.
+ * @category WebAssembly encoder */
 export const VALUE_TYPE = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
 
-/** A value type by name: `"i32"`, `"i64"`, `"f32"`, `"f64"` or `"v128"`. */
+/** A value type by name: `"i32"`, `"i64"`, `"f32"`, `"f64"` or `"v128"`.
+ * @category WebAssembly encoder */
 export type ValueType = keyof typeof VALUE_TYPE;
 
-/** Section ids, in the order they must appear. */
+/** Section ids, in the order they must appear.
+ * @category WebAssembly encoder */
 export const SECTION_ID = {
   custom: 0,
   type: 1,
@@ -36,7 +39,8 @@ export const SECTION_ID = {
   data: 11,
 } as const;
 
-/** One function to encode. */
+/** One function to encode.
+ * @category WebAssembly encoder */
 export interface FunctionDefinition {
   /** Export name, or undefined to keep the function internal. */
   readonly exportName?: string;
@@ -50,7 +54,8 @@ export interface FunctionDefinition {
   readonly body: readonly number[];
 }
 
-/** The memory a module defines and (optionally) exports, or imports. */
+/** The memory a module defines and (optionally) exports, or imports.
+ * @category WebAssembly encoder */
 export interface MemoryDefinition {
   /** Initial size in 64 KiB pages. */
   readonly initialPages: number;
@@ -67,7 +72,8 @@ export interface MemoryDefinition {
   readonly shared?: boolean;
 }
 
-/** Bytes written into the memory at instantiation (an active data segment). */
+/** Bytes written into the memory at instantiation (an active data segment).
+ * @category WebAssembly encoder */
 export interface DataSegment {
   /** Byte address of the first byte. */
   readonly offset: number;
@@ -75,7 +81,8 @@ export interface DataSegment {
   readonly bytes: ArrayLike<number>;
 }
 
-/** A whole module: functions (indices 0, 1, … in order) and an optional memory. */
+/** A whole module: functions (indices 0, 1, … in order) and an optional memory.
+ * @category WebAssembly encoder */
 export interface ModuleDefinition {
   /** The functions, in index order. */
   readonly functions: readonly FunctionDefinition[];
@@ -90,8 +97,10 @@ export interface ModuleDefinition {
  *
  * @example
  * ```ts
+ * import { encodeVector } from "@nnref/nnref/wasm";
  * if (encodeVector([[1, 2], [3]]).join(",") !== "2,1,2,3") throw new Error("count first");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeVector(items: readonly (readonly number[])[]): number[] {
   return [...encodeUnsignedLeb128(items.length), ...items.flat()];
@@ -102,8 +111,10 @@ export function encodeVector(items: readonly (readonly number[])[]): number[] {
  *
  * @example
  * ```ts
+ * import { encodeName } from "@nnref/nnref/wasm";
  * if (encodeName("gemm").join(",") !== "4,103,101,109,109") throw new Error("length, UTF-8");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeName(name: string): number[] {
   const bytes = new TextEncoder().encode(name);
@@ -117,9 +128,11 @@ export function encodeName(name: string): number[] {
  *
  * @example
  * ```ts
+ * import { encodeSection, SECTION_ID } from "@nnref/nnref/wasm";
  * const section = encodeSection(SECTION_ID.function, [1, 0]);
  * if (section.join(",") !== "3,2,1,0") throw new Error("id, size, contents");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeSection(id: number, contents: readonly number[]): number[] {
   if (!Number.isInteger(id) || id < 0 || id > 11) {
@@ -171,13 +184,14 @@ function encodeLimits(memory: MemoryDefinition): number[] {
  *
  * @example A function returning 42 validates and runs
  * ```ts
- * import { i32Const } from "./instructions.ts";
+ * import { encodeModule, i32Const } from "@nnref/nnref/wasm";
  * const bytes = encodeModule({
  *   functions: [{ exportName: "answer", params: [], results: ["i32"], locals: [], body: i32Const(42) }],
  * });
  * const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
  * if ((instance.exports.answer as () => number)() !== 42) throw new Error("42");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> {
   const { functions, memory, data = [] } = module;

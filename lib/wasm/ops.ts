@@ -18,10 +18,12 @@
 
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
-/** Bytes of WebAssembly code. */
+/** Bytes of WebAssembly code.
+ * @category WebAssembly encoder */
 export type Code = number[];
 
-/** The value types of locals, parameters and results. */
+/** The value types of locals, parameters and results.
+ * @category WebAssembly encoder */
 export type WasmType = "i32" | "i64" | "f64" | "v128";
 
 const TYPE_BYTE: Record<WasmType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
@@ -44,8 +46,10 @@ const binary = (op: Code) => (a: Code, b: Code): Code => cat(a, b, op);
  *
  * @example
  * ```ts
+ * import { get } from "@nnref/nnref/wasm";
  * if (get(2).join() !== "32,2") throw new Error("20 02");
  * ```
+ * @category WebAssembly encoder
  */
 export function get(index: number): Code {
   return [0x20, ...encodeUnsignedLeb128(index)];
@@ -56,8 +60,10 @@ export function get(index: number): Code {
  *
  * @example
  * ```ts
+ * import { i32, set } from "@nnref/nnref/wasm";
  * if (set(1, i32.const(0)).join() !== "65,0,33,1") throw new Error("41 00 21 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function set(index: number, value: Code): Code {
   return cat(value, [0x21, ...encodeUnsignedLeb128(index)]);
@@ -68,8 +74,10 @@ export function set(index: number, value: Code): Code {
  *
  * @example
  * ```ts
+ * import { get, tee } from "@nnref/nnref/wasm";
  * if (tee(0, get(1)).join() !== "32,1,34,0") throw new Error("20 01 22 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function tee(index: number, value: Code): Code {
   return cat(value, [0x22, ...encodeUnsignedLeb128(index)]);
@@ -80,8 +88,10 @@ export function tee(index: number, value: Code): Code {
  *
  * @example
  * ```ts
+ * import { block } from "@nnref/nnref/wasm";
  * if (block([]).join() !== "2,64,11") throw new Error("02 40 0B");
  * ```
+ * @category WebAssembly encoder
  */
 export function block(body: Code): Code {
   return cat([0x02, 0x40], body, [0x0b]);
@@ -92,8 +102,10 @@ export function block(body: Code): Code {
  *
  * @example
  * ```ts
+ * import { loop } from "@nnref/nnref/wasm";
  * if (loop([]).join() !== "3,64,11") throw new Error("03 40 0B");
  * ```
+ * @category WebAssembly encoder
  */
 export function loop(body: Code): Code {
   return cat([0x03, 0x40], body, [0x0b]);
@@ -105,9 +117,11 @@ export function loop(body: Code): Code {
  *
  * @example
  * ```ts
+ * import { f64, get, ifThen } from "@nnref/nnref/wasm";
  * const code = ifThen(get(0), f64.const(1), f64.const(2), "f64");
  * if (code[2] !== 0x04 || code[3] !== 0x7c) throw new Error("if with result f64");
  * ```
+ * @category WebAssembly encoder
  */
 export function ifThen(
   condition: Code,
@@ -130,8 +144,10 @@ export function ifThen(
  *
  * @example
  * ```ts
+ * import { br } from "@nnref/nnref/wasm";
  * if (br(1).join() !== "12,1") throw new Error("0C 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function br(depth: number): Code {
   return [0x0c, ...encodeUnsignedLeb128(depth)];
@@ -142,8 +158,10 @@ export function br(depth: number): Code {
  *
  * @example
  * ```ts
+ * import { brIf, get } from "@nnref/nnref/wasm";
  * if (brIf(0, get(3)).join() !== "32,3,13,0") throw new Error("20 03 0D 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function brIf(depth: number, condition: Code): Code {
   return cat(condition, [0x0d, ...encodeUnsignedLeb128(depth)]);
@@ -154,8 +172,10 @@ export function brIf(depth: number, condition: Code): Code {
  *
  * @example
  * ```ts
+ * import { call, f64 } from "@nnref/nnref/wasm";
  * if (call(3, f64.const(0)).at(-2) !== 0x10) throw new Error("10 03");
  * ```
+ * @category WebAssembly encoder
  */
 export function call(index: number, ...args: Code[]): Code {
   return cat(...args, [0x10, ...encodeUnsignedLeb128(index)]);
@@ -166,8 +186,10 @@ export function call(index: number, ...args: Code[]): Code {
  *
  * @example
  * ```ts
+ * import { get, ret } from "@nnref/nnref/wasm";
  * if (ret(get(0)).join() !== "32,0,15") throw new Error("20 00 0F");
  * ```
+ * @category WebAssembly encoder
  */
 export function ret(...values: Code[]): Code {
   return cat(...values, [0x0f]);
@@ -178,8 +200,10 @@ export function ret(...values: Code[]): Code {
  *
  * @example
  * ```ts
+ * import { drop, get } from "@nnref/nnref/wasm";
  * if (drop(get(0)).join() !== "32,0,26") throw new Error("20 00 1A");
  * ```
+ * @category WebAssembly encoder
  */
 export function drop(value: Code): Code {
   return cat(value, [0x1a]);
@@ -190,8 +214,10 @@ export function drop(value: Code): Code {
  *
  * @example
  * ```ts
+ * import { get, select } from "@nnref/nnref/wasm";
  * if (select(get(0), get(1), get(2)).at(-1) !== 0x1b) throw new Error("1B");
  * ```
+ * @category WebAssembly encoder
  */
 export function select(a: Code, b: Code, condition: Code): Code {
   return cat(a, b, condition, [0x1b]);
@@ -202,8 +228,10 @@ export function select(a: Code, b: Code, condition: Code): Code {
  *
  * @example
  * ```ts
+ * import { i32 } from "@nnref/nnref/wasm";
  * if (i32.add(i32.const(1), i32.const(2)).join() !== "65,1,65,2,106") throw new Error("i32.add");
  * ```
+ * @category WebAssembly encoder
  */
 export const i32 = {
   /** `i32.const`, signed LEB128 (values in [2³¹, 2³²) are written as their two's complement). */
@@ -239,8 +267,10 @@ export const i32 = {
  *
  * @example
  * ```ts
+ * import { i64 } from "@nnref/nnref/wasm";
  * if (i64.const(-1n).join() !== "66,127") throw new Error("42 7F");
  * ```
+ * @category WebAssembly encoder
  */
 export const i64 = {
   /** `i64.const` of a bigint (two's complement for values ≥ 2⁶³). */
@@ -272,8 +302,10 @@ function f64Bytes(value: number): number[] {
  *
  * @example f64.const writes the IEEE bytes little-endian
  * ```ts
+ * import { f64 } from "@nnref/nnref/wasm";
  * if (f64.const(1).join() !== "68,0,0,0,0,0,0,240,63") throw new Error("44 … F0 3F");
  * ```
+ * @category WebAssembly encoder
  */
 export const f64 = {
   const: (value: number): Code => [0x44, ...f64Bytes(value)],
@@ -306,8 +338,10 @@ export const f64 = {
  *
  * @example
  * ```ts
+ * import { get, v128 } from "@nnref/nnref/wasm";
  * if (v128.load(get(0), 16).join() !== "32,0,253,0,4,16") throw new Error("v128.load offset=16");
  * ```
+ * @category WebAssembly encoder
  */
 export const v128 = {
   load: (address: Code, offset = 0): Code => cat(address, simdOp(0x00), memarg(4, offset)),
@@ -350,9 +384,11 @@ export const v128 = {
  *
  * @example lanes 0 of a and 0 of b: bytes 0–7 then 16–23
  * ```ts
+ * import { i8x16 } from "@nnref/nnref/wasm";
  * const code = i8x16.shuffle([], [], [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
  * if (code[0] !== 0xfd || code[1] !== 0x0d || code.length !== 18) throw new Error("FD 0D + 16");
  * ```
+ * @category WebAssembly encoder
  */
 export const i8x16 = {
   shuffle: (a: Code, b: Code, lanes: readonly number[]): Code => {
@@ -368,8 +404,10 @@ export const i8x16 = {
  *
  * @example
  * ```ts
+ * import { i64x2 } from "@nnref/nnref/wasm";
  * if (i64x2.add([], []).join() !== "253,206,1") throw new Error("FD CE 01");
  * ```
+ * @category WebAssembly encoder
  */
 export const i64x2 = {
   splat: unary(simdOp(0x12)),
@@ -392,9 +430,11 @@ export const i64x2 = {
  *
  * @example
  * ```ts
+ * import { f64x2 } from "@nnref/nnref/wasm";
  * if (f64x2.mul([], []).join() !== "253,242,1") throw new Error("FD F2 01");
  * if (f64x2.relaxedMadd([], [], []).join() !== "253,135,2") throw new Error("FD 87 02");
  * ```
+ * @category WebAssembly encoder
  */
 export const f64x2 = {
   splat: unary(simdOp(0x14)),

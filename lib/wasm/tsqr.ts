@@ -21,7 +21,8 @@ import { TSQR_BLOCK, TSQR_MAX_COLUMNS, tsqrModule } from "./tsqr_module.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** What {@link tsqrFactor} returns. */
+/** What {@link tsqrFactor} returns.
+ * @category WebAssembly encoder */
 export interface TsqrFactor {
   /** R, p × p upper triangular (XP = QR with P = I: no pivoting). */
   readonly r: Matrix;
@@ -146,12 +147,16 @@ function runModule(
  *
  * @example A line through three points: R₀₀ = −√3 (LAPACK's sign), W = R⁻¹c = (1, 2)
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { tsqrFactor } from "@nnref/nnref/wasm";
  * const f = tsqrFactor(fromRows([[1, 0], [1, 1], [1, 2]]), fromRows([[1], [3], [5]]));
  * if (Math.abs(f.r.data[0] + Math.sqrt(3)) > 1e-15) throw new Error("−√3");
  * const w1 = f.qty.data[1] / f.r.data[3], w0 = (f.qty.data[0] - f.r.data[1] * w1) / f.r.data[0];
- * if (Math.abs(w0 - 1) > 1e-14 || Math.abs(w1 - 2) > 1e-14) throw new Error("y = 1 + 2x");
+ * assertClose(w0, 1, { atol: 1e-14 }, "y = 1 + 2x");
+ * assertClose(w1, 2, { atol: 1e-14 }, "y = 1 + 2x");
  * ```
+ * @category WebAssembly encoder
  */
 export function tsqrFactor(
   x: Matrix,
@@ -216,12 +221,14 @@ export function tsqrFactor(
  *
  * @example An exact solution stays exact
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { refineOnce } from "@nnref/nnref/wasm";
  * const x = fromRows([[1, 0], [1, 1], [1, 2]]), y = fromRows([[1], [3], [5]]);
  * const r = fromRows([[-Math.sqrt(3), -Math.sqrt(3)], [0, Math.SQRT2]]);
  * const w = refineOnce(x, y, fromRows([[1], [2]]), r);
  * if (w.data[0] !== 1 || w.data[1] !== 2) throw new Error("δ = 0");
  * ```
+ * @category WebAssembly encoder
  */
 export function refineOnce(x: Matrix, y: Matrix, w: Matrix, r: Matrix): Matrix {
   const n = x.rows, p = x.cols, k = y.cols;

@@ -41,10 +41,13 @@ import { brIf, type Code, f64, f64x2, get, i32, ifThen, loop, ret, set, v128 } f
 import { Locals } from "./_exp_code.ts";
 
 /** Rows per block: measured LRE 13.9–14.0 for 16 … 10000 with a flat tree, so the size
- * is for speed (the block, TSQR_BLOCK × (p + k) doubles, stays in L1 for p + k ≤ 16). */
+ * is for speed (the block, TSQR_BLOCK × (p + k) doubles, stays in L1 for p + k ≤ 16).
+ * @category WebAssembly encoder
+ */
 export const TSQR_BLOCK = 128;
 
-/** Largest p + k the generated code takes (the caller falls back beyond it). */
+/** Largest p + k the generated code takes (the caller falls back beyond it).
+ * @category WebAssembly encoder */
 export const TSQR_MAX_COLUMNS = 32;
 
 /**
@@ -57,8 +60,10 @@ export const TSQR_MAX_COLUMNS = 32;
  *
  * @example
  * ```ts
+ * import { tsqrModule } from "@nnref/nnref/wasm";
  * if (!WebAssembly.validate(tsqrModule(10, 3))) throw new Error("valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function tsqrModule(p: number, k: number): Uint8Array<ArrayBuffer> {
   if (!Number.isInteger(p) || !Number.isInteger(k) || p < 1 || k < 1 || p + k > TSQR_MAX_COLUMNS) {

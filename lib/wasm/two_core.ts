@@ -49,13 +49,16 @@ import { CONTROL, type InitMessage, OPERATION, type TwoCoreExports } from "./_tw
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** Values from which an elementwise or row call is split between the two threads. */
+/** Values from which an elementwise or row call is split between the two threads.
+ * @category WebAssembly */
 export const TWO_CORE_MIN_ELEMENTS = 1_000_000;
-/** m·k·n from which a product is split (512³). */
+/** m·k·n from which a product is split (512³).
+ * @category WebAssembly */
 export const TWO_CORE_MIN_GEMM = 512 ** 3;
 /**
  * The worker's share of a job: above half, because the main thread also copies every
  * input in and every result out (measured on σ over 10⁶ values, see BENCHMARKS.md).
+ * @category WebAssembly
  */
 export const TWO_CORE_WORKER_SHARE = { elementwise: 0.6, rows: 0.6, gemm: 0.55 } as const;
 
@@ -63,7 +66,8 @@ const PAGE = 65536;
 /** Maximum size of the shared memory: 1 GiB (reserved, committed as it grows). */
 const MAXIMUM_PAGES = 16384;
 
-/** Options of {@link createTwoCore}. */
+/** Options of {@link createTwoCore}.
+ * @category WebAssembly */
 export interface TwoCoreOptions {
   /** The GEMM register tile (default {@link defaultGemmTile}). */
   readonly tile?: GemmTile;
@@ -73,7 +77,8 @@ export interface TwoCoreOptions {
   readonly minGemm?: number;
 }
 
-/** The two-core kernels (or their one-thread stand-ins) and their lifecycle. */
+/** The two-core kernels (or their one-thread stand-ins) and their lifecycle.
+ * @category WebAssembly */
 export interface TwoCore {
   /** `"two-core"`, or `"one-core: …"` with the reason the worker is not used. */
   readonly backend: string;
@@ -135,6 +140,7 @@ function sharedMemory(): WebAssembly.Memory | string {
  *
  * @example
  * ```ts
+ * import { createTwoCore } from "@nnref/nnref/wasm";
  * const cores = await createTwoCore();
  * try {
  *   const a = cores.sigmoid(new Float64Array(2_000_000));
@@ -143,6 +149,7 @@ function sharedMemory(): WebAssembly.Memory | string {
  *   cores.close();
  * }
  * ```
+ * @category WebAssembly
  */
 export async function createTwoCore(options: TwoCoreOptions = {}): Promise<TwoCore> {
   const memory = sharedMemory();

@@ -36,7 +36,8 @@ import { VECMATH_HEAP, vecmathModule } from "./vecmath_module.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** Values per chunk copied into the module's memory (64 KiB). */
+/** Values per chunk copied into the module's memory (64 KiB).
+ * @category WebAssembly */
 export const VECMATH_CHUNK = 8192;
 
 const PAGE = 65536;
@@ -89,8 +90,10 @@ function wasm(): VecmathExports | null {
  *
  * @example
  * ```ts
+ * import { vecmathBackend } from "@nnref/nnref/wasm";
  * if (!["wasm-simd", "fallback"].includes(vecmathBackend())) throw new Error("one of two");
  * ```
+ * @category WebAssembly
  */
 export function vecmathBackend(): "wasm-simd" | "fallback" {
   return wasm() === null ? "fallback" : "wasm-simd";
@@ -149,9 +152,11 @@ function runElementwise(
  *
  * @example
  * ```ts
+ * import { expArrayWasm } from "@nnref/nnref/wasm";
  * const y = expArrayWasm([0, 1, -1000, 710]);
  * if (y[0] !== 1 || y[1] !== Math.E || y[2] !== 0 || y[3] !== Infinity) throw new Error("e^x");
  * ```
+ * @category WebAssembly
  */
 export function expArrayWasm(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   return expWith(wasm(), values, out);
@@ -183,9 +188,11 @@ function expWith(
  *
  * @example
  * ```ts
+ * import { sigmoidArrayWasm } from "@nnref/nnref/wasm";
  * const a = sigmoidArrayWasm([0, 1000, -1000]);
  * if (a[0] !== 0.5 || a[1] !== 1 || a[2] !== 0) throw new Error("σ");
  * ```
+ * @category WebAssembly
  */
 export function sigmoidArrayWasm(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   return sigmoidWith(wasm(), values, out);
@@ -214,9 +221,11 @@ function sigmoidWith(
  *
  * @example
  * ```ts
+ * import { tanhArrayWasm } from "@nnref/nnref/wasm";
  * const t = tanhArrayWasm([0, -0, 1e-300, 30, -Infinity]);
  * if (t[2] !== 1e-300 || t[3] !== 1 || t[4] !== -1 || !Object.is(t[1], -0)) throw new Error("tanh");
  * ```
+ * @category WebAssembly
  */
 export function tanhArrayWasm(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   return tanhWith(wasm(), values, out);
@@ -235,6 +244,7 @@ function tanhWith(
 /**
  * Rows of a buffer: row i is `data[offset + i·stride … offset + i·stride + cols)`. A
  * `Matrix` is the case offset 0, stride = cols.
+ * @category WebAssembly
  */
 export interface StridedRows {
   /** The buffer holding the rows. */
@@ -396,9 +406,11 @@ function rowFunction(
  *
  * @example
  * ```ts
+ * import { softmaxRowsWasm } from "@nnref/nnref/wasm";
  * const p = softmaxRowsWasm({ rows: 2, cols: 2, data: new Float64Array([0, 0, 800, 0]) });
  * if (p.data[0] !== 0.5 || p.data[2] !== 1 || p.data[3] !== 0) throw new Error("per row");
  * ```
+ * @category WebAssembly
  */
 export function softmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRows, out?: T): T {
   return rowFunction(wasm(), "softmax", m, out) as T;
@@ -419,9 +431,11 @@ export function softmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRows, 
  *
  * @example Finite where softmax underflows
  * ```ts
+ * import { logSoftmaxRowsWasm } from "@nnref/nnref/wasm";
  * const l = logSoftmaxRowsWasm({ rows: 1, cols: 2, data: new Float64Array([0, -1000]) });
  * if (l.data[0] !== 0 || l.data[1] !== -1000) throw new Error("log ŷ = o − lse");
  * ```
+ * @category WebAssembly
  */
 export function logSoftmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRows, out?: T): T {
   return rowFunction(wasm(), "logSoftmax", m, out) as T;
@@ -442,9 +456,11 @@ export function logSoftmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRow
  *
  * @example
  * ```ts
+ * import { logSumExpRowsWasm } from "@nnref/nnref/wasm";
  * const lse = logSumExpRowsWasm({ rows: 1, cols: 2, data: new Float64Array([1000, 1000]) });
  * if (lse[0] !== 1000 + Math.LN2) throw new Error("1000 + ln 2");
  * ```
+ * @category WebAssembly
  */
 export function logSumExpRowsWasm(m: StridedRows, out?: Float64Array): Float64Array {
   return logSumExpWith(wasm(), m, out);
@@ -477,7 +493,8 @@ function logSumExpWith(
   return result;
 }
 
-/** The functions of this module bound to one instance, and the path they take. */
+/** The functions of this module bound to one instance, and the path they take.
+ * @category WebAssembly */
 export interface VecmathKernels {
   /** `"wasm-simd"`, or `"fallback"` (TypeScript). */
   readonly backend: "wasm-simd" | "fallback";
@@ -504,9 +521,11 @@ export interface VecmathKernels {
  *
  * @example The fallback gives σ(0) = ½ too
  * ```ts
+ * import { createVecmath } from "@nnref/nnref/wasm";
  * const kernels = createVecmath({ forceFallback: true });
  * if (kernels.backend !== "fallback" || kernels.sigmoid([0])[0] !== 0.5) throw new Error("½");
  * ```
+ * @category WebAssembly
  */
 export function createVecmath(options: { readonly forceFallback?: boolean } = {}): VecmathKernels {
   const exports = !options.forceFallback && hasWasmSimd() ? instantiateVecmath() : null;

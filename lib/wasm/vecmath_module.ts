@@ -50,14 +50,18 @@ import {
 import { log1pFunction } from "./_log1p_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 
-/** Byte address of the exponential's table. */
+/** Byte address of the exponential's table.
+ * @category WebAssembly encoder */
 export const VECMATH_TABLE = 1024;
-/** First byte address free for data (16-byte aligned). */
+/** First byte address free for data (16-byte aligned).
+ * @category WebAssembly encoder */
 export const VECMATH_HEAP = 4096;
-/** Below this |z|, tanh uses −expm1(−2|z|)/(2 + expm1(−2|z|)); above, 1 − 2e/(1 + e). */
+/** Below this |z|, tanh uses −expm1(−2|z|)/(2 + expm1(−2|z|)); above, 1 − 2e/(1 + e).
+ * @category WebAssembly encoder */
 export const TANH_SMALL = 0.55;
 
-/** Export names, in function-index order. */
+/** Export names, in function-index order.
+ * @category WebAssembly encoder */
 export const VECMATH_EXPORTS = [
   "expScalar",
   "log1p",
@@ -372,9 +376,11 @@ function rowKernel(output: RowOutput): FunctionParts {
  *
  * @example
  * ```ts
+ * import { vecmathModule } from "@nnref/nnref/wasm";
  * const bytes = vecmathModule();
  * if (!WebAssembly.validate(bytes)) throw new Error("valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function vecmathModule(
   memory: MemoryDefinition = { initialPages: 2, exportName: "memory" },
