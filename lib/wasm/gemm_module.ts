@@ -28,7 +28,7 @@
  */
 
 import { encodeModule, type FunctionDefinition, type MemoryDefinition } from "./module_encoder.ts";
-import { block, brIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
+import { block, branchIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
 
 /** Rows of the default register tile.
@@ -63,11 +63,11 @@ function repeat(counter: number, count: Code, body: Code): Code {
   return [
     ...set(counter, count),
     ...block([
-      ...brIf(0, i32.eqz(get(counter))),
+      ...branchIf(0, i32.eqz(get(counter))),
       ...loop([
         ...body,
         ...set(counter, i32.sub(get(counter), i32.const(1))),
-        ...brIf(0, get(counter)),
+        ...branchIf(0, get(counter)),
       ]),
     ]),
   ];

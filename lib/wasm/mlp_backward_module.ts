@@ -20,7 +20,7 @@
  */
 
 import { encodeModule } from "./module_encoder.ts";
-import { block, brIf, type Code, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
+import { block, branchIf, type Code, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
 import { expScalarFunction, type ExpTemps, expTemps, expVector, Locals } from "./_exp_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 import { MLP_HEAP, MLP_TABLE, type MlpShape } from "./mlp_module.ts";
@@ -228,12 +228,12 @@ export function mlpBackwardModule(shape: MlpShape): Uint8Array<ArrayBuffer> {
     ...setup,
     ...set(counter, i32.const(0)),
     ...block([
-      ...brIf(0, i32.eqz(get(PAIRS))),
+      ...branchIf(0, i32.eqz(get(PAIRS))),
       ...loop([
         ...body,
         ...advance,
         ...set(counter, i32.add(get(counter), i32.const(1))),
-        ...brIf(0, i32.ltU(get(counter), get(PAIRS))),
+        ...branchIf(0, i32.ltU(get(counter), get(PAIRS))),
       ]),
     ]),
   ];

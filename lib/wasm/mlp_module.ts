@@ -23,7 +23,18 @@
  */
 
 import { encodeModule } from "./module_encoder.ts";
-import { block, brIf, type Code, f64x2, get, i32, loop, set, v128, type WasmType } from "./ops.ts";
+import {
+  block,
+  branchIf,
+  type Code,
+  f64x2,
+  get,
+  i32,
+  loop,
+  set,
+  v128,
+  type WasmType,
+} from "./ops.ts";
 import { expScalarFunction, type ExpTemps, expTemps, expVector, Locals } from "./_exp_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 
@@ -315,13 +326,13 @@ export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Arra
     ...set(counter, i32.const(0)),
     ...setupPointers,
     ...block([
-      ...brIf(0, i32.eqz(get(PAIRS))),
+      ...branchIf(0, i32.eqz(get(PAIRS))),
       ...loop([
         ...body,
         ...set(row, i32.add(get(row), i32.const(2 * group * inputBytes))),
         ...advancePointers,
         ...set(counter, i32.add(get(counter), i32.const(group))),
-        ...brIf(0, i32.ltU(get(counter), get(PAIRS))),
+        ...branchIf(0, i32.ltU(get(counter), get(PAIRS))),
       ]),
     ]),
   ];

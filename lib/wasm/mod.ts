@@ -101,6 +101,7 @@ export {
 export {
   block,
   br,
+  branchIf,
   call,
   type Code,
   drop,

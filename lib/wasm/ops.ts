@@ -154,16 +154,16 @@ export function br(depth: number): Code {
 }
 
 /**
- * `br_if depth` on an i32 condition.
+ * `br_if depth` on an i32 condition (named branchIf: instructions.ts has the unfolded `brIf`).
  *
  * @example
  * ```ts
- * import { brIf, get } from "@nnref/nnref/wasm";
- * if (brIf(0, get(3)).join() !== "32,3,13,0") throw new Error("20 03 0D 00");
+ * import { branchIf, get } from "@nnref/nnref/wasm";
+ * if (branchIf(0, get(3)).join() !== "32,3,13,0") throw new Error("20 03 0D 00");
  * ```
  * @category WebAssembly encoder
  */
-export function brIf(depth: number, condition: Code): Code {
+export function branchIf(depth: number, condition: Code): Code {
   return cat(condition, [0x0d, ...encodeUnsignedLeb128(depth)]);
 }
 

@@ -37,7 +37,7 @@
  */
 
 import { encodeModule, type FunctionDefinition } from "./module_encoder.ts";
-import { brIf, type Code, f64, f64x2, get, i32, ifThen, loop, ret, set, v128 } from "./ops.ts";
+import { branchIf, type Code, f64, f64x2, get, i32, ifThen, loop, ret, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
 
 /** Rows per block: measured LRE 13.9–14.0 for 16 … 10000 with a flat tree, so the size
@@ -89,7 +89,7 @@ function forRows(i: number, row: number, rows: Code, start: Code, width: number,
       ...body,
       ...set(row, i32.add(get(row), i32.const(width))),
       ...set(i, i32.add(get(i), i32.const(1))),
-      ...brIf(0, i32.ltU(get(i), rows)),
+      ...branchIf(0, i32.ltU(get(i), rows)),
     ]),
   ];
 }

@@ -24,7 +24,7 @@
 import { encodeModule, type MemoryDefinition } from "./module_encoder.ts";
 import {
   block,
-  brIf,
+  branchIf,
   call,
   type Code,
   f64,
@@ -91,11 +91,11 @@ function repeat(counter: number, count: Code, body: Code): Code {
   return [
     ...set(counter, count),
     ...block([
-      ...brIf(0, i32.eqz(get(counter))),
+      ...branchIf(0, i32.eqz(get(counter))),
       ...loop([
         ...body,
         ...set(counter, i32.sub(get(counter), i32.const(1))),
-        ...brIf(0, get(counter)),
+        ...branchIf(0, get(counter)),
       ]),
     ]),
   ];
@@ -352,13 +352,13 @@ function rowKernel(output: RowOutput): FunctionParts {
       ...temps.init,
       ...set(row, i32.const(0)),
       ...block([
-        ...brIf(0, i32.eqz(get(ROWS))),
+        ...branchIf(0, i32.eqz(get(ROWS))),
         ...loop([
           ...pass1,
           ...pass2,
           ...pass3,
           ...set(row, i32.add(get(row), i32.const(1))),
-          ...brIf(0, i32.ltU(get(row), get(ROWS))),
+          ...branchIf(0, i32.ltU(get(row), get(ROWS))),
         ]),
       ]),
       ...i32.const(-1),
