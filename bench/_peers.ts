@@ -100,6 +100,7 @@ export function addTfPeers(
       ...base,
       name: `tfjs-${backend}`,
       kind: "peer",
+      float32: true,
       note: peer.note ?? "float32",
       setup: async () => {
         await useTfBackend(backend);

@@ -37,9 +37,14 @@ export interface NistInput {
 /**
  * Fits a NIST StRD dataset by `method`: polynomial designs are built in double-double
  * for the accurate method (powers rounded to double alone cost Filip half its digits).
+ * `refine` asks the "tsqr" method for its refinement step.
  * @category Worked results
  */
-export function fitNist(input: NistInput, method: LeastSquaresMethod): LinearFit {
+export function fitNist(
+  input: NistInput,
+  method: LeastSquaresMethod,
+  options: { readonly refine?: boolean } = {},
+): LinearFit {
   let design;
   if (input.model === "polynomial") {
     const degree = input.degree as number;
@@ -51,7 +56,11 @@ export function fitNist(input: NistInput, method: LeastSquaresMethod): LinearFit
   } else {
     design = designMatrix(input.x, { intercept: input.intercept });
   }
-  return fitLinearModel(design, input.y, { method, intercept: input.intercept });
+  return fitLinearModel(design, input.y, {
+    method,
+    intercept: input.intercept,
+    ...(options.refine ? { refine: true } : {}),
+  });
 }
 
 function dropFirstColumn<T extends { rows: number; cols: number }>(m: T): T {

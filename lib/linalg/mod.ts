@@ -44,6 +44,8 @@ export {
   leastSquaresQr,
   type LeastSquaresResult,
   type LeastSquaresSolver,
+  leastSquaresTsqr,
+  leastSquaresTsqrRefined,
 } from "./lstsq.ts";
 export { matmul, matmulBlocked, matmulIkj, type MatmulKernel, matmulNaive } from "./matmul.ts";
 export {

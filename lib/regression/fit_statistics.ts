@@ -29,6 +29,8 @@ export interface FitOptions {
    * convention for NoInt1 and NoInt2).
    */
   readonly intercept: boolean;
+  /** With `method: "tsqr"`: one refinement step with a double-double residual. */
+  readonly refine?: boolean;
 }
 
 /** A fitted linear model. Symbols: W* → `weights`, Y* = XW* → `fitted`, e = Y − Y*.
@@ -104,7 +106,10 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  * @category Regression
  */
 export function fitLinearModel(x: Design, y: ArrayLike<number>, options: FitOptions): LinearFit {
-  const { weights, unscaledCovariance } = leastSquares(x, y, { method: options.method });
+  const { weights, unscaledCovariance } = leastSquares(x, y, {
+    method: options.method,
+    ...(options.refine ? { refine: true } : {}),
+  });
   const n = x.rows, p = x.cols;
   const residuals = new Float64Array(n), fitted = new Float64Array(n);
   let sse: DoubleDouble = [0, 0], sst: DoubleDouble = [0, 0];

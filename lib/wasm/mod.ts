@@ -16,11 +16,28 @@
  */
 
 export {
+  EXP_INV_LN2_N,
+  EXP_LN2_N_HI,
+  EXP_LN2_N_LO,
+  EXP_POLY,
+  EXP_ROUND_SHIFT,
+  EXP_TABLE_BITS,
+  expTableBytes,
+} from "./exp_table.ts";
+export {
+  gemmCopyIn,
+  gemmCopyOut,
+  type GemmLayout,
+  gemmLayout,
+  type GemmTile,
+} from "./gemm_layout.ts";
+export {
   GEMM_EXPORTS,
   GEMM_TILE,
   GEMM_TILE_COLUMNS_DEFAULT,
   GEMM_UNROLL,
   gemmModule,
+  type GemmModuleOptions,
 } from "./gemm_module.ts";
 export {
   brIf,
@@ -48,12 +65,28 @@ export {
 export { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 export {
   createWasmMatmul,
+  defaultGemmTile,
+  matmulWasmFma,
   matmulWasmSimd,
+  relaxedMaddSupport,
+  wasmFmaBackend,
   type WasmMatmul,
   wasmMatmulBackend,
   type WasmMatmulOptions,
 } from "./matmul_simd.ts";
+export { backwardWasm, forwardWasm, wasmForwardBackend } from "./mlp.ts";
+export { mlpBackwardModule } from "./mlp_backward_module.ts";
 export {
+  MLP_GROUP,
+  MLP_HEAP,
+  MLP_TABLE,
+  type MlpActivationName,
+  mlpModule,
+  mlpParameterCount,
+  type MlpShape,
+} from "./mlp_module.ts";
+export {
+  type DataSegment,
   encodeModule,
   encodeName,
   encodeSection,
@@ -65,4 +98,57 @@ export {
   VALUE_TYPE,
   type ValueType,
 } from "./module_encoder.ts";
+export {
+  block,
+  br,
+  branchIf,
+  call,
+  type Code,
+  drop,
+  f64,
+  f64x2,
+  get,
+  i32,
+  i64,
+  i64x2,
+  i8x16,
+  ifThen,
+  loop,
+  ret,
+  select,
+  set,
+  tee,
+  v128,
+  type WasmType,
+} from "./ops.ts";
 export { hasWasmSimd, simdProbeModule } from "./simd_support.ts";
+export { refineOnce, type TsqrFactor, tsqrFactor } from "./tsqr.ts";
+export { TSQR_BLOCK, TSQR_MAX_COLUMNS, tsqrModule } from "./tsqr_module.ts";
+export {
+  createTwoCore,
+  TWO_CORE_MIN_ELEMENTS,
+  TWO_CORE_MIN_GEMM,
+  TWO_CORE_WORKER_SHARE,
+  type TwoCore,
+  type TwoCoreOptions,
+} from "./two_core.ts";
+export {
+  createVecmath,
+  expArrayWasm,
+  logSoftmaxRowsWasm,
+  logSumExpRowsWasm,
+  sigmoidArrayWasm,
+  softmaxRowsWasm,
+  type StridedRows,
+  tanhArrayWasm,
+  VECMATH_CHUNK,
+  vecmathBackend,
+  type VecmathKernels,
+} from "./vecmath.ts";
+export {
+  TANH_SMALL,
+  VECMATH_EXPORTS,
+  VECMATH_HEAP,
+  VECMATH_TABLE,
+  vecmathModule,
+} from "./vecmath_module.ts";

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { encodeUnsignedLeb128 } from "./leb128.ts";
+import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 import { OPCODE } from "./instructions.ts";
 
 /** Value types and their one-byte codes in the binary format.
@@ -54,15 +54,31 @@ export interface FunctionDefinition {
   readonly body: readonly number[];
 }
 
-/** The memory a module defines and (optionally) exports.
+/** The memory a module defines and (optionally) exports, or imports.
  * @category WebAssembly encoder */
 export interface MemoryDefinition {
   /** Initial size in 64 KiB pages. */
   readonly initialPages: number;
-  /** Maximum size in pages, or undefined for no maximum. */
+  /** Maximum size in pages, or undefined for no maximum (a shared memory needs one). */
   readonly maximumPages?: number;
   /** Export name, or undefined to keep it internal. */
   readonly exportName?: string;
+  /**
+   * Import the memory as `module.name` instead of defining it (the threads proposal's way
+   * to give two instances, e.g. on two threads, one memory).
+   */
+  readonly import?: { readonly module: string; readonly name: string };
+  /** A shared memory (a SharedArrayBuffer underneath); needs `maximumPages`. */
+  readonly shared?: boolean;
+}
+
+/** Bytes written into the memory at instantiation (an active data segment).
+ * @category WebAssembly encoder */
+export interface DataSegment {
+  /** Byte address of the first byte. */
+  readonly offset: number;
+  /** The bytes. */
+  readonly bytes: ArrayLike<number>;
 }
 
 /** A whole module: functions (indices 0, 1, … in order) and an optional memory.
@@ -70,8 +86,10 @@ export interface MemoryDefinition {
 export interface ModuleDefinition {
   /** The functions, in index order. */
   readonly functions: readonly FunctionDefinition[];
-  /** The module's own memory, if any. */
+  /** The module's own (or imported) memory, if any. */
   readonly memory?: MemoryDefinition;
+  /** Data written into the memory at instantiation (needs `memory`). */
+  readonly data?: readonly DataSegment[];
 }
 
 /**
@@ -145,10 +163,11 @@ function encodeLocals(locals: readonly ValueType[]): number[] {
 }
 
 function encodeLimits(memory: MemoryDefinition): number[] {
+  // Flags: 0 = minimum only, 1 = minimum and maximum, 3 = shared (maximum required).
   return memory.maximumPages === undefined
     ? [0x00, ...encodeUnsignedLeb128(memory.initialPages)]
     : [
-      0x01,
+      memory.shared ? 0x03 : 0x01,
       ...encodeUnsignedLeb128(memory.initialPages),
       ...encodeUnsignedLeb128(memory.maximumPages),
     ];
@@ -160,7 +179,8 @@ function encodeLimits(memory: MemoryDefinition): number[] {
  * @param module Functions (index = position) and an optional memory.
  * @returns Bytes ready for `new WebAssembly.Module(bytes)`.
  * @throws {RangeError} if a memory size is negative or the maximum is below the initial
- *   size, or two exports share a name.
+ *   size, a shared memory has no maximum, data is given without a memory, or two exports
+ *   share a name.
  *
  * @example A function returning 42 validates and runs
  * ```ts
@@ -174,7 +194,7 @@ function encodeLimits(memory: MemoryDefinition): number[] {
  * @category WebAssembly encoder
  */
 export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> {
-  const { functions, memory } = module;
+  const { functions, memory, data = [] } = module;
   const exports: number[][] = [];
   const exportNames = new Set<string>();
   const addExport = (name: string, kind: number, index: number) => {
@@ -198,12 +218,34 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
         `Memory maximum (${memory.maximumPages} pages) is below the initial size (${memory.initialPages})`,
       );
     }
+    if (memory.shared && memory.maximumPages === undefined) {
+      throw new RangeError("A shared memory needs a maximum size (maximumPages)");
+    }
     if (memory.exportName !== undefined) addExport(memory.exportName, 0x02, 0);
+  }
+  if (data.length > 0 && memory === undefined) {
+    throw new RangeError("Cannot encode data segments: the module has no memory");
   }
 
   const sections: number[][] = [];
   if (functions.length > 0) {
     sections.push(encodeSection(SECTION_ID.type, encodeVector(functions.map(encodeFunctionType))));
+  }
+  if (memory?.import !== undefined) {
+    const { module: moduleName, name } = memory.import;
+    sections.push(
+      encodeSection(
+        SECTION_ID.import,
+        encodeVector([[
+          ...encodeName(moduleName),
+          ...encodeName(name),
+          0x02,
+          ...encodeLimits(memory),
+        ]]),
+      ),
+    );
+  }
+  if (functions.length > 0) {
     sections.push(
       encodeSection(
         SECTION_ID.function,
@@ -211,7 +253,7 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
       ),
     );
   }
-  if (memory !== undefined) {
+  if (memory !== undefined && memory.import === undefined) {
     sections.push(encodeSection(SECTION_ID.memory, encodeVector([encodeLimits(memory)])));
   }
   if (exports.length > 0) sections.push(encodeSection(SECTION_ID.export, encodeVector(exports)));
@@ -221,6 +263,18 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
       return [...encodeUnsignedLeb128(body.length), ...body];
     });
     sections.push(encodeSection(SECTION_ID.code, encodeVector(bodies)));
+  }
+  if (data.length > 0) {
+    // Active segments of memory 0: flag 0, the offset as a constant expression, the bytes.
+    const segments = data.map((segment) => [
+      0x00,
+      OPCODE.i32Const,
+      ...encodeSignedLeb128(segment.offset | 0),
+      OPCODE.end,
+      ...encodeUnsignedLeb128(segment.bytes.length),
+      ...Array.from(segment.bytes),
+    ]);
+    sections.push(encodeSection(SECTION_ID.data, encodeVector(segments)));
   }
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   return new Uint8Array([...header, ...sections.flat()]);

@@ -124,10 +124,22 @@ if (c.data[0] !== 11) throw new Error("1·3 + 2·4 = 11");`,
   },
 };
 
-/** Files of lib/wasm/ that make up the module encoder (internals kept off the root). */
-export const WASM_ENCODER_FILE = /^(leb128|instructions|module_encoder|.*_module)\.ts$/;
+/**
+ * Files of lib/wasm/ that make up the module encoder and the kernels' plumbing (internals
+ * kept off the root): the encoders, the folded instruction builders (ops), the
+ * exponential's table, the GEMM memory layout and the TSQR factorisation (which
+ * `leastSquares(x, y, { method: "tsqr" })` exposes).
+ */
+export const WASM_ENCODER_FILE =
+  /^(leb128|instructions|module_encoder|ops|exp_table|gemm_layout|tsqr|.*_module)\.ts$/;
 /** Exports of lib/wasm/'s kernel files that are encoder internals all the same. */
-export const WASM_INTERNAL_NAMES = new Set(["simdProbeModule"]);
+export const WASM_INTERNAL_NAMES = new Set([
+  "simdProbeModule",
+  "gemmCopyIn",
+  "gemmCopyOut",
+  "gemmLayout",
+  "GemmLayout",
+]);
 /** Variant registries: exported by lib/variants.ts only. */
 export const VARIANT_REGISTRY = /_VARIANTS$/;
 
