@@ -18,6 +18,9 @@
  *   unspecified; rows before it are done);
  * - `expScalar(x, lo) → f64` = e^(x + lo), and `log1p(s) → f64` for s ≥ 0.
  *
+ * One file on purpose (just over 400 lines): it is one module's code, whose functions call
+ * each other by index and share the memory layout above.
+ *
  * @module
  */
 
