@@ -9,11 +9,15 @@
  *
  * @example Replay one worked result
  * ```ts
- * import { replay } from "./mod.ts";
- * import { SUBJECTS } from "./worked.ts";
+ * import { linkErrata, parseErrata, parseFixtures, replay } from "@nnref/nnref";
+ * import { SUBJECTS } from "@nnref/nnref/worked";
  * import commute from "./fixtures/regression/commute.json" with { type: "json" };
- * import { parseFixtures } from "./mod.ts";
- * const run = replay(parseFixtures(commute, "commute.json"), SUBJECTS, { ids: ["s001.commute"] });
+ * import errata from "./fixtures/errata/s001.json" with { type: "json" };
+ * // Fixtures name their errata by id (S1-E09); the records live in fixtures/errata/.
+ * const fixtures = linkErrata(parseFixtures(commute, "commute.json"), parseErrata(errata), {
+ *   complete: false,
+ * });
+ * const run = replay(fixtures, SUBJECTS, { ids: ["s001.commute"] });
  * if (!run.results[0].ok) throw new Error(run.results[0].status);
  * ```
  *

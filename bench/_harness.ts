@@ -1,13 +1,22 @@
 // Shared machinery of the benchmarks: a case registry, seeded inputs, the once-only
-// correctness check before timing, and the two ways of timing (mitata summary() groups
-// for a full run, mitata's measure() with a tiny budget for --smoke).
+// correctness check before timing, and the ways of timing: mitata summary() groups for a
+// full run (wall time), mitata's measure() with a tiny budget for --smoke, and with --cpu
+// process CPU time (user + system, process.cpuUsage) over interleaved rounds, which a
+// shared machine disturbs less than wall time. Process CPU time counts every thread of the
+// process: the engine's own (concurrent GC and compilation) as well as a Worker.
+import process from "node:process";
 import { bench, do_not_optimize, measure, run, summary } from "mitata";
 import { createMatrix, type Matrix } from "../lib/linalg/matrix.ts";
 import { RandomState } from "../lib/random/random_state.ts";
+import type { TwoCore } from "../lib/wasm/two_core.ts";
 
 export interface Options {
   /** Tiny sizes and minimal iterations (CI). */
   readonly smoke: boolean;
+  /** Also time every case by process CPU time over interleaved rounds. */
+  readonly cpu?: boolean;
+  /** The two-core kernels, when the run includes them (main.ts starts and closes them). */
+  readonly twoCore?: TwoCore;
 }
 
 /** Accuracy reported beside the time (least squares, summation). */
@@ -39,6 +48,10 @@ export interface Case {
   readonly setup: () => (() => unknown) | Promise<() => unknown>;
   /** Filled in by setup for families that report error. */
   accuracy?: Accuracy;
+  /** Numbers are float32 (tfjs): marked in the terminal output and the tables. */
+  readonly float32?: boolean;
+  /** Runs on two threads: CPU time counts both, wall time is what a caller waits. */
+  readonly threads?: number;
   /** Why a number should be read with care (float32 peer, different algorithm, …). */
   note?: string;
 }
@@ -58,6 +71,12 @@ export interface Result {
   gflops?: number;
   accuracy?: Accuracy;
   note?: string;
+  /** Median process CPU time per call (--cpu), nanoseconds; both threads' for two-core cases. */
+  cpuNs?: number;
+  /** Median wall time per call in the same interleaved rounds (--cpu), nanoseconds. */
+  cpuRoundWallNs?: number;
+  float32?: boolean;
+  threads?: number;
 }
 
 /** Cases in registration order, plus notes about peers that were skipped. */
@@ -159,11 +178,85 @@ function toResult(
   if (entry.flops !== undefined) result.gflops = entry.flops / stats.p50;
   if (entry.accuracy !== undefined) result.accuracy = entry.accuracy;
   if (entry.note !== undefined) result.note = entry.note;
+  if (entry.float32) result.float32 = true;
+  if (entry.threads !== undefined) result.threads = entry.threads;
   return result;
 }
 
+/** The name mitata prints and --filter matches; float32 peers say so in the name. */
 function benchmarkName(entry: Case): string {
-  return `${entry.concept} · ${entry.name}`;
+  return `${entry.concept} · ${entry.name}${entry.float32 ? " [float32]" : ""}`;
+}
+
+/**
+ * Calls of `run` per batch so that a batch takes about half a millisecond of wall time:
+ * process.cpuUsage() is a system call (≈ 1 µs), so it is read once per batch, not per call.
+ */
+function batchSize(run: () => unknown): number {
+  let calls = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) do_not_optimize(run());
+    if (performance.now() - start >= 0.5 || calls >= 1 << 20) return calls;
+    calls *= 2;
+  }
+}
+
+/** CPU and wall time of one call of `run`, over batches until at least `minimumMs` of CPU. */
+function cpuSample(
+  run: () => unknown,
+  batch: number,
+  minimumMs: number,
+): { cpu: number; wall: number } {
+  let calls = 0, cpu = 0;
+  const start = process.cpuUsage(), wallStart = performance.now();
+  do {
+    for (let i = 0; i < batch; i++) do_not_optimize(run());
+    calls += batch;
+    const used = process.cpuUsage(start);
+    cpu = (used.user + used.system) / 1e3;
+  } while (cpu < minimumMs);
+  return { cpu: (cpu * 1e6) / calls, wall: ((performance.now() - wallStart) * 1e6) / calls };
+}
+
+/**
+ * Times every case of each concept by process CPU time: `rounds` rounds, each running
+ * every case of the concept once for at least `minimumMs` of CPU, in turn (interleaved,
+ * so a burst of load hits all of them); the median per call is kept.
+ */
+async function cpuTimes(
+  cases: Case[],
+  results: Result[],
+  rounds: number,
+  minimumMs: number,
+): Promise<void> {
+  const concepts = [...new Set(cases.map((entry) => entry.concept))];
+  for (const concept of concepts) {
+    const members = cases.filter((entry) => entry.concept === concept);
+    const runs = await Promise.all(members.map((entry) => entry.setup()));
+    const batches = runs.map(batchSize);
+    const samples = members.map(() => ({ cpu: [] as number[], wall: [] as number[] }));
+    for (let round = 0; round < rounds; round++) {
+      runs.forEach((run, i) => {
+        const { cpu, wall } = cpuSample(run, batches[i], minimumMs);
+        samples[i].cpu.push(cpu);
+        samples[i].wall.push(wall);
+      });
+    }
+    const median = (values: number[]) => values.sort((x, y) => x - y)[values.length >> 1];
+    members.forEach((entry, i) => {
+      const result = results.find((r) => r.concept === concept && r.name === entry.name);
+      if (!result) return;
+      result.cpuNs = median(samples[i].cpu);
+      result.cpuRoundWallNs = median(samples[i].wall);
+      console.log(
+        `${benchmarkName(entry).padEnd(56)} CPU ${
+          (result.cpuNs / 1e3).toFixed(1).padStart(10)
+        } µs` +
+          `  wall ${(result.cpuRoundWallNs / 1e3).toFixed(1).padStart(10)} µs`,
+      );
+    });
+  }
 }
 
 function timedGenerator(entry: Case) {
@@ -193,11 +286,12 @@ export async function runSuite(suite: Suite, options: Options, filter?: RegExp):
       results.push(result);
       const extra = entry.accuracy ? ` ${JSON.stringify(entry.accuracy)}` : "";
       console.log(
-        `${benchmarkName(entry).padEnd(48)} ${
+        `${benchmarkName(entry).padEnd(56)} ${
           (result.medianNs / 1e3).toFixed(1).padStart(10)
         } µs${extra}`,
       );
     }
+    if (options.cpu) await cpuTimes(cases, results, 2, 0.2);
     return results;
   }
   const byName = new Map<string, Case>();
@@ -217,6 +311,10 @@ export async function runSuite(suite: Suite, options: Options, filter?: RegExp):
     const entry = byName.get(trial.alias);
     const stats = trial.runs[0]?.stats;
     if (entry && stats) results.push(toResult(entry, stats));
+  }
+  if (options.cpu) {
+    console.log("\nprocess CPU time per call, interleaved rounds (median of 15):");
+    await cpuTimes(cases, results, 15, 5);
   }
   return results;
 }

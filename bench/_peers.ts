@@ -33,7 +33,7 @@ export async function loadPeers(suite: Suite): Promise<void> {
   available.set("cpu", await tf.setBackend("cpu"));
   try {
     tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-    const dist = new URL("../node_modules/@tensorflow/tfjs-backend-wasm/dist/", import.meta.url);
+    const dist = new URL("./node_modules/@tensorflow/tfjs-backend-wasm/dist/", import.meta.url);
     setWasmPaths(decodeURIComponent(dist.pathname));
     const ok = await tf.setBackend("wasm");
     available.set("wasm", ok);
@@ -100,6 +100,7 @@ export function addTfPeers(
       ...base,
       name: `tfjs-${backend}`,
       kind: "peer",
+      float32: true,
       note: peer.note ?? "float32",
       setup: async () => {
         await useTfBackend(backend);

@@ -2,7 +2,7 @@
 // LSTSQ_VARIANTS solver (accurate, the double-double QR, is the reference and the
 // baseline), each reported with its log relative error (LRE) against the reference,
 // and the peers.
-import { LSTSQ_VARIANTS } from "../lib/linalg/lstsq.ts";
+import { LSTSQ_VARIANTS } from "../lib/variants.ts";
 import { createMatrix, type Matrix } from "../lib/linalg/matrix.ts";
 import { RandomState } from "../lib/random/random_state.ts";
 import { type Case, flat, logRelativeError, type Options, Suite, toArrays } from "./_harness.ts";

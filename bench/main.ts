@@ -1,10 +1,14 @@
-// Runs every benchmark family: `deno run -A bench/main.ts [--smoke] [--json out/x.json]
-// [--filter regex]`, or the same with `bun bench/main.ts`. Every variant is checked
-// against its family's reference before it is timed; a disagreement aborts the run.
+// Runs every benchmark family: `deno run -A bench/main.ts [--smoke] [--cpu] [--json
+// out/x.json] [--filter regex] [--no-two-core]`, or the same with `bun bench/main.ts`.
+// Every variant is checked against its family's reference before it is timed; a
+// disagreement aborts the run. The two-core variants (lib/wasm/two_core.ts: a Worker on a
+// shared WebAssembly.Memory) are started first and stopped last; in --smoke they split
+// even tiny inputs, so that CI exercises the worker.
 import process from "node:process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
+import { createTwoCore, type TwoCore } from "../lib/wasm/two_core.ts";
 import { type Result, runSuite, Suite } from "./_harness.ts";
 import { loadPeers } from "./_peers.ts";
 import { registerMatmul } from "./matmul.ts";
@@ -32,22 +36,26 @@ const FAMILIES = {
 /** Parsed command line. */
 export interface Arguments {
   smoke: boolean;
+  cpu: boolean;
+  twoCore: boolean;
   json?: string;
   filter?: RegExp;
   families: string[];
 }
 
 export function parseArguments(argv: readonly string[]): Arguments {
-  const parsed: Arguments = { smoke: false, families: [] };
+  const parsed: Arguments = { smoke: false, cpu: false, twoCore: true, families: [] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--smoke") parsed.smoke = true;
+    else if (argument === "--cpu") parsed.cpu = true;
+    else if (argument === "--no-two-core") parsed.twoCore = false;
     else if (argument === "--json") parsed.json = argv[++i];
     else if (argument === "--filter") parsed.filter = new RegExp(argv[++i]);
     else if (argument in FAMILIES) parsed.families.push(argument);
     else {
       throw new RangeError(
-        `Unknown argument "${argument}": expected --smoke, --json <file>, --filter <regex> or a family (${
+        `Unknown argument "${argument}": expected --smoke, --cpu, --no-two-core, --json <file>, --filter <regex> or a family (${
           Object.keys(FAMILIES).join(", ")
         })`,
       );
@@ -61,13 +69,29 @@ export function parseArguments(argv: readonly string[]): Arguments {
 export async function main(argv: readonly string[]): Promise<Result[]> {
   const args = parseArguments(argv);
   const started = performance.now();
+  const loadStart = loadavg();
   const suite = new Suite();
   await loadPeers(suite);
-  const families = args.families.length > 0 ? args.families : Object.keys(FAMILIES);
-  for (const family of families) {
-    await FAMILIES[family as keyof typeof FAMILIES](suite, { smoke: args.smoke });
+  let twoCore: TwoCore | undefined;
+  if (args.twoCore) {
+    twoCore = await createTwoCore(args.smoke ? { minElements: 64, minGemm: 1 } : {});
+    suite.note(
+      `twoCore: ${twoCore.backend}; one empty dispatch (notify, wake, notify back) ${
+        (twoCore.dispatchNanoseconds() / 1e3).toFixed(1)
+      } µs wall (median of 200)`,
+    );
   }
-  const results = await runSuite(suite, { smoke: args.smoke }, args.filter);
+  let results;
+  try {
+    const options = { smoke: args.smoke, cpu: args.cpu, ...(twoCore ? { twoCore } : {}) };
+    const families = args.families.length > 0 ? args.families : Object.keys(FAMILIES);
+    for (const family of families) {
+      await FAMILIES[family as keyof typeof FAMILIES](suite, options);
+    }
+    results = await runSuite(suite, options, args.filter);
+  } finally {
+    twoCore?.close();
+  }
   const seconds = (performance.now() - started) / 1e3;
   console.log(`\n${results.length} benchmarks in ${seconds.toFixed(1)} s (${navigator.userAgent})`);
   if (args.json) {
@@ -76,7 +100,11 @@ export async function main(argv: readonly string[]): Promise<Result[]> {
       runtime: navigator.userAgent,
       date: new Date().toISOString(),
       smoke: args.smoke,
-      machine: { cpu: cpus()[0]?.model ?? "unknown", logicalCpus: cpus().length },
+      machine: {
+        cpu: cpus()[0]?.model ?? "unknown",
+        logicalCpus: cpus().length,
+        loadAverage: { start: loadStart, end: loadavg() },
+      },
       seconds,
       notes: suite.notes,
       results,

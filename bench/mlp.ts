@@ -2,11 +2,16 @@
 // sigmoid, softmax): forward on a batch of 7 (the slides' x_mat_in) and of 100 000
 // seeded rows, by every MLP_FORWARD_VARIANTS kernel (separate is the reference) and the
 // peers; backward by every MLP_BACKWARD_VARIANTS kernel.
-import { createForwardTrace, forwardSeparate, MLP_FORWARD_VARIANTS } from "../lib/nn/forward.ts";
-import { backwardSeparate, createGradients, MLP_BACKWARD_VARIANTS } from "../lib/nn/backward.ts";
+import { createForwardTrace, forwardSeparate } from "../lib/nn/forward.ts";
+import { MLP_BACKWARD_VARIANTS, MLP_FORWARD_VARIANTS } from "../lib/variants.ts";
+import { ulpDistance } from "../oracle/ulp.ts";
+import { parseFixtures } from "../oracle/fixture.ts";
+import forwardJson from "../fixtures/nn/forward.json" with { type: "json" };
+import { RandomState } from "../lib/random/random_state.ts";
+import { backwardSeparate, createGradients } from "../lib/nn/backward.ts";
 import { createNetwork } from "../lib/nn/network.ts";
 import { createMatrix, fromRows, type Matrix } from "../lib/linalg/matrix.ts";
-import { check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
+import { type Case, check, flat, type Options, randomMatrix, Suite, toArrays } from "./_harness.ts";
 import { addTfPeers, FLOAT32_RTOL, math, mathExp, MlMatrix, tf } from "./_peers.ts";
 
 const W1 = [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]];
@@ -43,12 +48,27 @@ function mathSoftmax(m: { toArray(): unknown }) {
   });
 }
 
+/** S2's batch of 7 and its correctly rounded outputs (fixtures/nn/forward.json, mpmath). */
+const batchFixture = parseFixtures(forwardJson, "forward").find((f) =>
+  f.id === "s002.forward.batch"
+)!;
+
 export function registerMlp(suite: Suite, options: Options): void {
   const network = createNetwork([
     { weights: W1, activation: "sigmoid" },
     { weights: W2, activation: "sigmoid" },
     { weights: W3, activation: "softmax" },
   ]);
+  /** Largest distance in doubles of a kernel's y_out from the fixture's, on its batch of 7. */
+  const forwardError = (
+    kernel: (typeof MLP_FORWARD_VARIANTS)[keyof typeof MLP_FORWARD_VARIANTS],
+  ) => {
+    const trace = createForwardTrace(network, 7);
+    trace.activations[0].data.set(fromRows(batchFixture.input.x_mat_in as number[][]).data);
+    const y = kernel(network, trace).activations[3].data;
+    const expected = (batchFixture.expected.y_out as number[][]).flat();
+    return Math.max(...expected.map((e, i) => ulpDistance(y[i], e)));
+  };
   const large = options.smoke ? 100 : 100_000;
   const batches: [number, Matrix][] = [[7, fromRows(X_MAT_IN)], [large, randomMatrix(large, 3, 9)]];
   for (const [rows, inputs] of batches) {
@@ -58,7 +78,7 @@ export function registerMlp(suite: Suite, options: Options): void {
     referenceTrace.activations[0].data.set(inputs.data);
     const reference = forwardSeparate(network, referenceTrace).activations[3].data;
     for (const [name, kernel] of Object.entries(MLP_FORWARD_VARIANTS)) {
-      suite.add({
+      const entry: Case = {
         ...base,
         name,
         kind: "variant",
@@ -70,12 +90,14 @@ export function registerMlp(suite: Suite, options: Options): void {
             `forward/${name}`,
             kernel(network, trace).activations[3].data,
             reference,
-            1e-14,
+            1e-13,
             1e-300,
           );
+          entry.accuracy = { maxUlps: forwardError(kernel) };
           return () => kernel(network, trace);
         },
-      });
+      };
+      suite.add(entry);
     }
     const mlX = new MlMatrix(toArrays(inputs));
     const mlW = [W1, W2, W3].map((w) => new MlMatrix(w));
@@ -130,6 +152,50 @@ export function registerMlp(suite: Suite, options: Options): void {
       rtol: FLOAT32_RTOL,
       atol: 1e-6,
     });
+  }
+
+  // S2's diamond classifier (3 inputs with the bias column, 4 σ units, 1 σ output), with
+  // seeded weights: the other small network of the documents.
+  {
+    const rng = new RandomState(3);
+    const diamond = createNetwork([
+      {
+        weights: createMatrix(3, 4, Array.from({ length: 12 }, () => rng.uniform(-1, 1))),
+        activation: "sigmoid",
+      },
+      {
+        weights: createMatrix(4, 1, Array.from({ length: 4 }, () => rng.uniform(-1, 1))),
+        activation: "sigmoid",
+      },
+    ]);
+    const inputs = randomMatrix(large, 3, 13);
+    for (let i = 0; i < large; i++) inputs.data[3 * i + 2] = 1;
+    const concept = `mlp diamond 3-4-1 forward batch=${large}`;
+    const referenceTrace = createForwardTrace(diamond, large);
+    referenceTrace.activations[0].data.set(inputs.data);
+    const reference = forwardSeparate(diamond, referenceTrace).activations[2].data;
+    for (const [name, kernel] of Object.entries(MLP_FORWARD_VARIANTS)) {
+      suite.add({
+        family: "mlp",
+        concept,
+        name,
+        kind: "variant",
+        baseline: kernel === forwardSeparate,
+        flops: large * 2 * (12 + 4),
+        setup: () => {
+          const trace = createForwardTrace(diamond, large);
+          trace.activations[0].data.set(inputs.data);
+          check(
+            `diamond/${name}`,
+            kernel(diamond, trace).activations[2].data,
+            reference,
+            1e-14,
+            1e-300,
+          );
+          return () => kernel(diamond, trace);
+        },
+      });
+    }
   }
 
   // Backward: Δᴸ = A³ − Y for one-hot labels Y, then every δ and gradient.

@@ -4,8 +4,11 @@
 // over its values. Run: deno run bench/nist_lre.ts > fixtures/nist/LRE.md
 // With `--orderings K` it instead prints, per dataset, the coefficient LRE of the "qr"
 // method over K seeded random row orders of the same data (the least-squares problem is
-// unchanged; only the rounding pattern moves): mean, minimum and maximum.
+// unchanged; only the rounding pattern moves): mean, minimum and maximum. With
+// `--compare` it prints the coefficient LRE of qr, tsqr and tsqr with refinement beside
+// numpy's QR (fixtures/nist/numpy_lre.md), the table BENCHMARKS.md quotes.
 import process from "node:process";
+import { readFileSync } from "node:fs";
 import { RandomState } from "../lib/random/random_state.ts";
 import { type LeastSquaresMethod, LSTSQ_VARIANTS } from "../lib/linalg/lstsq.ts";
 import { fitNist, type NistInput } from "../worked/beyond.ts";
@@ -48,14 +51,15 @@ export type LreRow =
   }
   | { readonly error: string };
 
-/** Measures one dataset with one method. */
+/** Measures one dataset with one method (`refine`: the "tsqr" method's refinement step). */
 export function measure(
   fixture: (typeof NIST_FIXTURES)[number],
   method: LeastSquaresMethod,
+  options: { readonly refine?: boolean } = {},
 ): LreRow {
   const expected = fixture.expected as Record<string, number | number[]>;
   try {
-    const fit = fitNist(fixture.input as unknown as NistInput, method);
+    const fit = fitNist(fixture.input as unknown as NistInput, method, options);
     return {
       coefficients: minimumLogRelativeError(fit.weights, expected.coefficients as number[]),
       standardDeviations: minimumLogRelativeError(
@@ -96,8 +100,40 @@ export function qrOverRowOrders(
   return values;
 }
 
+/** numpy's QR coefficient LRE per dataset, from fixtures/nist/numpy_lre.md (numpy_lre.py). */
+export function numpyQrLre(): Record<string, number> {
+  const text = readFileSync(new URL("../fixtures/nist/numpy_lre.md", import.meta.url), "utf8");
+  const table: Record<string, number> = {};
+  for (const line of text.split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    if (cells.length > 3 && /^[a-z0-9]+$/.test(cells[1]) && !(cells[1] in table)) {
+      const value = Number(cells[2]);
+      if (Number.isFinite(value)) table[cells[1]] = value;
+    }
+  }
+  return table;
+}
+
 const args = process.argv.slice(2);
-if (import.meta.main && args[0] === "--orderings") {
+if (import.meta.main && args[0] === "--compare") {
+  // Coefficient LRE of the QR methods beside numpy's (BENCHMARKS.md's NIST table).
+  const numpy = numpyQrLre();
+  console.log("| dataset | qr (pivoted) | tsqr | tsqr + refinement | numpy QR | tsqr − numpy |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const fixture of NIST_FIXTURES) {
+    const name = fixture.id.replace("nist.lls.", "");
+    const lre = (method: LeastSquaresMethod, refine = false) => {
+      const row = measure(fixture, method, { refine });
+      return "error" in row ? NaN : row.coefficients;
+    };
+    const tsqr = lre("tsqr");
+    const cells = [lre("qr"), tsqr, lre("tsqr", true), numpy[name]].map((v) => v.toFixed(2));
+    const difference = tsqr - numpy[name];
+    console.log(
+      `| ${name} | ${cells.join(" | ")} | ${difference >= 0 ? "+" : ""}${difference.toFixed(2)} |`,
+    );
+  }
+} else if (import.meta.main && args[0] === "--orderings") {
   const orderings = Number(args[1]);
   console.log(`| dataset | qr mean over ${orderings} row orders | min | max |`);
   console.log(`| --- | ---: | ---: | ---: |`);

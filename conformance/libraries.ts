@@ -3,6 +3,9 @@
 // entry says which fixtures it applies to: a simple-linear-regression routine has nothing
 // to say about a three-column design. Imports resolve in conformance/node_modules (its own
 // install: `cd conformance && npm ci`).
+//
+// One file on purpose (over 400 lines): a catalogue of library × concept entries that the
+// table lists in this order, sharing the peers' imports and the adapters at the top.
 import * as tf from "@tensorflow/tfjs-core";
 // tfjs-core alone registers neither gradients nor the chained tensor methods (the union
 // package @tensorflow/tfjs does both): a user of tfjs-core imports them like this.

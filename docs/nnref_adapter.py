@@ -174,7 +174,7 @@ def encode(a):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--nnref", default="node_modules/.bin/deno run -A tools/nnref.ts", help="the command that runs nnref")
+    p.add_argument("--nnref", default="tools/runtimes/node_modules/.bin/deno run -A tools/nnref.ts", help="the command that runs nnref")
     p.add_argument("--concept", action="append", help="only these concepts (default: all)")
     p.add_argument("--least-squares", default="qr", choices=["qr", "numpy.linalg.lstsq", "scipy.linalg.lstsq"],
                    help="qr (numpy.linalg.qr + solve_triangular, the default) conforms on every fixture; "

@@ -18,7 +18,8 @@
  * @module
  */
 
-/** The stable codes of nnref's errors. */
+/** The stable codes of nnref's errors.
+ * @category Errors */
 export type NnrefErrorCode =
   | "NNREF_INPUT_TYPE"
   | "NNREF_SHAPE"
@@ -33,9 +34,11 @@ export type NnrefErrorCode =
  *
  * @example
  * ```ts
+ * import { InputTypeError } from "@nnref/nnref/errors";
  * const error = new InputTypeError("x must be an array of numbers, got the string \"abc\"");
  * if (!(error instanceof TypeError) || error.code !== "NNREF_INPUT_TYPE") throw new Error("kind");
  * ```
+ * @category Errors
  */
 export class InputTypeError extends TypeError {
   /** Always `"NNREF_INPUT_TYPE"`. */
@@ -50,9 +53,11 @@ export class InputTypeError extends TypeError {
  *
  * @example
  * ```ts
+ * import { ShapeError } from "@nnref/nnref/errors";
  * const error = new ShapeError("Cannot multiply matrices: inner dimensions differ (3 vs 4)");
  * if (!(error instanceof RangeError) || error.code !== "NNREF_SHAPE") throw new Error("kind");
  * ```
+ * @category Errors
  */
 export class ShapeError extends RangeError {
   /** Always `"NNREF_SHAPE"`. */
@@ -67,11 +72,13 @@ export class ShapeError extends RangeError {
  *
  * @example
  * ```ts
+ * import { ArgumentRangeError } from "@nnref/nnref/errors";
  * const error = new ArgumentRangeError("learningRate must be a finite number > 0, got -1");
  * if (!(error instanceof RangeError) || error.code !== "NNREF_ARGUMENT_RANGE") {
  *   throw new Error("kind");
  * }
  * ```
+ * @category Errors
  */
 export class ArgumentRangeError extends RangeError {
   /** Always `"NNREF_ARGUMENT_RANGE"`. */
@@ -86,9 +93,11 @@ export class ArgumentRangeError extends RangeError {
  *
  * @example
  * ```ts
+ * import { NonFiniteError } from "@nnref/nnref/errors";
  * const error = new NonFiniteError("X must be finite, but entry 3 is NaN");
  * if (!(error instanceof RangeError) || error.code !== "NNREF_NON_FINITE") throw new Error("kind");
  * ```
+ * @category Errors
  */
 export class NonFiniteError extends RangeError {
   /** Always `"NNREF_NON_FINITE"`. */
@@ -103,11 +112,13 @@ export class NonFiniteError extends RangeError {
  *
  * @example
  * ```ts
+ * import { SingularMatrixError } from "@nnref/nnref/errors";
  * const error = new SingularMatrixError("XᵀX is singular: column 2 is a multiple of column 1");
  * if (!(error instanceof RangeError) || error.code !== "NNREF_SINGULAR_MATRIX") {
  *   throw new Error("kind");
  * }
  * ```
+ * @category Errors
  */
 export class SingularMatrixError extends RangeError {
   /** Always `"NNREF_SINGULAR_MATRIX"`. */
@@ -122,9 +133,11 @@ export class SingularMatrixError extends RangeError {
  *
  * @example
  * ```ts
+ * import { ConvergenceError } from "@nnref/nnref/errors";
  * const error = new ConvergenceError("symmetricEigen: 100 sweeps did not converge");
  * if (!(error instanceof Error) || error.code !== "NNREF_NO_CONVERGENCE") throw new Error("kind");
  * ```
+ * @category Errors
  */
 export class ConvergenceError extends Error {
   /** Always `"NNREF_NO_CONVERGENCE"`. */

@@ -29,6 +29,7 @@ export const SCHEMA_MIRROR = {
   document:
     "^(00[0-4]_[0-9a-f]{16}\\.txt|nist-strd/[A-Za-z0-9]+\\.dat|iris\\.csv|numpy|pytorch|none)$",
   generator: "^fixtures/.+\\.(py|txt)$",
+  erratumId: "^S[0-4]-E[0-9]{2,}$",
   fixtureKeys: [
     "$schema",
     "id",
@@ -50,7 +51,6 @@ export const SCHEMA_MIRROR = {
   sourceKeys: ["document", "section", "quote"],
   oracleKeys: ["method", "generator"],
   toleranceKeys: ["ulps", "rtol", "atol", "reason"],
-  erratumKeys: ["field", "printed", "correct", "why"],
   randomKeys: ["seed", "note"],
   conformKeys: ["concept", "output", "transposed", "u", "floor", "inputCondition", "reason"],
   uncheckableKeys: ["concept", "output", "transposed", "checkable", "reason"],
@@ -61,6 +61,7 @@ const FIXTURE_KEYS = new Set<string>(SCHEMA_MIRROR.fixtureKeys);
 const ID = new RegExp(SCHEMA_MIRROR.id);
 const DOCUMENT = new RegExp(SCHEMA_MIRROR.document);
 const GENERATOR = new RegExp(SCHEMA_MIRROR.generator);
+const ERRATUM_ID = new RegExp(SCHEMA_MIRROR.erratumId);
 
 function fail(where: string, message: string): never {
   throw new InputTypeError(`${where}: ${message}`);
@@ -142,6 +143,20 @@ export function checkJsonValue(value: unknown, where: string): void {
   }
 }
 
+// A property set to undefined is absent, as JSON.stringify writes it (and JSON cannot hold
+// it): these read a record as its JSON text would.
+export function present(record: Json, key: string): boolean {
+  return Object.hasOwn(record, key) && record[key] !== undefined;
+}
+
+export function keysOf(record: Json): string[] {
+  return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+
+function entriesOf(record: Json): [string, unknown][] {
+  return Object.entries(record).filter(([, value]) => value !== undefined);
+}
+
 function requireString(record: Json, key: string, where: string, minLength = 0): void {
   const value = record[key];
   if (typeof value !== "string" || value.length < minLength) {
@@ -153,7 +168,7 @@ function requireString(record: Json, key: string, where: string, minLength = 0):
 }
 
 function onlyKeys(record: Json, allowed: readonly string[], where: string): void {
-  for (const key of Object.keys(record)) {
+  for (const key of keysOf(record)) {
     if (!allowed.includes(key)) {
       fail(where, `unknown key "${key}" (expected ${allowed.join(", ")})`);
     }
@@ -162,8 +177,7 @@ function onlyKeys(record: Json, allowed: readonly string[], where: string): void
 
 function requireKeys(record: Json, required: readonly string[], where: string): void {
   for (const key of required) {
-    // A key set to undefined is absent: JSON.stringify drops it, and JSON cannot hold it.
-    if (!Object.hasOwn(record, key) || record[key] === undefined) {
+    if (!present(record, key)) {
       fail(where, `"${key}" is required`);
     }
   }
@@ -190,25 +204,17 @@ function checkTolerance(bound: unknown, where: string): void {
   onlyKeys(bound, SCHEMA_MIRROR.toleranceKeys, where);
   requireString(bound, "reason", where, 1);
   for (const key of ["ulps", "rtol", "atol"]) {
-    if (!Object.hasOwn(bound, key)) continue;
+    if (!present(bound, key)) continue;
     const value = bound[key];
     if (typeof value !== "number" || value < 0) {
       fail(where, `${key} must be a number ≥ 0, got ${describe(value)}`);
     }
   }
   if (
-    Object.hasOwn(bound, "ulps") && (Object.hasOwn(bound, "rtol") || Object.hasOwn(bound, "atol"))
+    present(bound, "ulps") && (present(bound, "rtol") || present(bound, "atol"))
   ) {
     fail(where, "mixes ulps with rtol/atol: give one kind of bound");
   }
-}
-
-function checkErratum(erratum: unknown, where: string): void {
-  if (!isRecord(erratum)) fail(where, "each erratum must be { field?, printed, correct, why }");
-  onlyKeys(erratum, SCHEMA_MIRROR.erratumKeys, where);
-  requireKeys(erratum, ["printed", "correct", "why"], where);
-  requireString(erratum, "why", where, 1);
-  if (Object.hasOwn(erratum, "field")) requireString(erratum, "field", where);
 }
 
 /** The schema's `concept` enum: the names of oracle/conformance's concepts. */
@@ -232,13 +238,13 @@ function checkConcepts(concepts: unknown, at: string): void {
 }
 
 function checkConform(conform: unknown, at: string): void {
-  if (!isRecord(conform) || Object.keys(conform).length === 0) {
+  if (!isRecord(conform) || keysOf(conform).length === 0) {
     fail(at, `"conform" must be an object with at least one field`);
   }
-  for (const [field, entry] of Object.entries(conform)) {
+  for (const [field, entry] of entriesOf(conform)) {
     const where = `${at}: conform.${field}`;
     if (!isRecord(entry)) fail(where, "must be an object { concept, u | checkable, reason }");
-    const uncheckable = Object.hasOwn(entry, "checkable");
+    const uncheckable = present(entry, "checkable");
     onlyKeys(entry, uncheckable ? SCHEMA_MIRROR.uncheckableKeys : SCHEMA_MIRROR.conformKeys, where);
     requireKeys(
       entry,
@@ -249,8 +255,8 @@ function checkConform(conform: unknown, at: string): void {
       fail(where, `concept must be a concept name, got ${describe(entry.concept)}`);
     }
     requireString(entry, "reason", where, 1);
-    if (Object.hasOwn(entry, "output")) requireString(entry, "output", where, 1);
-    if (Object.hasOwn(entry, "transposed") && entry.transposed !== true) {
+    if (present(entry, "output")) requireString(entry, "output", where, 1);
+    if (present(entry, "transposed") && entry.transposed !== true) {
       fail(where, "transposed, when given, must be true");
     }
     if (uncheckable) {
@@ -262,7 +268,7 @@ function checkConform(conform: unknown, at: string): void {
       fail(where, `u must be a number in [0, 1e15], got ${describe(u)}`);
     }
     for (const key of ["floor", "inputCondition"]) {
-      if (Object.hasOwn(entry, key) && !isNonNegativeTree(entry[key])) {
+      if (present(entry, key) && !isNonNegativeTree(entry[key])) {
         fail(where, `${key} must be a number ≥ 0 or a non-empty array of them`);
       }
     }
@@ -276,7 +282,7 @@ function checkConform(conform: unknown, at: string): void {
  */
 export function checkFixtureSchema(json: unknown, where: string): asserts json is Json {
   if (!isRecord(json)) fail(where, `a fixture must be a JSON object, got ${describe(json)}`);
-  for (const key of Object.keys(json)) {
+  for (const key of keysOf(json)) {
     if (!FIXTURE_KEYS.has(key)) {
       fail(where, `unknown key "${key}" (a fixture has ${[...FIXTURE_KEYS].join(", ")})`);
     }
@@ -289,9 +295,9 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
   if (!ID.test(json.id)) {
     fail(at, `id must be dotted words such as "s001.commute", got ${JSON.stringify(json.id)}`);
   }
-  if (Object.hasOwn(json, "$schema")) requireString(json, "$schema", at);
-  if (Object.hasOwn(json, "title")) requireString(json, "title", at);
-  if (Object.hasOwn(json, "note")) requireString(json, "note", at);
+  if (present(json, "$schema")) requireString(json, "$schema", at);
+  if (present(json, "title")) requireString(json, "title", at);
+  if (present(json, "note")) requireString(json, "note", at);
   const source = json.source;
   if (!isRecord(source)) fail(at, `"source" must be { document, section, quote }`);
   onlyKeys(source, SCHEMA_MIRROR.sourceKeys, `${at} source`);
@@ -318,15 +324,15 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
   for (const key of ["input", "printed", "expected", "tolerance"]) {
     if (!isRecord(json[key])) fail(at, `"${key}" must be an object, got ${describe(json[key])}`);
   }
-  for (const [field, value] of Object.entries(json.printed as Json)) {
+  for (const [field, value] of entriesOf(json.printed as Json)) {
     if (!isStringTree(value)) {
       fail(at, `printed.${field} must be digits as a non-empty string, or arrays of them`);
     }
   }
-  if (Object.hasOwn(json, "printedRounding")) {
+  if (present(json, "printedRounding")) {
     const rounding = json.printedRounding;
     if (!isRecord(rounding)) fail(at, `"printedRounding" must be an object`);
-    for (const [field, value] of Object.entries(rounding)) {
+    for (const [field, value] of entriesOf(rounding)) {
       if (value !== "nearest" && value !== "truncate") {
         fail(
           at,
@@ -335,7 +341,7 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
       }
     }
   }
-  for (const [field, value] of Object.entries(json.expected as Json)) {
+  for (const [field, value] of entriesOf(json.expected as Json)) {
     if (!isExpectedValue(value)) {
       fail(
         at,
@@ -343,19 +349,27 @@ export function checkFixtureSchema(json: unknown, where: string): asserts json i
       );
     }
   }
-  for (const [field, bound] of Object.entries(json.tolerance as Json)) {
+  for (const [field, bound] of entriesOf(json.tolerance as Json)) {
     checkTolerance(bound, `${at}: tolerance.${field}`);
   }
-  if (Object.hasOwn(json, "concepts")) checkConcepts(json.concepts, at);
-  if (Object.hasOwn(json, "conform")) checkConform(json.conform, at);
+  if (present(json, "concepts")) checkConcepts(json.concepts, at);
+  if (present(json, "conform")) checkConform(json.conform, at);
   const erratum = json.erratum;
-  if (Array.isArray(erratum)) {
-    if (erratum.length === 0) fail(at, `"erratum" must be null, one erratum or a non-empty list`);
-    erratum.forEach((e, i) => checkErratum(e, `${at}: erratum[${i}]`));
-  } else if (erratum !== null) {
-    checkErratum(erratum, `${at}: erratum`);
+  if (
+    erratum !== null &&
+    !(Array.isArray(erratum) && erratum.length > 0 &&
+      erratum.every((id) => typeof id === "string" && ERRATUM_ID.test(id)))
+  ) {
+    fail(
+      at,
+      `"erratum" must be null or a list of erratum ids such as ["S1-E09"] (the records live ` +
+        `in fixtures/errata/), got ${describe(erratum)}`,
+    );
   }
-  if (Object.hasOwn(json, "random") && json.random !== null) {
+  if (Array.isArray(erratum) && new Set(erratum).size !== erratum.length) {
+    fail(at, `"erratum" lists an id twice`);
+  }
+  if (present(json, "random") && json.random !== null) {
     const random = json.random;
     if (!isRecord(random)) fail(at, `"random" must be null or { seed, note }`);
     onlyKeys(random, SCHEMA_MIRROR.randomKeys, `${at} random`);

@@ -10,7 +10,8 @@
 
 import { InputTypeError } from "../lib/errors.ts";
 
-/** A matrix-like value: `rows × cols` numbers stored row-major in `data`. */
+/** A matrix-like value: `rows × cols` numbers stored row-major in `data`.
+ * @category Assertions */
 export interface MatrixLike {
   /** Number of rows. */
   readonly rows: number;
@@ -20,10 +21,12 @@ export interface MatrixLike {
   readonly data: ArrayLike<number>;
 }
 
-/** A number, a (typed) array of numbers, a matrix, or arrays nested to any depth. */
+/** A number, a (typed) array of numbers, a matrix, or arrays nested to any depth.
+ * @category Assertions */
 export type NumericTree = number | ArrayLike<number> | MatrixLike | readonly NumericTree[];
 
-/** A string, or arrays of strings nested to any depth (printed values). */
+/** A string, or arrays of strings nested to any depth (printed values).
+ * @category Assertions */
 export type StringTree = string | readonly StringTree[];
 
 /**

@@ -30,6 +30,7 @@ export type { MatrixLike, NumericTree } from "./_tree.ts";
 /**
  * How close two doubles must be. Give `ulps`, or `rtol`/`atol`, or neither (exact);
  * `reason` says why the bound is what it is (fixtures always give one).
+ * @category Assertions
  */
 export interface Tolerance {
   /** Maximum distance in units in the last place. */
@@ -42,7 +43,8 @@ export interface Tolerance {
   readonly reason?: string;
 }
 
-/** The first element that failed a closeness check, and how many failed. */
+/** The first element that failed a closeness check, and how many failed.
+ * @category Assertions */
 export interface Mismatch {
   /** Multi-index of the first failing element (`[]` for scalars). */
   readonly index: number[];
@@ -72,11 +74,13 @@ export interface Mismatch {
  *
  * @example
  * ```ts
+ * import { validateTolerance } from "@nnref/nnref/oracle";
  * validateTolerance({ rtol: 1e-12, reason: "measured" });
  * let threw = false;
  * try { validateTolerance({ ulps: 2, rtol: 1e-9 }); } catch { threw = true; }
  * if (!threw) throw new Error("mixing ulps and rtol must be refused");
  * ```
+ * @category Assertions
  */
 export function validateTolerance(tolerance: Tolerance): Tolerance {
   if (typeof tolerance !== "object" || tolerance === null || Array.isArray(tolerance)) {
@@ -179,10 +183,12 @@ function excess(
  *
  * @example
  * ```ts
+ * import { findMismatch } from "@nnref/nnref/oracle";
  * if (findMismatch([1, 2], [1, 2 + 1e-15], { rtol: 1e-14 }) !== null) throw new Error("close");
  * const m = findMismatch([1, 2], [1, 3], {});
  * if (m === null || m.index[0] !== 1) throw new Error("index 1 differs");
  * ```
+ * @category Assertions
  */
 export function findMismatch(
   actual: NumericTree,
@@ -324,9 +330,11 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  *
  * @example
  * ```ts
+ * import { assertClose } from "@nnref/nnref/oracle";
  * assertClose(0.1 + 0.2, 0.3, { ulps: 1 });
  * assertClose(Math.SQRT2 ** 2, 2, { rtol: 4.5e-16 });
  * ```
+ * @category Assertions
  */
 export function assertClose(
   actual: number,
@@ -358,11 +366,13 @@ export function assertClose(
  *
  * @example Shape first, then values
  * ```ts
+ * import { assertAllClose } from "@nnref/nnref/oracle";
  * assertAllClose([[1, 2], [3, 4]], { rows: 2, cols: 2, data: [1, 2, 3, 4] }, {});
  * let message = "";
  * try { assertAllClose([1, NaN], [1, 2], { rtol: 1 }); } catch (e) { message = String(e); }
  * if (!message.includes("at [1]")) throw new Error("NaN against a number must fail");
  * ```
+ * @category Assertions
  */
 export function assertAllClose(
   actual: NumericTree,

@@ -25,7 +25,8 @@ import { InputTypeError } from "../lib/errors.ts";
 
 export type { StringTree } from "./_tree.ts";
 
-/** A printed number: its value and the unit of its last printed digit. */
+/** A printed number: its value and the unit of its last printed digit.
+ * @category Assertions */
 export interface PrintedNumber {
   /** The printed text, as given. */
   readonly text: string;
@@ -35,7 +36,8 @@ export interface PrintedNumber {
   readonly unit: number;
 }
 
-/** How the document turned the true value into digits. */
+/** How the document turned the true value into digits.
+ * @category Assertions */
 export interface PrintedOptions {
   /** `"nearest"` (the default: ordinary rounding) or `"truncate"` (digits cut off). */
   readonly rounding?: "nearest" | "truncate";
@@ -62,9 +64,11 @@ const SPECIAL = new Map<string, number>([
  *
  * @example
  * ```ts
+ * import { parsePrinted } from "@nnref/nnref/oracle";
  * const p = parsePrinted("2.13");
  * if (p.value !== 2.13 || Math.abs(p.unit - 0.01) > 1e-18) throw new Error("2.13 has unit 0.01");
  * ```
+ * @category Assertions
  */
 export function parsePrinted(text: string): PrintedNumber {
   if (typeof text !== "string") {
@@ -116,10 +120,12 @@ function agreement(
  *
  * @example
  * ```ts
+ * import { printedMismatch } from "@nnref/nnref/oracle";
  * if (printedMismatch(2 / 3, "0.6667") !== null) throw new Error("2/3 rounds to 0.6667");
  * if (printedMismatch(2 / 3, "0.6666") === null) throw new Error("0.6666 is not 2/3 rounded");
  * if (printedMismatch(2 / 3, "0.6666", { rounding: "truncate" }) !== null) throw new Error("truncated");
  * ```
+ * @category Assertions
  */
 export function printedMismatch(
   actual: NumericTree,
@@ -176,11 +182,13 @@ export function printedMismatch(
  *
  * @example The commute regression's first weight, printed to 14 decimals
  * ```ts
+ * import { assertPrinted } from "@nnref/nnref/oracle";
  * assertPrinted(6.086134453781513, "6.08613445378151");
  * let threw = false;
  * try { assertPrinted(2.26845, "2.26854"); } catch { threw = true; }
  * if (!threw) throw new Error("a transposed digit must be caught");
  * ```
+ * @category Assertions
  */
 export function assertPrinted(
   actual: NumericTree,

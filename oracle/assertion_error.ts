@@ -11,9 +11,11 @@
  *
  * @example Catching a failed assertion
  * ```ts
+ * import { AssertionError } from "@nnref/nnref/oracle";
  * const error = new AssertionError("values differ");
  * if (!(error instanceof Error) || error.name !== "AssertionError") throw new Error("unexpected");
  * ```
+ * @category Assertions
  */
 export class AssertionError extends Error {
   /**

@@ -16,11 +16,16 @@
 import type { Tolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
-import { checkFixtureSchema, checkJsonValue } from "./_fixture_schema.ts";
+import { checkFixtureSchema, checkJsonValue, keysOf, present } from "./_fixture_schema.ts";
 import type { ConformBound } from "./conformance/bound.ts";
 import { validateConformance } from "./conformance/format.ts";
+import { documentNumber, type Erratum, type Note, RecordReferenceError } from "./errata.ts";
 
-/** Where a worked result is printed. */
+// Re-exported so that `deno doc --lint` finds every type the public API refers to.
+export type { Erratum, Note } from "./errata.ts";
+
+/** Where a worked result is printed.
+ * @category Fixtures */
 export interface FixtureSource {
   /** File name of the document, e.g. `001_85ee514aa7c85552.txt`. */
   readonly document: string;
@@ -30,7 +35,8 @@ export interface FixtureSource {
   readonly quote: string;
 }
 
-/** How the expected values were computed, independently of `lib/`. */
+/** How the expected values were computed, independently of `lib/`.
+ * @category Fixtures */
 export interface FixtureOracle {
   /** The method: "exact rational solve of the normal equations", "NIST certified values", … */
   readonly method: string;
@@ -38,26 +44,12 @@ export interface FixtureOracle {
   readonly generator: string | null;
 }
 
-/** A document error: what it printed, what is correct, and why. */
-export interface Erratum {
-  /**
-   * The `printed` field this erratum is about. With a field, the check is two-sided: the
-   * printed digits disagree with `expected[field]` and `correct` agrees with it. Without
-   * one (a wrong formula, a wrong claim), the fixture's spec asserts both sides itself.
-   */
-  readonly field?: string;
-  /** What the document printed (digits as strings, or the text of a formula). */
-  readonly printed: unknown;
-  /** The correct value, in the same form (digits as strings where `field` is set). */
-  readonly correct: unknown;
-  /** Why the printed value is wrong. */
-  readonly why: string;
-}
-
-/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null. */
+/** A value allowed in `expected`: numbers (any nesting), or an exact string/boolean/null.
+ * @category Fixtures */
 export type ExpectedValue = number | string | boolean | null | readonly ExpectedValue[];
 
-/** One worked result. */
+/** One worked result.
+ * @category Fixtures */
 export interface Fixture {
   /** Stable id, e.g. `s001.commute` or `s001.commute.qr`. */
   readonly id: string;
@@ -77,8 +69,15 @@ export interface Fixture {
   readonly expected: Readonly<Record<string, ExpectedValue>>;
   /** One tolerance per expected field, each with a reason. */
   readonly tolerance: Readonly<Record<string, Tolerance>>;
-  /** `null`, one erratum, or several. */
-  readonly erratum: Erratum | readonly Erratum[] | null;
+  /**
+   * The ids of the errata this fixture checks (records in `fixtures/errata/`), such as
+   * `["S1-E09"]`, or `null` when the document is right here.
+   */
+  readonly erratum: readonly string[] | null;
+  /** The erratum records of `erratum`, resolved by `linkErrata` (see `errataOf`). */
+  readonly errata?: readonly Erratum[];
+  /** The notes (caveats) that name this fixture, resolved by `linkErrata`. */
+  readonly notes?: readonly Note[];
   /** For random experiments: the seed of the stand-in and what it stands in for. */
   readonly random?: { readonly seed: number | readonly number[]; readonly note: string } | null;
   /** Anything a reader should know that fits nowhere else. */
@@ -104,19 +103,34 @@ function decodeNonFinite(value: unknown): unknown {
 }
 
 /**
- * The errata of a fixture as a list (empty when `erratum` is null).
+ * The erratum records of a fixture, resolved (empty when `erratum` is null).
  *
  * @throws {InputTypeError} if `fixture` is not an object with an `erratum` field.
+ * @throws {RecordReferenceError} if the fixture lists erratum ids that were never resolved
+ *   with `linkErrata`: its field-level errata could not be checked.
+ *
+ * @example
+ * ```ts
+ * import { errataOf } from "@nnref/nnref/oracle";
+ * if (errataOf({ erratum: null }).length !== 0) throw new Error("no errata");
+ * ```
+ * @category Fixtures
  */
-export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] {
+export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly Erratum[] {
   if (typeof fixture !== "object" || fixture === null || !Object.hasOwn(fixture, "erratum")) {
     throw new InputTypeError(
       `errataOf takes a fixture (with its erratum field), got ${describe(fixture)}`,
     );
   }
-  const e = fixture.erratum;
-  if (e === null || e === undefined) return [];
-  return Array.isArray(e) ? e : [e as Erratum];
+  const ids = fixture.erratum ?? [];
+  if (ids.length === 0) return [];
+  if (fixture.errata === undefined) {
+    throw new RecordReferenceError(
+      `the fixture lists errata ${ids.join(", ")} that were never resolved: load fixtures ` +
+        `together with fixtures/errata/ and call linkErrata`,
+    );
+  }
+  return fixture.errata;
 }
 
 /**
@@ -127,7 +141,8 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  * deeper than 64 levels) and the keys `__proto__`, `constructor` and `prototype` anywhere,
  * and then checks the rules a JSON Schema cannot state: every printed field has an
  * expected value, every expected field has a tolerance (and no tolerance is orphaned),
- * every erratum's field is printed. Every name is looked up as an own property.
+ * `erratum` lists erratum ids of the fixture's own document. Every name is looked up as
+ * an own property. The ids are resolved against the records by `linkErrata`.
  *
  * @param json The parsed JSON of one fixture.
  * @param where The file name, for error messages.
@@ -137,6 +152,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  *
  * @example
  * ```ts
+ * import { parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "none", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -144,6 +160,7 @@ export function errataOf(fixture: Pick<Fixture, "erratum">): readonly Erratum[] 
  * });
  * if (fixture.expected.half !== 0.5) throw new Error("parsed");
  * ```
+ * @category Fixtures
  */
 export function parseFixture(json: unknown, where = "fixture"): Fixture {
   if (typeof where !== "string") {
@@ -155,36 +172,40 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
   const printed = json.printed as Record<string, unknown>;
   const expected = json.expected as Record<string, unknown>;
   const tolerance = json.tolerance as Record<string, unknown>;
-  for (const field of Object.keys(expected)) {
-    if (!Object.hasOwn(tolerance, field)) {
+  for (const field of keysOf(expected)) {
+    if (!present(tolerance, field)) {
       throw new InputTypeError(`${at}: expected.${field} has no tolerance (use {} for exact)`);
     }
   }
   // Each bound's form (keys, numbers ≥ 0, ulps not mixed with rtol/atol) is the schema's,
   // checked above; validateTolerance's further rule, finite, holds for any JSON number.
-  for (const field of Object.keys(tolerance)) {
-    if (!Object.hasOwn(expected, field)) {
+  for (const field of keysOf(tolerance)) {
+    if (!present(expected, field)) {
       throw new InputTypeError(`${at}: tolerance.${field} has no expected value`);
     }
   }
-  for (const field of Object.keys(printed)) {
-    if (!Object.hasOwn(expected, field)) {
+  for (const field of keysOf(printed)) {
+    if (!present(expected, field)) {
       throw new InputTypeError(
         `${at}: printed.${field} has no expected value to check it against`,
       );
     }
   }
-  if (Object.hasOwn(json, "conform")) { // an object with at least one field (schema)
-    for (const field of Object.keys(json.conform as Record<string, unknown>)) {
-      if (!Object.hasOwn(expected, field)) {
+  if (present(json, "conform")) { // an object with at least one field (schema)
+    for (const field of keysOf(json.conform as Record<string, unknown>)) {
+      if (!present(expected, field)) {
         throw new InputTypeError(`${at}: conform.${field} has no expected value`);
       }
     }
   }
-  for (const erratum of errataOf(json as Pick<Fixture, "erratum">)) {
-    if (erratum.field !== undefined && !Object.hasOwn(printed, erratum.field)) {
+  if (json.erratum !== null) {
+    // A non-empty list of distinct ids S<doc>-E<nn> (schema); each of this document.
+    const ids = json.erratum as string[];
+    const own = documentNumber((json.source as Record<string, string>).document);
+    const foreign = ids.find((id) => Number(id[1]) !== own);
+    if (foreign !== undefined) {
       throw new InputTypeError(
-        `${at}: erratum names field "${erratum.field}", which is not in printed`,
+        `${at}: erratum ${foreign} belongs to another document than this fixture's`,
       );
     }
   }
@@ -204,10 +225,12 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
  *
  * @example
  * ```ts
+ * import { parseFixtures } from "@nnref/nnref/oracle";
  * let threw = false;
  * try { parseFixtures([], "empty.json"); } catch { threw = true; }
  * if (!threw) throw new Error("a fixture file holds at least one fixture");
  * ```
+ * @category Fixtures
  */
 export function parseFixtures(json: unknown, where = "fixture file"): Fixture[] {
   if (Array.isArray(json) && json.length === 0) {

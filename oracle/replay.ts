@@ -12,7 +12,7 @@
  */
 
 import { type Check, verifyFixture } from "./verify.ts";
-import { errataOf, type Erratum, type Fixture } from "./fixture.ts";
+import type { Erratum, Fixture, Note } from "./fixture.ts";
 import { claims, type Subject, subjectProblem } from "./subject.ts";
 import type { Tolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
@@ -34,10 +34,12 @@ function requireSubjects(subjects: unknown): void {
  * - `no-subject`: no subject claims the fixture's id;
  * - `bad-subject`: the subject that claims it is malformed, or several claim it;
  * - `unknown-id`: an id was asked for and no fixture has it.
+ * @category Replay
  */
 export type ReplayStatus = "pass" | "fail" | "error" | "no-subject" | "bad-subject" | "unknown-id";
 
-/** One expected field of a replayed fixture, side by side. */
+/** One expected field of a replayed fixture, side by side.
+ * @category Replay */
 export interface FieldReplay {
   /** The expected field's name. */
   readonly field: string;
@@ -63,7 +65,8 @@ export interface FieldReplay {
   readonly messages: readonly string[];
 }
 
-/** One fixture, replayed. */
+/** One fixture, replayed.
+ * @category Replay */
 export interface ReplayResult {
   /** The fixture's id (or the id asked for, for `unknown-id`). */
   readonly id: string;
@@ -81,8 +84,10 @@ export interface ReplayResult {
   readonly printedAgrees: boolean | null;
   /** Whether the fixture is a seeded stand-in for an unseeded random run in the document. */
   readonly random: boolean;
-  /** Every erratum of the fixture, with or without a field. */
+  /** Every erratum record the fixture checks, with or without field checks. */
   readonly errata: readonly Erratum[];
+  /** The notes (caveats) that name the fixture: shown, not counted as errata. */
+  readonly notes?: readonly Note[];
   /** Field by field: printed, computed, true value and the outcome. */
   readonly fields: readonly FieldReplay[];
   /** Every check of `verifyFixture` (empty when the subject could not run). */
@@ -96,7 +101,8 @@ export interface ReplayResult {
   readonly extraFields?: readonly string[];
 }
 
-/** A subject rejected before the run, and why. */
+/** A subject rejected before the run, and why.
+ * @category Replay */
 export interface SubjectProblem {
   /** Position of the subject in the list passed to {@link replay}. */
   readonly index: number;
@@ -106,7 +112,8 @@ export interface SubjectProblem {
   readonly message: string;
 }
 
-/** The outcome of a replay run. */
+/** The outcome of a replay run.
+ * @category Replay */
 export interface ReplayRun {
   /** One result per fixture (or per id asked for), in the order given. */
   readonly results: readonly ReplayResult[];
@@ -116,7 +123,8 @@ export interface ReplayRun {
   readonly unclaimed: readonly string[];
 }
 
-/** Options of {@link replay}. */
+/** Options of {@link replay}.
+ * @category Replay */
 export interface ReplayOptions {
   /**
    * Replay only these fixture ids (exact ids, or prefixes ending in `*`). An id (or
@@ -164,7 +172,8 @@ function baseOf(
     section: fixture.source.section,
     title: fixture.title ?? fixture.id,
     random: fixture.random !== undefined && fixture.random !== null,
-    errata: errataOf(fixture),
+    errata: fixture.errata ?? [],
+    notes: fixture.notes ?? [],
   };
 }
 
@@ -184,7 +193,7 @@ function fieldsOf(
   computedFields: readonly string[],
   checks: readonly Check[],
 ): FieldReplay[] {
-  const errata = errataOf(fixture);
+  const errata = fixture.errata ?? [];
   return Object.keys(fixture.expected).map((field) => {
     const own = checks.filter((check) => check.field === field);
     const value = own.find((check) => check.kind === "value");
@@ -198,7 +207,7 @@ function fieldsOf(
       tolerance: ownValue(fixture.tolerance, field) as Tolerance,
       valueOk: value === undefined ? null : value.ok,
       printedOk: printedChecks.length === 0 ? null : printedChecks.every((check) => check.ok),
-      erratum: errata.find((erratum) => erratum.field === field) ?? null,
+      erratum: errata.find((erratum) => erratum.checks?.some((c) => c.field === field)) ?? null,
       messages: own.filter((check) => !check.ok).map((check) => `${check.kind}: ${check.message}`),
     };
   });
@@ -225,7 +234,7 @@ function documentChecks(fixture: Fixture): Check[] {
  *
  * @example A subject that throws becomes an `error` result
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, replayFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.half", source: { document: "none", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
@@ -236,6 +245,7 @@ function documentChecks(fixture: Fixture): Check[] {
  * const broken = replayFixture(fixture, [{ ids: ["demo.*"], compute: () => { throw new Error("boom"); } }]);
  * if (broken.status !== "error" || !broken.messages[0].includes("boom")) throw new Error("caught");
  * ```
+ * @category Replay
  */
 export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): ReplayResult {
   if (typeof fixture !== "object" || fixture === null || typeof fixture.id !== "string") {
@@ -250,6 +260,20 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
     return Array.isArray(ids) && ids.every((id) => typeof id === "string") &&
       claims(subject, fixture.id);
   });
+  if ((fixture.erratum ?? []).length > 0 && fixture.errata === undefined) {
+    return {
+      ...base,
+      status: "error",
+      ok: false,
+      printedAgrees: null,
+      fields: uncomputedFields(fixture, []),
+      checks: [],
+      messages: [
+        `${fixture.id} lists errata ${fixture.erratum?.join(", ")} that were never resolved ` +
+        `(load fixtures/errata/ and call linkErrata)`,
+      ],
+    };
+  }
   const stop = (status: ReplayStatus, message: string): ReplayResult => {
     const checks = documentChecks(fixture);
     return {
@@ -328,7 +352,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  *
  * @example An unknown id and a missing subject are reported, not thrown
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { parseFixture, replay } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.one", source: { document: "none", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {},
@@ -338,6 +362,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  * const statuses = run.results.map((r) => r.status).join(",");
  * if (statuses !== "no-subject,unknown-id") throw new Error(statuses);
  * ```
+ * @category Replay
  */
 export function replay(
   fixtures: readonly Fixture[],

@@ -13,7 +13,8 @@ import type { ReplayResult, ReplayStatus } from "./replay.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { ReplayResult, ReplayStatus } from "./replay.ts";
 
-/** Counts over a run, for the summary line. */
+/** Counts over a run, for the summary line.
+ * @category Replay */
 export interface ReplaySummary {
   /** Fixtures replayed (unknown ids not counted). */
   readonly fixtures: number;
@@ -23,8 +24,12 @@ export interface ReplaySummary {
   readonly failed: number;
   /** Results by status. */
   readonly byStatus: Readonly<Record<ReplayStatus, number>>;
-  /** Errata recorded, over all fixtures. */
+  /** Distinct erratum records checked by the fixtures replayed. */
   readonly errata: number;
+  /** References from fixtures to erratum records (a record checked by 3 fixtures counts 3). */
+  readonly erratumReferences: number;
+  /** Distinct notes (caveats, not errata) naming the fixtures replayed. */
+  readonly notes: number;
   /** Fixtures with at least one erratum. */
   readonly fixturesWithErrata: number;
   /** Fixtures that are seeded stand-ins for unseeded random runs. */
@@ -44,9 +49,11 @@ export interface ReplaySummary {
  *
  * @example
  * ```ts
+ * import { summarize } from "@nnref/nnref/oracle";
  * const summary = summarize([]);
  * if (summary.fixtures !== 0 || summary.failed !== 0) throw new Error("empty run");
  * ```
+ * @category Replay
  */
 export function summarize(results: readonly ReplayResult[]): ReplaySummary {
   const byStatus: Record<ReplayStatus, number> = {
@@ -57,7 +64,7 @@ export function summarize(results: readonly ReplayResult[]): ReplaySummary {
     "bad-subject": 0,
     "unknown-id": 0,
   };
-  if (!Array.isArray(results)) {
+  if (!Array.isArray(results as unknown)) {
     throw new InputTypeError(
       `results must be the array replay() returned, got ${describe(results)}`,
     );
@@ -79,7 +86,9 @@ export function summarize(results: readonly ReplayResult[]): ReplaySummary {
     reproduced: byStatus.pass,
     failed: results.length - byStatus.pass,
     byStatus,
-    errata: fixtures.reduce((sum, result) => sum + result.errata.length, 0),
+    errata: new Set(fixtures.flatMap((result) => result.errata.map((e) => e.id))).size,
+    erratumReferences: fixtures.reduce((sum, result) => sum + result.errata.length, 0),
+    notes: new Set(fixtures.flatMap((result) => (result.notes ?? []).map((n) => n.id))).size,
     fixturesWithErrata: fixtures.filter((result) => result.errata.length > 0).length,
     random: fixtures.filter((result) => result.random).length,
     printedAgree: fixtures.filter((result) => result.printedAgrees === true).length,

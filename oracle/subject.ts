@@ -14,7 +14,8 @@ import { describe } from "./_tree.ts";
 
 import type { Fixture } from "./fixture.ts";
 
-/** How to compute one fixture (or a family of fixtures) with nnref's `lib/`. */
+/** How to compute one fixture (or a family of fixtures) with nnref's `lib/`.
+ * @category Replay */
 export interface Subject {
   /** The fixture ids this subject computes: exact ids, or prefixes ending in `*`. */
   readonly ids: readonly string[];
@@ -32,11 +33,13 @@ export interface Subject {
  *
  * @example
  * ```ts
+ * import { claims } from "@nnref/nnref/oracle";
  * const subject = { ids: ["s000.gd20.*"], compute: () => ({}) };
  * if (!claims(subject, "s000.gd20.tol1e-6")) throw new Error("prefix match");
  * if (claims(subject, "s000.grad")) throw new Error("no match");
  * ```
  * @throws {InputTypeError} if the subject has no ids array or id is not a string.
+ * @category Replay
  */
 export function claims(subject: Subject, id: string): boolean {
   const ids = (subject as { ids?: unknown } | null)?.ids;
@@ -63,9 +66,11 @@ export function claims(subject: Subject, id: string): boolean {
  *
  * @example
  * ```ts
+ * import { subjectFor } from "@nnref/nnref/oracle";
  * const subjects = [{ ids: ["a.one"], compute: () => ({ x: 1 }) }];
  * if (subjectFor(subjects, "a.one").compute({} as never).x !== 1) throw new Error("found");
  * ```
+ * @category Replay
  */
 export function subjectFor(subjects: readonly Subject[], id: string): Subject {
   if (!Array.isArray(subjects)) {
@@ -91,11 +96,13 @@ export function subjectFor(subjects: readonly Subject[], id: string): Subject {
  *
  * @example A compute function that expects two arguments is refused
  * ```ts
+ * import { subjectProblem } from "@nnref/nnref/oracle";
  * const good = { ids: ["a.one"], compute: () => ({ x: 1 }) };
  * if (subjectProblem(good) !== null) throw new Error("a good subject");
  * const twoArguments = { ids: ["a.one"], compute: (_f: unknown, _g: unknown) => ({}) };
  * if (!subjectProblem(twoArguments)?.includes("one parameter")) throw new Error("refused");
  * ```
+ * @category Replay
  */
 export function subjectProblem(subject: unknown): string | null {
   if (typeof subject !== "object" || subject === null) {

@@ -37,10 +37,12 @@ const TWO_32 = 4294967296;
  *
  * @example Neighbouring doubles are one ulp apart
  * ```ts
+ * import { ulpDistance } from "@nnref/nnref/oracle";
  * if (ulpDistance(1, 1 + Number.EPSILON) !== 1) throw new Error("expected 1 ulp");
  * if (ulpDistance(0, -0) !== 0) throw new Error("±0 are the same point");
  * if (ulpDistance(-Number.MIN_VALUE, Number.MIN_VALUE) !== 2) throw new Error("across zero");
  * ```
+ * @category Assertions
  */
 export function ulpDistance(a: number, b: number): number {
   if (typeof a !== "number" || typeof b !== "number") {
@@ -72,8 +74,10 @@ export function ulpDistance(a: number, b: number): number {
  *
  * @example
  * ```ts
+ * import { ulp } from "@nnref/nnref/oracle";
  * if (ulp(1) !== Number.EPSILON) throw new Error("ulp(1) is machine epsilon");
  * ```
+ * @category Assertions
  */
 export function ulp(x: number): number {
   if (typeof x !== "number") {

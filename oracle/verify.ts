@@ -13,7 +13,8 @@ import { errataOf, type Fixture } from "./fixture.ts";
 import { describe, isMatrixLike, MAX_DEPTH } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 
-/** The outcome of one check of a fixture. */
+/** The outcome of one check of a fixture.
+ * @category Fixtures */
 export interface Check {
   /** The fixture's id. */
   readonly id: string;
@@ -28,6 +29,39 @@ export interface Check {
   readonly ok: boolean;
   /** Empty when ok; otherwise what differed. */
   readonly message: string;
+  /** For `kind: "erratum"`: the id of the erratum record checked. */
+  readonly erratum?: string;
+}
+
+/** A field-level check of an erratum record, for one fixture.
+ * @category Fixtures */
+export interface ErratumFieldCheck {
+  /** The erratum record's id. */
+  readonly erratum: string;
+  /** The printed field it corrects. */
+  readonly field: string;
+  /** The correct digits. */
+  readonly correct: StringTree;
+}
+
+/**
+ * The field-level checks of a fixture's errata (each record's `checks`), in order.
+ *
+ * @throws {RecordReferenceError} if the fixture's errata were never resolved (`linkErrata`).
+ *
+ * @example
+ * ```ts
+ * import { fieldChecksOf } from "@nnref/nnref/oracle";
+ * if (fieldChecksOf({ erratum: null }).length !== 0) throw new Error("none");
+ * ```
+ * @category Fixtures
+ */
+export function fieldChecksOf(
+  fixture: Pick<Fixture, "erratum" | "errata">,
+): ErratumFieldCheck[] {
+  return errataOf(fixture).flatMap((erratum) =>
+    (erratum.checks ?? []).map((check) => ({ erratum: erratum.id, ...check }))
+  );
 }
 
 /** Whether a value looks numeric (deeper than 64 levels, or cyclic, it does not). */
@@ -103,19 +137,27 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  * @returns One {@link Check} per value, printed field and erratum.
  * @throws {InputTypeError} if the fixture, the computed record or the fields have the
  *   wrong type. Fields are looked up as own properties only.
+ * @throws {RecordReferenceError} if the fixture lists errata not resolved by `linkErrata`.
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
- * const fixture = parseFixture({
- *   id: "demo.third", source: { document: "none", section: "1", quote: "1/3 = 0.3334" },
+ * import { linkErrata, parseErrata, parseFixture, verifyFixture } from "@nnref/nnref/oracle";
+ * const document = "001_85ee514aa7c85552.txt";
+ * const [fixture] = linkErrata([parseFixture({
+ *   id: "demo.third", source: { document, section: "1", quote: "1/3 = 0.3334" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { third: "0.3334" },
  *   expected: { third: 1 / 3 }, tolerance: { third: { ulps: 0, reason: "one division" } },
- *   erratum: { field: "third", printed: "0.3334", correct: "0.3333", why: "1/3 rounds to 0.3333" },
- * });
+ *   erratum: ["S1-E01"],
+ * })], parseErrata([{
+ *   id: "S1-E01", class: "erratum", document, section: "1", kind: "number", severity: "low",
+ *   printed: "1/3 = 0.3334", correct: "0.3333", why: "1/3 rounds to 0.3333",
+ *   conclusionHolds: true, conclusion: "four digits", fixtures: ["demo.third"],
+ *   checks: [{ field: "third", correct: "0.3333" }],
+ * }]));
  * const checks = verifyFixture(fixture, { third: 1 / 3 });
  * if (!checks.every((c) => c.ok)) throw new Error("value and erratum both hold");
  * ```
+ * @category Fixtures
  */
 export function verifyFixture(
   fixture: Fixture,
@@ -136,7 +178,8 @@ export function verifyFixture(
   }
   fields ??= Object.keys(fixture.expected);
   const checks: Check[] = [];
-  const wrongFields = new Set(errataOf(fixture).map((e) => e.field).filter((f) => f !== undefined));
+  const fieldChecks = fieldChecksOf(fixture);
+  const wrongFields = new Set(fieldChecks.map((check) => check.field));
   for (const field of fields) {
     if (!Object.hasOwn(fixture.expected, field)) {
       checks.push({
@@ -170,9 +213,7 @@ export function verifyFixture(
     }
     checks.push({ id: fixture.id, field, kind: "printed", ok: message === "", message });
   }
-  for (const erratum of errataOf(fixture)) {
-    if (erratum.field === undefined) continue;
-    const field = erratum.field;
+  for (const { erratum, field, correct } of fieldChecks) {
     const truth = own(fixture.expected, field) as NumericTree;
     const rounding = roundingOf(fixture, field);
     let message = "";
@@ -180,17 +221,17 @@ export function verifyFixture(
       if (
         printedMismatch(truth, own(fixture.printed, field) as StringTree, { rounding }) === null
       ) {
-        message = `erratum says printed.${field} is wrong, but it agrees with the true value`;
+        message = `${erratum} says printed.${field} is wrong, but it agrees with the true value`;
       } else {
-        const correction = printedMismatch(truth, erratum.correct as StringTree, { rounding });
+        const correction = printedMismatch(truth, correct, { rounding });
         if (correction !== null) {
-          message = `the erratum's correction is itself wrong: ${correction}`;
+          message = `${erratum}'s correction is itself wrong: ${correction}`;
         }
       }
     } catch (error) {
       message = (error as Error).message;
     }
-    checks.push({ id: fixture.id, field, kind: "erratum", ok: message === "", message });
+    checks.push({ id: fixture.id, field, kind: "erratum", ok: message === "", message, erratum });
   }
   return checks;
 }
@@ -203,7 +244,7 @@ export function verifyFixture(
  *
  * @example
  * ```ts
- * import { parseFixture } from "./fixture.ts";
+ * import { assertFixture, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
  *   id: "demo.sum", source: { document: "none", section: "1", quote: "0.1 + 0.2 = 0.3" },
  *   oracle: { method: "exact rationals", generator: null }, input: {}, printed: { sum: "0.3" },
@@ -212,6 +253,7 @@ export function verifyFixture(
  * });
  * assertFixture(fixture, { sum: 0.1 + 0.2 });
  * ```
+ * @category Fixtures
  */
 export function assertFixture(
   fixture: Fixture,

@@ -1,17 +1,22 @@
 /**
- * Loading fixtures in specs: every fixture goes through `parseFixture`, so a malformed
- * file fails loudly in the spec that uses it, not with an `undefined` deep inside.
+ * Loading fixtures in specs: every fixture goes through `parseFixture` and has its
+ * erratum ids resolved against the records in fixtures/errata/, so a malformed file or a
+ * dangling id fails loudly in the spec that uses it, not with an `undefined` deep inside.
  */
 import { type Fixture, parseFixtures } from "../oracle/fixture.ts";
+import { linkErrata } from "../oracle/errata_link.ts";
+import { loadErrata } from "../tools/_load_fixtures.ts";
 
-/** The fixture with `id` from a fixture file's JSON (one object or an array). */
+const records = loadErrata();
+
+/** The fixture with `id` from a fixture file's JSON (one object or an array), errata resolved. */
 export function fixtureById(json: unknown, id: string): Fixture {
-  const found = parseFixtures(json, id).find((fixture) => fixture.id === id);
+  const found = allFixtures(json, id).find((fixture) => fixture.id === id);
   if (!found) throw new RangeError(`No fixture "${id}" in this file`);
   return found;
 }
 
-/** Every fixture in a fixture file's JSON. */
+/** Every fixture in a fixture file's JSON, errata resolved. */
 export function allFixtures(json: unknown, where: string): Fixture[] {
-  return parseFixtures(json, where);
+  return linkErrata(parseFixtures(json, where), records, { complete: false });
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // nnref's command line: conformance from any language.
 //
 //   nnref concepts                                  the concepts, their signatures and formulas
@@ -6,11 +7,18 @@
 //   nnref verify answers.json [--concept C] [--precision float32] [--format json]
 //                                                   the answers against the conform bounds;
 //                                                   exits 1 unless every answered field passes
-//   common: --fixtures DIR (default: the fixtures/ beside this file)
+//   common: --fixtures DIR (default: the repository's or the installed package's fixtures/)
 //
 // Runs as `deno run -A tools/nnref.ts …`, `bun tools/nnref.ts …` and, compiled to JS, as
 // `npx nnref …`: it uses only node:fs, node:path, node:process and node:url.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -27,14 +35,18 @@ const USAGE = `usage:
   nnref inputs --concept NAME|all [--out FILE] [--fixtures DIR]
   nnref verify ANSWERS.json [--concept NAME] [--precision float64|float32] [--format text|json] [--fixtures DIR]`;
 
-/** Every fixture object in every JSON file under `dir` (schema.json and *.schema.json aside). */
+/**
+ * Every fixture object in every JSON file under `dir` (schema.json, *.schema.json and the
+ * errata/ and claims/ folders, which hold records of another format, aside).
+ */
 export function loadFixtures(dir: string): unknown[] {
   const out: unknown[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".json") && !name.endsWith("schema.json")) {
+      if (statSync(path).isDirectory()) {
+        if (!["errata", "claims"].includes(name)) walk(path);
+      } else if (name.endsWith(".json") && !name.endsWith("schema.json")) {
         const json = JSON.parse(readFileSync(path, "utf8"));
         out.push(...(Array.isArray(json) ? json : [json]));
       }
@@ -42,6 +54,18 @@ export function loadFixtures(dir: string): unknown[] {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * The fixtures shipped beside this program: `../fixtures/` from tools/nnref.ts in the
+ * repository, `../../fixtures/` from dist/tools/nnref.js in the npm package.
+ */
+function defaultFixtures(): string {
+  for (const relative of ["../fixtures/", "../../fixtures/"]) {
+    const dir = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(join(dir, "schema.json"))) return dir;
+  }
+  throw new Error("no fixtures/ directory beside this program: pass --fixtures DIR");
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -63,8 +87,7 @@ export function main(
   const args = [...argv];
   const command = args.shift();
   try {
-    const dir = option(args, "--fixtures") ??
-      fileURLToPath(new URL("../fixtures/", import.meta.url));
+    const dir = option(args, "--fixtures") ?? defaultFixtures();
     if (command === "concepts") {
       print(
         CONCEPTS.map((c) => `${c.name}\n  ${c.signature}\n  ${c.summary}`).join(
@@ -122,10 +145,12 @@ export function main(
   }
 }
 
+// Deno and Bun set import.meta.main; under Node (npx nnref, through a symlink in
+// node_modules/.bin) compare the real paths.
 if (
-  import.meta.main ??
+  (import.meta as { main?: boolean }).main ??
     (process.argv[1] !== undefined &&
-      fileURLToPath(import.meta.url) === process.argv[1])
+      fileURLToPath(import.meta.url) === realpathSync(process.argv[1]))
 ) {
   process.exitCode = main(process.argv.slice(2));
 }

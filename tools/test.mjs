@@ -1,88 +1,227 @@
-// The README's test command: runs the whole suite under Deno and under Bun, prints the
-// counts of each, and exits non-zero if either runtime failed. Runs under plain Node.
-import { spawnSync } from "node:child_process";
+// The README's test command (`npm test`): every spec and every doc example under the
+// pinned Deno and under the pinned Bun, counted the same way on both from each runner's
+// JUnit report (one test = one `it`), and one closing line `N passed, M failed` summed
+// over both. Exits non-zero if either runner fails, reports no test, or skips one.
+//
+//   npm test                       quiet: dots, failures, one summary line per runtime
+//   npm test -- --verbose          each runner's full output
+//   npm test -- spec/lib/nn        only these paths (files or directories), no doc examples
+//
+// Runs under plain Node, before either runtime is known to exist.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { writeDocExamples } from "./doc_examples.mjs";
 
-const deno = "node_modules/.bin/deno";
-const bun = "node_modules/.bin/bun";
-const extra = process.argv.slice(2);
+const RUNTIMES = "tools/runtimes/node_modules/.bin";
+const deno = `${RUNTIMES}/deno`;
+const bun = `${RUNTIMES}/bun`;
+const DOC_RUNNER = "out/doc_examples/run.ts";
+
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose") || args.includes("-v");
+const paths = args.filter((a) => !a.startsWith("-"));
+const unknown = args.filter((a) => a.startsWith("-") && a !== "--verbose" && a !== "-v");
+if (unknown.length > 0) {
+  console.error(`test.mjs: unknown option ${unknown.join(" ")} (known: --verbose)`);
+  process.exit(2);
+}
 
 /** The environment minus colour forcing (Deno colours output when FORCE_COLOR is set at all). */
 function withoutColor(env) {
   const { FORCE_COLOR: _ignored, ...rest } = env;
-  return { ...rest, NO_COLOR: "1" };
+  return { ...rest, NO_COLOR: "1", NNREF_DENO: resolve(deno) };
 }
 
-/** Runs one command, streaming its output, and returns { status, text }. */
-function run(label, command, args) {
-  console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, {
-    encoding: "utf8",
-    env: withoutColor(process.env),
-    maxBuffer: 256 * 1024 * 1024,
+/**
+ * Runs one runner, streaming its output: everything with --verbose; else only what is
+ * not a dot or a routine line, with the dots gathered on one line.
+ */
+function run(command, commandArgs) {
+  if (verbose) console.log(`$ ${command} ${commandArgs.join(" ")}`);
+  const child = spawn(command, commandArgs, { env: withoutColor(process.env) });
+  let pending = "";
+  let dots = 0;
+  const routine =
+    /^(Check |Download |running \d+ tests? from |ok \| |bun test v|Ran \d+ tests? across|\s*\d+ (pass|fail|skip)$|\s*\d+ expect\(\) calls$|$)/;
+  const emit = (line) => {
+    // deno-lint-ignore no-control-regex
+    line = line.replace(/\x1b\[[0-9;]*m/g, "");
+    if (verbose) return void console.log(line);
+    if (/^[.,!]+$/.test(line)) {
+      for (const dot of line) {
+        process.stdout.write(dot);
+        if (++dots === 100) {
+          process.stdout.write("\n");
+          dots = 0;
+        }
+      }
+      return;
+    }
+    if (routine.test(line)) return;
+    if (dots > 0) process.stdout.write("\n");
+    dots = 0;
+    console.log(line);
+  };
+  const feed = (chunk) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    for (const line of lines) emit(line);
+  };
+  child.stdout.on("data", feed);
+  child.stderr.on("data", feed);
+  return new Promise((done) => {
+    child.on("error", (error) => {
+      console.error(`could not start ${command}: ${error.message}`);
+      done(1);
+    });
+    child.on("close", (status) => {
+      if (pending) emit(pending);
+      if (dots > 0) process.stdout.write("\n");
+      done(status ?? 1);
+    });
   });
-  // deno-lint-ignore no-control-regex
-  const text = `${result.stdout ?? ""}${result.stderr ?? ""}`.replace(/\x1b\[[0-9;]*m/g, "");
-  process.stdout.write(text);
-  if (result.error) console.error(`${label}: could not start ${command}: ${result.error.message}`);
-  return { status: result.status ?? 1, text };
 }
 
-/** Deno: "ok | 12 passed (40 steps) | 0 failed (0 steps)". Counts include steps (`it`). */
-function denoCounts(text) {
-  const line = [
-    ...text.matchAll(
-      /^(?:ok|FAILED) \| (\d+) passed(?: \((\d+) steps?\))? \| (\d+) failed(?: \((\d+) steps?\))?/gm,
-    ),
-  ].at(-1);
-  if (!line) return null;
-  const [, passed, passedSteps, failed, failedSteps] = line.map((v) => Number(v ?? 0));
-  return { passed: passed + passedSteps, failed: failed + failedSteps };
+function unescape(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, "&");
 }
 
-/** Bun: " 120 pass" / " 0 fail". */
-function bunCounts(text) {
-  const passed = [...text.matchAll(/^\s*(\d+) pass$/gm)].at(-1);
-  const failed = [...text.matchAll(/^\s*(\d+) fail$/gm)].at(-1);
-  if (!passed || !failed) return null;
-  return { passed: Number(passed[1]), failed: Number(failed[1]) };
+/** The <testcase> elements of a JUnit report: attributes, and whether failed / skipped. */
+export function testcases(xml) {
+  return [...xml.matchAll(/<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => {
+    const attributes = Object.fromEntries(
+      [...m[1].matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, k, v]) => [k, unescape(v)]),
+    );
+    const body = m[2] ?? "";
+    const failure = body.match(/<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>/);
+    return {
+      ...attributes,
+      failed: failure !== null,
+      failureMessage: failure ? unescape(failure[2] ?? "") : "",
+      skipped: /<skipped\b/.test(body),
+    };
+  });
 }
 
-const denoPermissions = ["--allow-read", "--allow-env", "--allow-net=127.0.0.1", `--allow-run`];
-const denoSpec = run("deno", deno, [
-  "test",
-  ...denoPermissions,
-  ...(extra.length ? extra : ["spec/"]),
-]);
-const denoDoc = extra.length ? null : run("deno doc examples", deno, [
-  "test",
-  "--doc",
-  "--allow-read",
-  "lib/",
-  "oracle/",
-  "worked/",
-  "mod.ts",
-  "worked.ts",
-]);
-const bunSpec = run("bun", bun, ["test", ...(extra.length ? extra : ["./spec"])]);
-
-const rows = [
-  ["deno", denoSpec, denoCounts(denoSpec.text)],
-  ...(denoDoc ? [["deno --doc", denoDoc, denoCounts(denoDoc.text)]] : []),
-  ["bun", bunSpec, bunCounts(bunSpec.text)],
-];
-let passed = 0, failed = 0, broken = false;
-console.log("\n=== summary");
-for (const [label, result, counts] of rows) {
-  if (!counts) {
-    console.log(`${label}: no test summary found (exit ${result.status})`);
-    broken = true;
-    continue;
+/**
+ * Counts one test per `it`. Bun's report lists exactly those (a `describe` is a
+ * <testsuite>). Deno's (`nested`) lists every `describe` as a test too, whose steps are
+ * its `it`s and nested `describe`s, named by path ("outer > inner"): a testcase with steps
+ * is a suite and is not counted, unless it failed on its own account (an error in the
+ * describe body rather than "N test steps failed").
+ */
+export function count(cases, nested, isDoc) {
+  const parents = new Set();
+  if (nested) {
+    for (const { name } of cases) {
+      const parts = name.split(" > ");
+      for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join(" > "));
+    }
   }
-  console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed (exit ${result.status})`);
-  passed += counts.passed;
-  failed += counts.failed;
-  if (result.status !== 0 || counts.failed > 0 || counts.passed === 0) broken = true;
+  const result = { passed: 0, failed: 0, skipped: 0, doc: 0, failures: [] };
+  for (const c of cases) {
+    if (parents.has(c.name)) {
+      if (c.failed && !/test steps? failed/.test(c.failureMessage)) {
+        result.failed++;
+        result.failures.push(c.name);
+      }
+      continue;
+    }
+    if (c.skipped) result.skipped++;
+    else if (c.failed) {
+      result.failed++;
+      result.failures.push(c.name);
+    } else result.passed++;
+    if (isDoc(c)) result.doc++;
+  }
+  return result;
 }
-// The last line is the one CI reads: exactly "N passed, M failed", summed over every runner.
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(broken ? 1 : 0);
+
+async function main() {
+  mkdirSync("out/test", { recursive: true });
+  const docs = paths.length === 0 ? writeDocExamples() : 0;
+  const denoTargets = paths.length ? paths : ["spec/", DOC_RUNNER];
+  const bunTargets = (paths.length ? paths : ["spec/", DOC_RUNNER]).map((p) =>
+    p.startsWith(".") || p.startsWith("/") ? p : `./${p}`
+  );
+  const runners = [
+    {
+      label: "deno",
+      junit: "out/test/deno.xml",
+      args: (junit) => [
+        "test",
+        "-P",
+        `--junit-path=${junit}`,
+        ...(verbose ? [] : ["--reporter=dot"]),
+        ...denoTargets,
+      ],
+      command: deno,
+      isDoc: (c) => (c.classname ?? "").endsWith(DOC_RUNNER),
+    },
+    {
+      label: "bun",
+      junit: "out/test/bun.xml",
+      args: (junit) => [
+        "test",
+        ...(verbose ? [] : ["--dots"]),
+        "--reporter=junit",
+        `--reporter-outfile=${junit}`,
+        ...bunTargets,
+      ],
+      command: bun,
+      isDoc: (c) => (c.file ?? "").endsWith(DOC_RUNNER),
+    },
+  ];
+  const lines = [];
+  let passed = 0, failed = 0, broken = false;
+  for (const runner of runners) {
+    const started = Date.now();
+    console.log(
+      `\n=== ${runner.label}: ${paths.length ? paths.join(" ") : `spec/ and ${docs} doc examples`}`,
+    );
+    const status = await run(runner.command, runner.args(runner.junit));
+    const seconds = Math.round((Date.now() - started) / 1000);
+    let counts;
+    try {
+      const xml = readFileSync(runner.junit, "utf8");
+      counts = count(testcases(xml), runner.label === "deno", runner.isDoc);
+    } catch (error) {
+      counts = null;
+      console.log(`${runner.label}: no JUnit report (${error.message})`);
+    }
+    if (!counts) {
+      broken = true;
+      failed++;
+      lines.push(`${runner.label}: no test report (exit ${status})`);
+      continue;
+    }
+    // A runner that failed without a failing test (a module that does not load) still fails.
+    if (status !== 0 && counts.failed === 0) {
+      counts.failed = 1;
+      counts.failures.push(`${runner.label} exited with status ${status}`);
+    }
+    const parts = [`${counts.passed} passed`, `${counts.failed} failed`];
+    if (counts.skipped) parts.push(`${counts.skipped} skipped`);
+    const detail = docs
+      ? ` (${counts.passed + counts.failed - counts.doc} spec, ${counts.doc} doc examples)`
+      : "";
+    lines.push(`${runner.label}: ${parts.join(", ")}${detail} in ${seconds} s`);
+    for (const name of counts.failures.slice(0, 20)) lines.push(`  failed: ${name}`);
+    passed += counts.passed;
+    failed += counts.failed;
+    if (status !== 0 || counts.failed > 0 || counts.passed === 0 || counts.skipped > 0) {
+      broken = true;
+    }
+  }
+  console.log("\n=== summary");
+  for (const line of lines) console.log(line);
+  // The last line is the one CI reads: exactly "N passed, M failed", summed over every runner.
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(broken ? 1 : 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -19,7 +19,8 @@ import { RandomState } from "../lib/random/random_state.ts";
 
 // NIST StRD linear least squares.
 
-/** The input of a NIST StRD fixture (fixtures/nist/). */
+/** The input of a NIST StRD fixture (fixtures/nist/).
+ * @category Worked results */
 export interface NistInput {
   /** "polynomial" (powers of x[0] up to `degree`) or "linear" (the columns of x). */
   readonly model: "polynomial" | "linear";
@@ -36,8 +37,14 @@ export interface NistInput {
 /**
  * Fits a NIST StRD dataset by `method`: polynomial designs are built in double-double
  * for the accurate method (powers rounded to double alone cost Filip half its digits).
+ * `refine` asks the "tsqr" method for its refinement step.
+ * @category Worked results
  */
-export function fitNist(input: NistInput, method: LeastSquaresMethod): LinearFit {
+export function fitNist(
+  input: NistInput,
+  method: LeastSquaresMethod,
+  options: { readonly refine?: boolean } = {},
+): LinearFit {
   let design;
   if (input.model === "polynomial") {
     const degree = input.degree as number;
@@ -49,7 +56,11 @@ export function fitNist(input: NistInput, method: LeastSquaresMethod): LinearFit
   } else {
     design = designMatrix(input.x, { intercept: input.intercept });
   }
-  return fitLinearModel(design, input.y, { method, intercept: input.intercept });
+  return fitLinearModel(design, input.y, {
+    method,
+    intercept: input.intercept,
+    ...(options.refine ? { refine: true } : {}),
+  });
 }
 
 function dropFirstColumn<T extends { rows: number; cols: number }>(m: T): T {
@@ -280,5 +291,6 @@ const matmulProducts: Subject = {
   },
 };
 
-/** Every subject beyond the documents. */
+/** Every subject beyond the documents.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [nist, iris, ...RANDOM, matmulProducts];

@@ -9,7 +9,8 @@
 
 import type { ScalarFunction } from "../lib/autodiff/arithmetic.ts";
 
-/** A document's graph: the function, its inputs, its output node and its range. */
+/** A document's graph: the function, its inputs, its output node and its range.
+ * @category Worked results */
 export interface WorkedGraph {
   /** Where it comes from, e.g. "000 §4.3.2". */
   readonly source: string;
@@ -33,9 +34,11 @@ export interface WorkedGraph {
  *
  * @example At a = 2, b = 1: c = 3, d = 2, e = 6
  * ```ts
- * import { NUMBER_ARITHMETIC } from "../lib/autodiff/arithmetic.ts";
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
+ * import { PRODUCT_OF_SUMS } from "@nnref/nnref/worked";
  * if (PRODUCT_OF_SUMS.fn(NUMBER_ARITHMETIC, { a: 2, b: 1 }) !== 6) throw new Error("e = 6");
  * ```
+ * @category Worked results
  */
 export const PRODUCT_OF_SUMS: WorkedGraph = Object.freeze<WorkedGraph>({
   source: "000 §4.3.2",
@@ -54,10 +57,12 @@ export const PRODUCT_OF_SUMS: WorkedGraph = Object.freeze<WorkedGraph>({
  *
  * @example w = 5, x = 1, b = 1, y = 10: u = 5, ŷ = 6, e = 4, c = 16
  * ```ts
- * import { NUMBER_ARITHMETIC } from "../lib/autodiff/arithmetic.ts";
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
+ * import { LINEAR_REGRESSION_LOSS } from "@nnref/nnref/worked";
  * const c = LINEAR_REGRESSION_LOSS.fn(NUMBER_ARITHMETIC, { x: 1, y: 10, w: 5, b: 1 });
  * if (c !== 16) throw new Error("c = 16");
  * ```
+ * @category Worked results
  */
 export const LINEAR_REGRESSION_LOSS: WorkedGraph = Object.freeze<WorkedGraph>({
   source: "001 §4.2.2",
@@ -81,9 +86,11 @@ export const LINEAR_REGRESSION_LOSS: WorkedGraph = Object.freeze<WorkedGraph>({
  *
  * @example At t = 0: x = 1, y = 0, f = 1
  * ```ts
- * import { NUMBER_ARITHMETIC } from "../lib/autodiff/arithmetic.ts";
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
+ * import { MULTIVARIATE_CHAIN } from "@nnref/nnref/worked";
  * if (MULTIVARIATE_CHAIN.fn(NUMBER_ARITHMETIC, { t: 0 }) !== 1) throw new Error("f(0) = 1");
  * ```
+ * @category Worked results
  */
 export const MULTIVARIATE_CHAIN: WorkedGraph = Object.freeze<WorkedGraph>({
   source: "001 §3.3.2",
@@ -107,9 +114,11 @@ export const MULTIVARIATE_CHAIN: WorkedGraph = Object.freeze<WorkedGraph>({
  *
  * @example w = 3, b = 4: x = 18, y = 9, z = 162
  * ```ts
- * import { NUMBER_ARITHMETIC } from "../lib/autodiff/arithmetic.ts";
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
+ * import { LINEAR_PRODUCT } from "@nnref/nnref/worked";
  * if (LINEAR_PRODUCT.fn(NUMBER_ARITHMETIC, { w: 3, b: 4 }) !== 162) throw new Error("z = 162");
  * ```
+ * @category Worked results
  */
 export const LINEAR_PRODUCT: WorkedGraph = Object.freeze<WorkedGraph>({
   source: "004 线性反向传播",
@@ -132,10 +141,13 @@ export const LINEAR_PRODUCT: WorkedGraph = Object.freeze<WorkedGraph>({
  *
  * @example x = e: a = e², b = 2, c = √2
  * ```ts
- * import { NUMBER_ARITHMETIC } from "../lib/autodiff/arithmetic.ts";
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { SQRT_LOG_SQUARE } from "@nnref/nnref/worked";
  * const c = SQRT_LOG_SQUARE.fn(NUMBER_ARITHMETIC, { x: Math.E });
- * if (Math.abs(c - Math.SQRT2) > 1e-15) throw new Error("c = √2");
+ * assertClose(c, Math.SQRT2, { atol: 1e-15 }, "c = √2");
  * ```
+ * @category Worked results
  */
 export const SQRT_LOG_SQUARE: WorkedGraph = Object.freeze<WorkedGraph>({
   source: "004 非线性反向传播",

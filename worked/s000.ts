@@ -178,5 +178,6 @@ const bp000: Subject = {
   },
 };
 
-/** Every subject of S0, in the document's section order. */
+/** Every subject of S0, in the document's section order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [s000Runs, s000ClosedForm, s000Gradient, chainE, bp000];

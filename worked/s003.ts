@@ -144,7 +144,8 @@ const training: Subject = {
   },
 };
 
-/** Every subject of S3, in the document's section order. */
+/** Every subject of S3, in the document's section order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [
   ...["f01", "f02", "f03", "f04", "f05", "f06", "f07", "f08", "f09", "f10"].map(claim),
   training,

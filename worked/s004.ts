@@ -287,7 +287,8 @@ const crossEntropyBinary: Subject = {
   },
 };
 
-/** Every subject of S4, in the document's section order. */
+/** Every subject of S4, in the document's section order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [
   s004GdX2,
   linearBp,

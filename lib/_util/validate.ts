@@ -355,6 +355,32 @@ export function requireOptionalObject(value: unknown, what: string): void {
 }
 
 /**
+ * Throws unless `value` is `undefined` or an options object whose own keys are all in
+ * `keys` (a misspelt option is an error, not silently the default), each optional boolean
+ * among `booleans` a boolean when present.
+ *
+ * @throws {InputTypeError} naming the unknown key and the known ones, or the option that
+ *   is not a boolean.
+ */
+export function requireOptions(
+  value: unknown,
+  what: string,
+  keys: readonly string[],
+  booleans: readonly string[] = [],
+): void {
+  if (value === undefined) return;
+  requireObject(value, what);
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) {
+      throw new InputTypeError(`${what} has unknown key "${key}" (expected ${listOf(keys)})`);
+    }
+  }
+  for (const key of booleans) {
+    if (value[key] !== undefined) requireBoolean(value[key], `${what}.${key}`);
+  }
+}
+
+/**
  * Throws unless `value` is a boolean.
  *
  * @throws {InputTypeError} naming the parameter and what it got.

@@ -13,7 +13,8 @@ import { tanh, tanhDerivative, tanhDerivativeFromOutput } from "./tanh.ts";
 import { relu, reluDerivative, reluDerivativeFromOutput } from "./relu.ts";
 import { identityActivation, identityDerivative } from "./identity.ts";
 
-/** An elementwise activation function f with its derivative. */
+/** An elementwise activation function f with its derivative.
+ * @category Activation functions */
 export interface Activation {
   /** The registry key, e.g. "sigmoid". */
   readonly name: string;
@@ -30,12 +31,15 @@ export interface Activation {
  *
  * @example derivative(z) and derivativeFromOutput(value(z)) agree
  * ```ts
+ * import { ACTIVATIONS } from "@nnref/nnref/activation";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * for (const f of Object.values(ACTIVATIONS)) {
  *   const z = 0.75;
  *   const d1 = f.derivative(z), d2 = f.derivativeFromOutput(f.value(z));
- *   if (Math.abs(d1 - d2) > 1e-15) throw new Error(f.name);
+ *   assertClose(d1, d2, { atol: 1e-15 }, f.name);
  * }
  * ```
+ * @category Activation functions
  */
 export const ACTIVATIONS: Readonly<Record<"sigmoid" | "tanh" | "relu" | "identity", Activation>> =
   Object.freeze({

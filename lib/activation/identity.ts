@@ -15,8 +15,10 @@ import { requireNumber } from "../_util/validate.ts";
  *
  * @example
  * ```ts
+ * import { identityActivation } from "@nnref/nnref/activation";
  * if (identityActivation(-2.5) !== -2.5) throw new Error("f(z) = z");
  * ```
+ * @category Activation functions
  */
 export function identityActivation(z: number): number {
   requireNumber(z, "z");
@@ -32,8 +34,10 @@ export function identityActivation(z: number): number {
  *
  * @example
  * ```ts
+ * import { identityDerivative } from "@nnref/nnref/activation";
  * if (identityDerivative(123) !== 1) throw new Error("slope 1");
  * ```
+ * @category Activation functions
  */
 export function identityDerivative(z: number): number {
   requireNumber(z, "z");

@@ -22,8 +22,10 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @example
  * ```ts
+ * import { relu } from "@nnref/nnref/activation";
  * if (relu(-3) !== 0 || relu(2.5) !== 2.5) throw new Error("max(0, z)");
  * ```
+ * @category Activation functions
  */
 export function relu(z: number): number {
   requireNumber(z, "z");
@@ -40,8 +42,10 @@ export function relu(z: number): number {
  *
  * @example
  * ```ts
+ * import { reluDerivative } from "@nnref/nnref/activation";
  * if (reluDerivative(0) !== 0 || reluDerivative(1e-300) !== 1) throw new Error("step at 0");
  * ```
+ * @category Activation functions
  */
 export function reluDerivative(z: number): number {
   requireNumber(z, "z");
@@ -58,8 +62,10 @@ export function reluDerivative(z: number): number {
  *
  * @example
  * ```ts
+ * import { reluDerivativeS2 } from "@nnref/nnref/activation";
  * if (reluDerivativeS2(0) !== 1 || reluDerivativeS2(-1) !== 0) throw new Error("S2's convention");
  * ```
+ * @category Activation functions
  */
 export function reluDerivativeS2(z: number): number {
   requireNumber(z, "z");
@@ -76,8 +82,10 @@ export function reluDerivativeS2(z: number): number {
  *
  * @example
  * ```ts
+ * import { reluDerivativeFromOutput } from "@nnref/nnref/activation";
  * if (reluDerivativeFromOutput(0) !== 0 || reluDerivativeFromOutput(3) !== 1) throw new Error("");
  * ```
+ * @category Activation functions
  */
 export function reluDerivativeFromOutput(output: number): number {
   requireNumber(output, "output");
@@ -95,9 +103,11 @@ export function reluDerivativeFromOutput(output: number): number {
  *
  * @example
  * ```ts
+ * import { reluArray } from "@nnref/nnref/activation";
  * const a = reluArray([-1, 0, 2]);
  * if (a[0] !== 0 || a[2] !== 2) throw new Error("ReLU over an array");
  * ```
+ * @category Activation functions
  */
 export function reluArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const result = elementwiseOut(values, out, "relu"), n = values.length;

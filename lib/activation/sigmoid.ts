@@ -32,10 +32,13 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @example σ(0) = ½ and σ(−z) = 1 − σ(z)
  * ```ts
+ * import { sigmoid } from "@nnref/nnref/activation";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * if (sigmoid(0) !== 0.5) throw new Error("σ(0) = 1/2");
- * if (Math.abs(sigmoid(-2) + sigmoid(2) - 1) > 2 ** -53) throw new Error("σ(−z) = 1 − σ(z)");
+ * assertClose(sigmoid(-2) + sigmoid(2), 1, { atol: 2 ** -53 }, "σ(−z) = 1 − σ(z)");
  * if (sigmoid(-1000) !== 0 || sigmoid(1000) !== 1) throw new Error("no overflow");
  * ```
+ * @category Activation functions
  */
 export function sigmoid(z: number): number {
   requireNumber(z, "z");
@@ -59,10 +62,12 @@ export function sigmoid(z: number): number {
  *
  * @example σ′(0) = ¼, and σ′ stays accurate where σ(1 − σ) has cancelled
  * ```ts
+ * import { sigmoidDerivative } from "@nnref/nnref/activation";
  * if (sigmoidDerivative(0) !== 0.25) throw new Error("σ′(0) = 1/4");
  * if (!(sigmoidDerivative(40) > 4e-18)) throw new Error("no cancellation at z = 40");
  * if (sigmoidDerivative(-3) !== sigmoidDerivative(3)) throw new Error("σ′ is even");
  * ```
+ * @category Activation functions
  */
 export function sigmoidDerivative(z: number): number {
   requireNumber(z, "z");
@@ -84,9 +89,11 @@ export function sigmoidDerivative(z: number): number {
  *
  * @example
  * ```ts
+ * import { sigmoidDerivativeFromOutput } from "@nnref/nnref/activation";
  * if (sigmoidDerivativeFromOutput(0.5) !== 0.25) throw new Error("¼ at a = ½");
  * if (sigmoidDerivativeFromOutput(1) !== 0) throw new Error("flat at saturation");
  * ```
+ * @category Activation functions
  */
 export function sigmoidDerivativeFromOutput(output: number): number {
   requireNumber(output, "output");
@@ -104,9 +111,11 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  *
  * @example
  * ```ts
+ * import { sigmoidArray } from "@nnref/nnref/activation";
  * const a = sigmoidArray([0, 1000, -1000]);
  * if (a[0] !== 0.5 || a[1] !== 1 || a[2] !== 0) throw new Error("σ over an array");
  * ```
+ * @category Activation functions
  */
 export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
@@ -138,8 +147,10 @@ export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Flo
  *
  * @example
  * ```ts
+ * import { sigmoidArrayReciprocal } from "@nnref/nnref/activation";
  * if (sigmoidArrayReciprocal([0])[0] !== 0.5) throw new Error("σ(0)");
  * ```
+ * @category Activation functions
  */
 export function sigmoidArrayReciprocal(
   values: ArrayLike<number>,
@@ -164,8 +175,10 @@ export function sigmoidArrayReciprocal(
  *
  * @example
  * ```ts
+ * import { sigmoidArrayTanh } from "@nnref/nnref/activation";
  * if (sigmoidArrayTanh([0])[0] !== 0.5) throw new Error("σ(0)");
  * ```
+ * @category Activation functions
  */
 export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
@@ -184,8 +197,10 @@ export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array):
  *
  * @example
  * ```ts
+ * import { sigmoidDerivativeFromOutputArray } from "@nnref/nnref/activation";
  * if (sigmoidDerivativeFromOutputArray([0.5])[0] !== 0.25) throw new Error("¼");
  * ```
+ * @category Activation functions
  */
 export function sigmoidDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
@@ -212,8 +227,10 @@ export function sigmoidDerivativeFromOutputArray(
  *
  * @example
  * ```ts
+ * import { sigmoidDerivativeFromOutputArrayExpanded } from "@nnref/nnref/activation";
  * if (sigmoidDerivativeFromOutputArrayExpanded([0.5])[0] !== 0.25) throw new Error("¼");
  * ```
+ * @category Activation functions
  */
 export function sigmoidDerivativeFromOutputArrayExpanded(
   outputs: ArrayLike<number>,
@@ -238,8 +255,10 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
  *
  * @example
  * ```ts
+ * import { sigmoidDerivativeArray } from "@nnref/nnref/activation";
  * if (sigmoidDerivativeArray([0])[0] !== 0.25) throw new Error("¼");
  * ```
+ * @category Activation functions
  */
 export function sigmoidDerivativeArray(
   values: ArrayLike<number>,
@@ -260,10 +279,12 @@ export function sigmoidDerivativeArray(
  *
  * @example
  * ```ts
+ * import { SIGMOID_VARIANTS } from "@nnref/nnref/variants";
  * for (const kernel of Object.values(SIGMOID_VARIANTS)) {
  *   if (kernel([0])[0] !== 0.5) throw new Error("every variant gives σ(0) = ½");
  * }
  * ```
+ * @category Variants
  */
 export const SIGMOID_VARIANTS: Readonly<
   Record<
@@ -282,10 +303,12 @@ export const SIGMOID_VARIANTS: Readonly<
  *
  * @example
  * ```ts
+ * import { SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS } from "@nnref/nnref/variants";
  * for (const kernel of Object.values(SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS)) {
  *   if (kernel([0.5])[0] !== 0.25) throw new Error("¼ at ½");
  * }
  * ```
+ * @category Variants
  */
 export const SIGMOID_DERIVATIVE_FROM_OUTPUT_VARIANTS: Readonly<
   Record<"product" | "expanded", (outputs: ArrayLike<number>, out?: Float64Array) => Float64Array>

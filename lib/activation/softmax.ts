@@ -79,9 +79,11 @@ function softmaxSlice(
  *
  * @example Shift invariance: no overflow at 1000
  * ```ts
+ * import { softmax } from "@nnref/nnref/activation";
  * const p = softmax([1000, 1000]);
  * if (p[0] !== 0.5 || p[1] !== 0.5) throw new Error("equal logits give equal probabilities");
  * ```
+ * @category Activation functions
  */
 export function softmax(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   requireFiniteLogits(values, "softmax");
@@ -121,8 +123,10 @@ function shiftedSum(values: ArrayLike<number>): { max: number; rest: number } {
  *
  * @example
  * ```ts
+ * import { logSumExp } from "@nnref/nnref/activation";
  * if (logSumExp([1000, 1000]) !== 1000 + Math.LN2) throw new Error("1000 + ln 2");
  * ```
+ * @category Activation functions
  */
 export function logSumExp(values: ArrayLike<number>): number {
   requireFiniteLogits(values, "log-sum-exp");
@@ -143,8 +147,10 @@ export function logSumExp(values: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import { logSoftmax } from "@nnref/nnref/activation";
  * if (logSoftmax([0, -1000])[1] !== -1000) throw new Error("finite where softmax underflows");
  * ```
+ * @category Activation functions
  */
 export function logSoftmax(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   requireFiniteLogits(values, "log-softmax");
@@ -194,9 +200,11 @@ function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matri
  *
  * @example Each row sums to 1
  * ```ts
+ * import { softmaxRows } from "@nnref/nnref/activation";
  * const p = softmaxRows({ rows: 2, cols: 2, data: new Float64Array([0, 0, 800, 0]) });
  * if (p.data[0] !== 0.5 || p.data[2] !== 1 || p.data[3] !== 0) throw new Error("per row");
  * ```
+ * @category Activation functions
  */
 export function softmaxRows(m: Matrix, out?: Matrix): Matrix {
   const result = requireRowsOut(m, out, "softmax of rows");
@@ -242,9 +250,11 @@ function softmaxRow(data: Float64Array, offset: number, count: number, out: Floa
  *
  * @example
  * ```ts
+ * import { softmaxRowsUnshifted } from "@nnref/nnref/activation";
  * const p = softmaxRowsUnshifted({ rows: 1, cols: 2, data: new Float64Array([1000, 0]) });
  * if (!Number.isNaN(p.data[0])) throw new Error("e^1000 overflows: ∞/∞");
  * ```
+ * @category Activation functions
  */
 export function softmaxRowsUnshifted(m: Matrix, out?: Matrix): Matrix {
   const result = requireRowsOut(m, out, "softmax of rows");
@@ -272,9 +282,11 @@ export function softmaxRowsUnshifted(m: Matrix, out?: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import { softmaxRowsLogSumExp } from "@nnref/nnref/activation";
  * const p = softmaxRowsLogSumExp({ rows: 1, cols: 2, data: new Float64Array([0, 0]) });
  * if (p.data[0] !== 0.5) throw new Error("½");
  * ```
+ * @category Activation functions
  */
 export function softmaxRowsLogSumExp(m: Matrix, out?: Matrix): Matrix {
   const result = requireRowsOut(m, out, "softmax of rows");
@@ -292,11 +304,13 @@ export function softmaxRowsLogSumExp(m: Matrix, out?: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import { SOFTMAX_VARIANTS } from "@nnref/nnref/variants";
  * const m = { rows: 1, cols: 2, data: new Float64Array([0, 0]) };
  * for (const kernel of Object.values(SOFTMAX_VARIANTS)) {
  *   if (kernel(m).data[1] !== 0.5) throw new Error("½ for equal logits");
  * }
  * ```
+ * @category Variants
  */
 export const SOFTMAX_VARIANTS: Readonly<
   Record<"shifted" | "unshifted" | "logSumExp", (m: Matrix, out?: Matrix) => Matrix>

@@ -19,10 +19,12 @@ import { requireNumber } from "../_util/validate.ts";
  *
  * @example
  * ```ts
- * if (step(0) !== 1 || step(-1e-300) !== 0 || step(5) !== 1) throw new Error("H(z)");
+ * import { heaviside } from "@nnref/nnref/activation";
+ * if (heaviside(0) !== 1 || heaviside(-1e-300) !== 0 || heaviside(5) !== 1) throw new Error("H(z)");
  * ```
+ * @category Activation functions
  */
-export function step(z: number): number {
+export function heaviside(z: number): number {
   requireNumber(z, "z");
   if (z >= 0) return 1;
   return z < 0 ? 0 : NaN;
@@ -37,10 +39,12 @@ export function step(z: number): number {
  *
  * @example
  * ```ts
- * if (stepDerivative(3) !== 0) throw new Error("flat");
+ * import { heavisideDerivative } from "@nnref/nnref/activation";
+ * if (heavisideDerivative(3) !== 0) throw new Error("flat");
  * ```
+ * @category Activation functions
  */
-export function stepDerivative(z: number): number {
+export function heavisideDerivative(z: number): number {
   requireNumber(z, "z");
   return Number.isNaN(z) ? NaN : 0;
 }

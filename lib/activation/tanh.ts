@@ -22,8 +22,10 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @example
  * ```ts
+ * import { tanh } from "@nnref/nnref/activation";
  * if (tanh(0) !== 0 || tanh(1000) !== 1 || tanh(-1000) !== -1) throw new Error("tanh");
  * ```
+ * @category Activation functions
  */
 export function tanh(z: number): number {
   requireNumber(z, "z");
@@ -43,9 +45,11 @@ export function tanh(z: number): number {
  *
  * @example
  * ```ts
+ * import { tanhDerivative } from "@nnref/nnref/activation";
  * if (tanhDerivative(0) !== 1) throw new Error("slope 1 at 0");
  * if (!(tanhDerivative(20) > 0)) throw new Error("no cancellation at z = 20");
  * ```
+ * @category Activation functions
  */
 export function tanhDerivative(z: number): number {
   requireNumber(z, "z");
@@ -66,9 +70,11 @@ export function tanhDerivative(z: number): number {
  *
  * @example
  * ```ts
+ * import { tanhDerivativeFromOutput } from "@nnref/nnref/activation";
  * if (tanhDerivativeFromOutput(0) !== 1 || tanhDerivativeFromOutput(1) !== 0) throw new Error("1 − a²");
  * if (tanhDerivativeFromOutput(0.5) !== 0.75) throw new Error("1 − ¼");
  * ```
+ * @category Activation functions
  */
 export function tanhDerivativeFromOutput(output: number): number {
   requireNumber(output, "output");
@@ -86,8 +92,10 @@ export function tanhDerivativeFromOutput(output: number): number {
  *
  * @example
  * ```ts
+ * import { tanhArray } from "@nnref/nnref/activation";
  * if (tanhArray([0, 1000])[1] !== 1) throw new Error("tanh over an array");
  * ```
+ * @category Activation functions
  */
 export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const result = elementwiseOut(values, out, "tanh"), n = values.length;
@@ -106,8 +114,10 @@ export function tanhArray(values: ArrayLike<number>, out?: Float64Array): Float6
  *
  * @example
  * ```ts
+ * import { tanhDerivativeFromOutputArray } from "@nnref/nnref/activation";
  * if (tanhDerivativeFromOutputArray([0.5])[0] !== 0.75) throw new Error("1 − ¼");
  * ```
+ * @category Activation functions
  */
 export function tanhDerivativeFromOutputArray(
   outputs: ArrayLike<number>,

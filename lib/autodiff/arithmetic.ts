@@ -19,13 +19,15 @@ import {
 // σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for bit.
 import { sigmoid as logistic } from "../activation/sigmoid.ts";
 
-/** An operand: a value of the arithmetic, or a plain number (a constant). */
+/** An operand: a value of the arithmetic, or a plain number (a constant).
+ * @category Automatic differentiation */
 export type Operand<T> = T | number;
 
 /**
  * The operations of a scalar computational graph. Every operation takes an optional
  * `name`: the reverse-mode graph records the node under it, and every mode uses it in
  * error messages ("Cannot take ln at node "b": …").
+ * @category Automatic differentiation
  */
 export interface Arithmetic<T> {
   /** Which evaluation this is: "number", "dual" or "graph". */
@@ -65,10 +67,12 @@ export interface Arithmetic<T> {
  *
  * @example e = (a + b)(b + 1), written once
  * ```ts
+ * import { NUMBER_ARITHMETIC, type ScalarFunction } from "@nnref/nnref/autodiff";
  * const productOfSums: ScalarFunction = (ops, { a, b }) =>
  *   ops.mul(ops.add(a, b, "c"), ops.add(b, 1, "d"), "e");
  * if (productOfSums(NUMBER_ARITHMETIC, { a: 2, b: 1 }) !== 6) throw new Error("e = 6");
  * ```
+ * @category Automatic differentiation
  */
 export type ScalarFunction = <T>(ops: Arithmetic<T>, inputs: Readonly<Record<string, T>>) => T;
 
@@ -83,6 +87,7 @@ export type ScalarFunction = <T>(ops: Arithmetic<T>, inputs: Readonly<Record<str
  *
  * @example Evaluating and failing by name
  * ```ts
+ * import { NUMBER_ARITHMETIC } from "@nnref/nnref/autodiff";
  * const ops = NUMBER_ARITHMETIC;
  * if (ops.sqrt(ops.log(ops.mul(2, 2, "a"), "b"), "c") !== Math.sqrt(Math.log(4))) {
  *   throw new Error("c = √(ln 4)");
@@ -91,6 +96,7 @@ export type ScalarFunction = <T>(ops: Arithmetic<T>, inputs: Readonly<Record<str
  * try { ops.log(-1, "b"); } catch (error) { message = (error as Error).message; }
  * if (!message.includes('node "b"')) throw new Error("the error names the node");
  * ```
+ * @category Automatic differentiation
  */
 export const NUMBER_ARITHMETIC: Arithmetic<number> = Object.freeze({
   mode: "number",

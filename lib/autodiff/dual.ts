@@ -25,7 +25,8 @@ import { tanhDerivative } from "../activation/tanh.ts";
 import { InputTypeError } from "../errors.ts";
 import { describeValue } from "../_util/validate.ts";
 
-/** A dual number value + derivative·ε. */
+/** A dual number value + derivative·ε.
+ * @category Automatic differentiation */
 export interface Dual {
   /** The value a. */
   readonly value: number;
@@ -86,10 +87,12 @@ function unary(
  *
  * @example d/dx (x² + 1) at x = 3 is 6
  * ```ts
+ * import { DUAL_ARITHMETIC } from "@nnref/nnref/autodiff";
  * const x = { value: 3, derivative: 1 };
  * const y = DUAL_ARITHMETIC.add(DUAL_ARITHMETIC.mul(x, x), 1);
  * if (y.value !== 10 || y.derivative !== 6) throw new Error("(10, 6)");
  * ```
+ * @category Automatic differentiation
  */
 export const DUAL_ARITHMETIC: Arithmetic<Dual> = Object.freeze({
   mode: "dual",
@@ -167,7 +170,8 @@ export const DUAL_ARITHMETIC: Arithmetic<Dual> = Object.freeze({
   },
 });
 
-/** A function's value and its partial derivatives with respect to each input. */
+/** A function's value and its partial derivatives with respect to each input.
+ * @category Automatic differentiation */
 export interface ValueAndGradient {
   /** f at the point. */
   readonly value: number;
@@ -188,12 +192,14 @@ export interface ValueAndGradient {
  *
  * @example e = (a + b)(b + 1) at a = 2, b = 1: ∂e/∂a = 2, ∂e/∂b = 5
  * ```ts
+ * import { forwardModeGradient } from "@nnref/nnref/autodiff";
  * const { value, gradient } = forwardModeGradient(
  *   (ops, { a, b }) => ops.mul(ops.add(a, b), ops.add(b, 1)),
  *   { a: 2, b: 1 },
  * );
  * if (value !== 6 || gradient.a !== 2 || gradient.b !== 5) throw new Error("6, 2, 5");
  * ```
+ * @category Automatic differentiation
  */
 export function forwardModeGradient(
   fn: ScalarFunction,

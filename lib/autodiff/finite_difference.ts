@@ -30,8 +30,11 @@ function defaultStep(x: number): number {
  *
  * @example d/dx sin x at 0 is 1
  * ```ts
- * if (Math.abs(centralDifference(Math.sin, 0) - 1) > 1e-10) throw new Error("cos 0 = 1");
+ * import { centralDifference } from "@nnref/nnref/autodiff";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * assertClose(centralDifference(Math.sin, 0), 1, { atol: 1e-10 }, "cos 0 = 1");
  * ```
+ * @category Automatic differentiation
  */
 export function centralDifference(
   f: (x: number) => number,
@@ -60,12 +63,15 @@ export function centralDifference(
  *
  * @example e = (a + b)(b + 1): ∂e/∂b ≈ 5
  * ```ts
+ * import { centralDifferenceGradient } from "@nnref/nnref/autodiff";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const { gradient } = centralDifferenceGradient(
  *   (ops, { a, b }) => ops.mul(ops.add(a, b), ops.add(b, 1)),
  *   { a: 2, b: 1 },
  * );
- * if (Math.abs(gradient.b - 5) > 1e-9) throw new Error("∂e/∂b = 5");
+ * assertClose(gradient.b, 5, { atol: 1e-9 }, "∂e/∂b = 5");
  * ```
+ * @category Automatic differentiation
  */
 export function centralDifferenceGradient(
   fn: ScalarFunction,

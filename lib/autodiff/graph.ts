@@ -37,11 +37,13 @@ import type { ValueAndGradient } from "./dual.ts";
  *
  * @example A product records each factor as the other's local derivative
  * ```ts
+ * import { Graph } from "@nnref/nnref/autodiff";
  * const graph = new Graph();
  * const product = graph.mul(graph.input("p", 3), graph.input("q", 4), "pq");
  * if (product.value !== 12) throw new Error("3·4");
  * if (product.localDerivatives.join() !== "4,3") throw new Error("∂(pq)/∂p = q, ∂(pq)/∂q = p");
  * ```
+ * @category Automatic differentiation
  */
 export class GraphNode {
   /** The name given when the node was made, or undefined. */
@@ -94,6 +96,7 @@ export class GraphNode {
  *
  * @example e = (a + b)(b + 1) at a = 2, b = 1 (000 §4.3.2)
  * ```ts
+ * import { Graph } from "@nnref/nnref/autodiff";
  * const graph = new Graph();
  * const a = graph.input("a", 2), b = graph.input("b", 1);
  * const e = graph.mul(graph.add(a, b, "c"), graph.add(b, 1, "d"), "e");
@@ -101,6 +104,7 @@ export class GraphNode {
  * if (graph.value("e") !== 6) throw new Error("e = 6");
  * if (graph.gradient("a") !== 2 || graph.gradient("b") !== 5) throw new Error("2 and 5");
  * ```
+ * @category Automatic differentiation
  */
 export class Graph implements Arithmetic<GraphNode> {
   /** Always "graph". */
@@ -345,7 +349,8 @@ function topologicalOrder(root: GraphNode): GraphNode[] {
   return order;
 }
 
-/** The result of {@link reverseModeGradient}: value, gradient and the graph itself. */
+/** The result of {@link reverseModeGradient}: value, gradient and the graph itself.
+ * @category Automatic differentiation */
 export interface ReverseModeResult extends ValueAndGradient {
   /** The graph built for the point, after `backward`: every named node by name. */
   readonly graph: Graph;
@@ -364,6 +369,7 @@ export interface ReverseModeResult extends ValueAndGradient {
  *
  * @example z = x·y with x = 2w + 3b, y = 2b + 1 (004): ∂z/∂w = 18, ∂z/∂b = 63
  * ```ts
+ * import { reverseModeGradient } from "@nnref/nnref/autodiff";
  * const { value, gradient, graph } = reverseModeGradient(
  *   (ops, { w, b }) =>
  *     ops.mul(ops.add(ops.mul(2, w), ops.mul(3, b), "x"), ops.add(ops.mul(2, b), 1, "y"), "z"),
@@ -372,6 +378,7 @@ export interface ReverseModeResult extends ValueAndGradient {
  * if (value !== 162 || gradient.w !== 18 || gradient.b !== 63) throw new Error("162, 18, 63");
  * if (graph.gradient("x") !== 9 || graph.gradient("y") !== 18) throw new Error("∂z/∂x = y");
  * ```
+ * @category Automatic differentiation
  */
 export function reverseModeGradient(
   fn: ScalarFunction,

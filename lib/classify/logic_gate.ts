@@ -18,10 +18,12 @@ import {
   requireObject,
 } from "../_util/validate.ts";
 
-/** A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1]. */
+/** A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1].
+ * @category Classifiers */
 export type Gate = (x1: number, x2: number) => number;
 
-/** The weights (w₁, w₂, b) of a one-neuron gate. */
+/** The weights (w₁, w₂, b) of a one-neuron gate.
+ * @category Classifiers */
 export interface GateWeights {
   /** w₁, the weight of the first input. */
   readonly weight1: number;
@@ -36,8 +38,10 @@ export interface GateWeights {
  *
  * @example
  * ```ts
+ * import { GATE_INPUTS } from "@nnref/nnref/classify";
  * if (GATE_INPUTS.length !== 4 || GATE_INPUTS[1][1] !== 1) throw new Error("truth-table order");
  * ```
+ * @category Classifiers
  */
 export const GATE_INPUTS: readonly (readonly [number, number])[] = Object.freeze(
   [
@@ -61,9 +65,11 @@ export const GATE_INPUTS: readonly (readonly [number, number])[] = Object.freeze
  *
  * @example S2's OR gate logic_gate(20, 20, −10)
  * ```ts
+ * import { logicGate } from "@nnref/nnref/classify";
  * const or = logicGate(20, 20, -10);
  * if (!(or(0, 0) < 0.5 && or(0, 1) > 0.5)) throw new Error("OR");
  * ```
+ * @category Classifiers
  */
 export function logicGate(weight1: number, weight2: number, bias: number): Gate {
   requireFiniteNumber(weight1, "weight1 (w₁)");
@@ -85,10 +91,12 @@ export function logicGate(weight1: number, weight2: number, bias: number): Gate 
  *
  * @example
  * ```ts
+ * import { roundHalfToEven } from "@nnref/nnref/classify";
  * if (roundHalfToEven(0.5) !== 0 || roundHalfToEven(1.5) !== 2 || roundHalfToEven(0.73) !== 1) {
  *   throw new Error("banker's rounding");
  * }
  * ```
+ * @category Classifiers
  */
 export function roundHalfToEven(value: number): number {
   requireNumber(value, "value");
@@ -109,9 +117,11 @@ export function roundHalfToEven(value: number): number {
  *
  * @example
  * ```ts
+ * import { logicGate, truthTable } from "@nnref/nnref/classify";
  * const raw = truthTable(logicGate(0, 0, 0));
  * if (raw.some((v) => v !== 0.5)) throw new Error("σ(0) everywhere");
  * ```
+ * @category Classifiers
  */
 export function truthTable(gate: Gate): number[] {
   requireFunction(gate, "gate");
@@ -127,8 +137,10 @@ export function truthTable(gate: Gate): number[] {
  *
  * @example
  * ```ts
+ * import { logicGate, roundedTruthTable } from "@nnref/nnref/classify";
  * if (roundedTruthTable(logicGate(-10, -10, 14)).join() !== "1,1,1,0") throw new Error("NAND");
  * ```
+ * @category Classifiers
  */
 export function roundedTruthTable(gate: Gate): number[] {
   return truthTable(gate).map(roundHalfToEven);
@@ -148,9 +160,11 @@ export function roundedTruthTable(gate: Gate): number[] {
  *
  * @example With the original lab's AND, logic_gate(11, 10, −20)
  * ```ts
+ * import { logicGate, roundedTruthTable, xorGate } from "@nnref/nnref/classify";
  * const xor = xorGate(logicGate(20, 20, -10), logicGate(-10, -10, 14), logicGate(11, 10, -20));
  * if (roundedTruthTable(xor).join() !== "0,1,1,0") throw new Error("XOR");
  * ```
+ * @category Classifiers
  */
 export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
   requireFunction(orGate, "orGate");
@@ -170,9 +184,11 @@ export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
  *
  * @example
  * ```ts
+ * import { hiddenValues, logicGate } from "@nnref/nnref/classify";
  * const h = hiddenValues(logicGate(20, 20, -10), logicGate(-10, -10, 14));
  * if (h[1][0] !== h[2][0]) throw new Error("OR is symmetric in its inputs");
  * ```
+ * @category Classifiers
  */
 export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
   requireFunction(orGate, "orGate");
@@ -202,10 +218,12 @@ export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
  *
  * @example
  * ```ts
+ * import { logicGate, producesXor } from "@nnref/nnref/classify";
  * const or = logicGate(20, 20, -10), nand = logicGate(-10, -10, 14);
  * if (!producesXor({ weight1: 11, weight2: 10, bias: -20 }, or, nand)) throw new Error("lab AND");
  * if (producesXor({ weight1: 10, weight2: 10, bias: -20 }, or, nand)) throw new Error("too strict");
  * ```
+ * @category Classifiers
  */
 export function producesXor(andWeights: GateWeights, orGate: Gate, nandGate: Gate): boolean {
   requireObject(andWeights, "andWeights");

@@ -38,9 +38,11 @@ export type { Matrix } from "../linalg/matrix.ts";
  *
  * @example
  * ```ts
+ * import { logisticProbabilities } from "@nnref/nnref/classify";
  * const x = { rows: 1, cols: 2, data: new Float64Array([1, 2]) };
  * if (logisticProbabilities([1, -0.5], x)[0] !== 0.5) throw new Error("σ(0)");
  * ```
+ * @category Classifiers
  */
 export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix): Float64Array {
   requireMatrix(inputs, "inputs");
@@ -65,9 +67,11 @@ export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix
  *
  * @example At k = 0 every sample costs ln 2
  * ```ts
+ * import { logisticCost } from "@nnref/nnref/classify";
  * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
  * if (logisticCost([0], x, [0, 1]) !== 2 * Math.LN2) throw new Error("2 ln 2");
  * ```
+ * @category Classifiers
  */
 export function logisticCost(
   weights: ArrayLike<number>,
@@ -98,9 +102,11 @@ export function logisticCost(
  *
  * @example
  * ```ts
+ * import { logisticLikelihood } from "@nnref/nnref/classify";
  * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
  * if (logisticLikelihood([0], x, [0, 1]) !== 0.25) throw new Error("½ · ½");
  * ```
+ * @category Classifiers
  */
 export function logisticLikelihood(
   weights: ArrayLike<number>,
@@ -128,9 +134,11 @@ export function logisticLikelihood(
  *
  * @example
  * ```ts
+ * import { logisticCostGradient } from "@nnref/nnref/classify";
  * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
  * if (logisticCostGradient([0], x, [1, 1])[0] !== -1) throw new Error("2(½ − 1)");
  * ```
+ * @category Classifiers
  */
 export function logisticCostGradient(
   weights: ArrayLike<number>,
@@ -146,7 +154,8 @@ export function logisticCostGradient(
   return g;
 }
 
-/** Options of {@link trainLogisticRegression}. */
+/** Options of {@link trainLogisticRegression}.
+ * @category Classifiers */
 export interface LogisticRegressionOptions {
   /** α > 0. */
   readonly learningRate: number;
@@ -158,7 +167,8 @@ export interface LogisticRegressionOptions {
   readonly initialWeights?: ArrayLike<number>;
 }
 
-/** The outcome of {@link trainLogisticRegression}. */
+/** The outcome of {@link trainLogisticRegression}.
+ * @category Classifiers */
 export interface LogisticRegressionResult {
   /** k after training. */
   readonly weights: Float64Array;
@@ -190,10 +200,12 @@ export interface LogisticRegressionResult {
  *
  * @example
  * ```ts
+ * import { trainLogisticRegression } from "@nnref/nnref/classify";
  * const x = { rows: 3, cols: 2, data: new Float64Array([1, 0, 1, 1, 1, 2]) };
  * const r = trainLogisticRegression(x, [0, 1, 0], { learningRate: 0.5, maxIterations: 500, tolerance: 1e-10 });
  * if (r.status !== "converged") throw new Error(r.status);
  * ```
+ * @category Classifiers
  */
 export function trainLogisticRegression(
   inputs: Matrix,

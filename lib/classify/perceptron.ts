@@ -32,10 +32,12 @@ import {
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** Which samples the perceptron updates on (see the module doc). */
+/** Which samples the perceptron updates on (see the module doc).
+ * @category Classifiers */
 export type PerceptronRule = "asPrinted" | "misclassified";
 
-/** Options of {@link trainPerceptron}. */
+/** Options of {@link trainPerceptron}.
+ * @category Classifiers */
 export interface PerceptronOptions {
   /** η > 0. S1 leaves it free; the result's sign pattern does not depend on it from W = 0. */
   readonly learningRate: number;
@@ -49,7 +51,8 @@ export interface PerceptronOptions {
   readonly initialBias?: number;
 }
 
-/** The outcome of {@link trainPerceptron}. */
+/** The outcome of {@link trainPerceptron}.
+ * @category Classifiers */
 export interface PerceptronResult {
   /** W after training. */
   readonly weights: Float64Array;
@@ -81,9 +84,11 @@ export interface PerceptronResult {
  *
  * @example
  * ```ts
+ * import { perceptronPredict } from "@nnref/nnref/classify";
  * if (perceptronPredict([1, -1], 0, [2, 1]) !== 1) throw new Error("2 − 1 > 0");
  * if (perceptronPredict([0, 0], 0, [2, 1]) !== -1) throw new Error("0 is not > 0");
  * ```
+ * @category Classifiers
  */
 export function perceptronPredict(
   weights: ArrayLike<number>,
@@ -141,6 +146,7 @@ function countMisclassified(
  *
  * @example AND on ±1 labels is separable; the printed rule never moves from W = 0
  * ```ts
+ * import { trainPerceptron } from "@nnref/nnref/classify";
  * const x = { rows: 4, cols: 2, data: new Float64Array([0, 0, 0, 1, 1, 0, 1, 1]) };
  * const y = [-1, -1, -1, 1];
  * const fixed = trainPerceptron(x, y, { learningRate: 1, maxEpochs: 100 });
@@ -148,6 +154,7 @@ function countMisclassified(
  * const printed = trainPerceptron(x, y, { learningRate: 1, maxEpochs: 100, rule: "asPrinted" });
  * if (printed.status !== "maxEpochs" || printed.updates !== 0) throw new Error("y·0 < 0 never holds");
  * ```
+ * @category Classifiers
  */
 export function trainPerceptron(
   inputs: Matrix,
@@ -220,9 +227,11 @@ export function trainPerceptron(
  *
  * @example A misclassified sample: C = η(1 − (−1))xᵀx = 2ηxᵀx
  * ```ts
+ * import { perceptronStep } from "@nnref/nnref/classify";
  * const u = perceptronStep([0, 0], 0, [3, 4], 1, 0.5);
  * if (u.marginAfter - u.marginBefore !== 2 * 0.5 * 25) throw new Error("C = 2ηxᵀx = 25");
  * ```
+ * @category Classifiers
  */
 export function perceptronStep(
   weights: ArrayLike<number>,

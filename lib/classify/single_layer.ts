@@ -26,7 +26,8 @@ import {
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** The parameters of one layer: W (outputs × inputs) and b (outputs). */
+/** The parameters of one layer: W (outputs × inputs) and b (outputs).
+ * @category Classifiers */
 export interface SingleLayer {
   /** W, outputs × inputs. */
   readonly weights: Matrix;
@@ -82,9 +83,11 @@ function requireShapes(layer: SingleLayer, input: ArrayLike<number>, target?: Ar
  *
  * @example
  * ```ts
+ * import { singleLayerForward } from "@nnref/nnref/classify";
  * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
  * if (singleLayerForward(layer, [3])[0] !== 0.5) throw new Error("σ(0)");
  * ```
+ * @category Classifiers
  */
 export function singleLayerForward(layer: SingleLayer, input: ArrayLike<number>): Float64Array {
   requireShapes(layer, input);
@@ -111,10 +114,12 @@ export function singleLayerForward(layer: SingleLayer, input: ArrayLike<number>)
  *
  * @example
  * ```ts
+ * import { singleLayerGradient } from "@nnref/nnref/classify";
  * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
  * const g = singleLayerGradient(layer, [2], [1]);
  * if (g.loss !== 0.125 || g.biases[0] !== -0.125 || g.weights[0] !== -0.25) throw new Error("δ = −½ · ¼");
  * ```
+ * @category Classifiers
  */
 export function singleLayerGradient(
   layer: SingleLayer,
@@ -136,7 +141,8 @@ export function singleLayerGradient(
   return { loss, weights, biases };
 }
 
-/** Options of {@link trainSingleLayer}. */
+/** Options of {@link trainSingleLayer}.
+ * @category Classifiers */
 export interface SingleLayerOptions {
   /** α > 0. */
   readonly learningRate: number;
@@ -149,7 +155,8 @@ export interface SingleLayerOptions {
   readonly tolerance?: number;
 }
 
-/** The outcome of {@link trainSingleLayer}. */
+/** The outcome of {@link trainSingleLayer}.
+ * @category Classifiers */
 export interface SingleLayerResult {
   /** The trained layer (the last finite parameters when the run diverged). */
   readonly layer: SingleLayer;
@@ -183,12 +190,14 @@ export interface SingleLayerResult {
  *
  * @example The loss falls
  * ```ts
+ * import { trainSingleLayer } from "@nnref/nnref/classify";
  * const layer = { weights: { rows: 1, cols: 1, data: new Float64Array([0]) }, biases: new Float64Array([0]) };
  * const x = { rows: 1, cols: 1, data: new Float64Array([1]) };
  * const y = { rows: 1, cols: 1, data: new Float64Array([1]) };
  * const r = trainSingleLayer(layer, x, y, { learningRate: 1, epochs: 10 });
  * if (!(r.losses[10] < r.losses[0]) || r.status !== "maxEpochs") throw new Error("descent");
  * ```
+ * @category Classifiers
  */
 export function trainSingleLayer(
   layer: SingleLayer,

@@ -30,7 +30,8 @@ import {
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** Options of {@link trainSquaredHingeSgd}. */
+/** Options of {@link trainSquaredHingeSgd}.
+ * @category Classifiers */
 export interface SquaredHingeSgdOptions {
   /** C > 0: the step size, or its scale in ηₜ = C/√t. */
   readonly stepSize: number;
@@ -44,7 +45,8 @@ export interface SquaredHingeSgdOptions {
   readonly initialWeights?: ArrayLike<number>;
 }
 
-/** The outcome of {@link trainSquaredHingeSgd}. */
+/** The outcome of {@link trainSquaredHingeSgd}.
+ * @category Classifiers */
 export interface SquaredHingeSgdResult {
   /** W after training. */
   readonly weights: Float64Array;
@@ -76,10 +78,12 @@ export interface SquaredHingeSgdResult {
  *
  * @example Two separable points converge
  * ```ts
+ * import { trainSquaredHingeSgd } from "@nnref/nnref/classify";
  * const x = { rows: 2, cols: 2, data: new Float64Array([1, 2, 1, -2]) };
  * const r = trainSquaredHingeSgd(x, [1, -1], { stepSize: 0.5, maxIterations: 1000, seed: 0 });
  * if (r.status !== "converged") throw new Error(r.status);
  * ```
+ * @category Classifiers
  */
 export function trainSquaredHingeSgd(
   inputs: Matrix,
@@ -146,9 +150,11 @@ function allMarginsAtLeastOne(
  *
  * @example
  * ```ts
+ * import { linearSign } from "@nnref/nnref/classify";
  * const x = { rows: 2, cols: 1, data: new Float64Array([2, -3]) };
  * if (linearSign([1], x).join() !== "1,-1") throw new Error("sgn");
  * ```
+ * @category Classifiers
  */
 export function linearSign(weights: ArrayLike<number>, inputs: Matrix): number[] {
   requireNumberArray(weights, "weights");

@@ -20,7 +20,8 @@ import {
   requirePositive,
 } from "../_util/validate.ts";
 
-/** The default central-difference step h (cs231n's recommendation for binary64). */
+/** The default central-difference step h (cs231n's recommendation for binary64).
+ * @category Gradient checking */
 export const DEFAULT_GRADIENT_CHECK_STEP = 1e-5;
 
 /**
@@ -28,6 +29,7 @@ export const DEFAULT_GRADIENT_CHECK_STEP = 1e-5;
  * truncation error h²·|f‴|/6 ≈ 1e-11 and rounding error ε·|f|/h ≈ 1e-11·|f|, so a correct
  * gradient of a smooth, well-scaled f typically shows relative errors near 1e-9; cs231n
  * calls < 1e-7 "happy" and anything ≥ 1e-4 suspicious. We pass at 1e-6.
+ * @category Gradient checking
  */
 export const DEFAULT_GRADIENT_CHECK_BOUND = 1e-6;
 
@@ -35,10 +37,12 @@ export const DEFAULT_GRADIENT_CHECK_BOUND = 1e-6;
  * The default scale floor: coordinates whose analytic and numeric values are both
  * smaller than this in magnitude are compared absolutely rather than relatively, because
  * a relative error of two numbers that are both rounding noise means nothing.
+ * @category Gradient checking
  */
 export const DEFAULT_GRADIENT_CHECK_FLOOR = 1e-8;
 
-/** How to check a gradient. */
+/** How to check a gradient.
+ * @category Gradient checking */
 export interface GradientCheckOptions {
   /** Central-difference step h (default {@link DEFAULT_GRADIENT_CHECK_STEP}). */
   readonly step?: number;
@@ -48,7 +52,8 @@ export interface GradientCheckOptions {
   readonly floor?: number;
 }
 
-/** The check of one coordinate of the gradient. */
+/** The check of one coordinate of the gradient.
+ * @category Gradient checking */
 export interface CoordinateCheck {
   /** The coordinate i of x. */
   readonly index: number;
@@ -62,7 +67,8 @@ export interface CoordinateCheck {
   readonly passed: boolean;
 }
 
-/** The result of {@link checkGradient}. */
+/** The result of {@link checkGradient}.
+ * @category Gradient checking */
 export interface GradientCheckResult {
   /** True when every coordinate passed. */
   readonly passed: boolean;
@@ -91,11 +97,13 @@ export interface GradientCheckResult {
  *
  * @example Agreement to 9 digits is a relative error near 1e-9
  * ```ts
+ * import { relativeError } from "@nnref/nnref/gradcheck";
  * const e = relativeError(1.000000001, 1, 0);
  * if (!(Math.abs(e - 1e-9) < 1e-15)) throw new Error(`got ${e}`);
  * if (relativeError(0, 0, 0) !== 0) throw new Error("0 vs 0 agrees");
  * if (relativeError(1e-12, -1e-12, 1e-8) !== 2e-12 / 1e-8) throw new Error("floored");
  * ```
+ * @category Gradient checking
  */
 export function relativeError(analytic: number, numeric: number, floor: number): number {
   requireNumber(analytic, "analytic");
@@ -129,12 +137,14 @@ export function relativeError(analytic: number, numeric: number, floor: number):
  *
  * @example The gradient of f(x) = x₀² + 3x₀x₁ is (2x₀ + 3x₁, 3x₀)
  * ```ts
+ * import { checkGradient } from "@nnref/nnref/gradcheck";
  * const f = (x: Float64Array) => x[0] * x[0] + 3 * x[0] * x[1];
  * const good = checkGradient(f, new Float64Array([2 * 1 + 3 * 2, 3]), new Float64Array([1, 2]));
  * if (!good.passed) throw new Error("correct gradient passes");
  * const bad = checkGradient(f, new Float64Array([8, 2]), new Float64Array([1, 2]));
  * if (bad.passed || bad.worst?.index !== 1) throw new Error("wrong ∂f/∂x₁ is caught");
  * ```
+ * @category Gradient checking
  */
 export function checkGradient(
   f: (x: Float64Array) => number,

@@ -36,13 +36,16 @@ import {
  * Where ∂z/∂input comes from: `"recomputed"` by reverse mode at every pass (004's
  * `factor_b = 2*x+3*y`), `"initial"` by reverse mode at the start and then frozen, or
  * fixed numbers by input name (004's `delta_z/63`).
+ * @category Inverse problems
  */
 export type FactorMode = "recomputed" | "initial" | Readonly<Record<string, number>>;
 
-/** How a drive ended. */
+/** How a drive ended.
+ * @category Inverse problems */
 export type DriveStatus = "converged" | "diverged" | "oscillating" | "stalled" | "maxIterations";
 
-/** The settings of {@link driveToTarget}. */
+/** The settings of {@link driveToTarget}.
+ * @category Inverse problems */
 export interface DriveOptions {
   /** The graph z = f(inputs), written once against `Arithmetic`. */
   readonly fn: ScalarFunction;
@@ -76,7 +79,8 @@ export interface DriveOptions {
   readonly oscillationWindow?: number;
 }
 
-/** One pass: the point, the output there, and (unless it was the last) the correction. */
+/** One pass: the point, the output there, and (unless it was the last) the correction.
+ * @category Inverse problems */
 export interface DrivePass {
   /** Every input's value at this pass. */
   readonly inputs: Readonly<Record<string, number>>;
@@ -97,7 +101,8 @@ export interface DrivePass {
   readonly nodeValues?: Readonly<Record<string, number>>;
 }
 
-/** The outcome of {@link driveToTarget}. */
+/** The outcome of {@link driveToTarget}.
+ * @category Inverse problems */
 export interface DriveResult {
   /** Why the loop stopped. */
   readonly status: DriveStatus;
@@ -238,6 +243,7 @@ function oscillates(deltas: readonly number[], window: number): boolean {
  *
  * @example 004: z = (2w + 3b)(2b + 1) from w = 3, b = 4 to 150, correcting b by Δz/63
  * ```ts
+ * import { driveToTarget } from "@nnref/nnref/inverse";
  * const result = driveToTarget({
  *   fn: (ops, { w, b }) =>
  *     ops.mul(ops.add(ops.mul(2, w), ops.mul(3, b)), ops.add(ops.mul(2, b), 1)),
@@ -247,6 +253,7 @@ function oscillates(deltas: readonly number[], window: number): boolean {
  * if (result.status !== "converged" || result.passes.length !== 6) throw new Error("6 passes");
  * if (result.passes[1].inputs.b !== 4 - 12 / 63) throw new Error("b₁ = 4 − 12/63");
  * ```
+ * @category Inverse problems
  */
 export function driveToTarget(options: DriveOptions): DriveResult {
   validate(options);

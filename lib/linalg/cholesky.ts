@@ -18,7 +18,8 @@ import { solveLowerTransposed, solveLowerTriangular } from "./triangular.ts";
  */
 const PIVOT_NOISE = 4;
 
-/** Outcome of {@link tryCholesky}: the factor, or where and why it broke down. */
+/** Outcome of {@link tryCholesky}: the factor, or where and why it broke down.
+ * @category Linear algebra */
 export type CholeskyOutcome =
   | { readonly ok: true; readonly lower: Matrix }
   | {
@@ -88,10 +89,11 @@ function requireFactor(lower: Matrix): void {
  *
  * @example A singular matrix is reported, not factored
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, tryCholesky } from "@nnref/nnref/linalg";
  * const outcome = tryCholesky(fromRows([[1, 2], [2, 4]]));
  * if (outcome.ok || outcome.failedColumn !== 1) throw new Error("column 1 = 2 · column 0");
  * ```
+ * @category Linear algebra
  */
 export function tryCholesky(a: Matrix): CholeskyOutcome {
   requireSymmetricInput(a);
@@ -128,10 +130,11 @@ export function tryCholesky(a: Matrix): CholeskyOutcome {
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { cholesky, fromRows } from "@nnref/nnref/linalg";
  * const l = cholesky(fromRows([[4, 2], [2, 5]]));
  * if (l.data[0] !== 2 || l.data[2] !== 1 || l.data[3] !== 2) throw new Error("L = [[2, 0], [1, 2]]");
  * ```
+ * @category Linear algebra
  */
 export function cholesky(a: Matrix): Matrix {
   const outcome = tryCholesky(a);
@@ -158,10 +161,11 @@ export function cholesky(a: Matrix): Matrix {
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { cholesky, choleskySolve, fromRows } from "@nnref/nnref/linalg";
  * const x = choleskySolve(cholesky(fromRows([[4, 2], [2, 5]])), [8, 14]);
  * if (x[0] !== 0.75 || x[1] !== 2.5) throw new Error("x = [0.75, 2.5]");
  * ```
+ * @category Linear algebra
  */
 export function choleskySolve(lower: Matrix, b: ArrayLike<number>): Float64Array;
 /**
@@ -169,10 +173,11 @@ export function choleskySolve(lower: Matrix, b: ArrayLike<number>): Float64Array
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { cholesky, choleskySolve, fromRows } from "@nnref/nnref/linalg";
  * const x = choleskySolve(cholesky(fromRows([[4, 0], [0, 16]])), fromRows([[4, 8], [16, 32]]));
  * if (x.data[0] !== 1 || x.data[3] !== 2) throw new Error("X = [[1, 2], [1, 2]]");
  * ```
+ * @category Linear algebra
  */
 export function choleskySolve(lower: Matrix, b: Matrix): Matrix;
 export function choleskySolve(
@@ -212,10 +217,11 @@ export function choleskySolve(
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { cholesky, choleskyInverse, fromRows } from "@nnref/nnref/linalg";
  * const inv = choleskyInverse(cholesky(fromRows([[4, 0], [0, 16]])));
  * if (inv.data[0] !== 0.25 || inv.data[3] !== 0.0625) throw new Error("diag(1/4, 1/16)");
  * ```
+ * @category Linear algebra
  */
 export function choleskyInverse(lower: Matrix): Matrix {
   requireFactor(lower);

@@ -28,10 +28,12 @@ import {
   twoSumKernel,
 } from "./_dd.ts";
 
-/** A double-double number hi + lo, with |lo| ≤ ulp(hi)/2. */
+/** A double-double number hi + lo, with |lo| ≤ ulp(hi)/2.
+ * @category Linear algebra */
 export type DoubleDouble = readonly [hi: number, lo: number];
 
-/** A matrix of double-double entries: entry (i, j) is hi[i·cols + j] + lo[i·cols + j]. */
+/** A matrix of double-double entries: entry (i, j) is hi[i·cols + j] + lo[i·cols + j].
+ * @category Linear algebra */
 export interface DoubleDoubleMatrix {
   /** Number of rows. */
   readonly rows: number;
@@ -48,9 +50,11 @@ export interface DoubleDoubleMatrix {
  *
  * @example 1 + 2⁻⁶⁰ keeps the small part as the error
  * ```ts
+ * import { twoSum } from "@nnref/nnref/linalg";
  * const [s, e] = twoSum(1, 2 ** -60);
  * if (s !== 1 || e !== 2 ** -60) throw new Error("exact split");
  * ```
+ * @category Linear algebra
  */
 export function twoSum(a: number, b: number): DoubleDouble {
   requireNumber(a, "a");
@@ -64,9 +68,11 @@ export function twoSum(a: number, b: number): DoubleDouble {
  *
  * @example (1 + 2⁻³⁰)² = 1 + 2⁻²⁹ + 2⁻⁶⁰
  * ```ts
+ * import { twoProduct } from "@nnref/nnref/linalg";
  * const [p, e] = twoProduct(1 + 2 ** -30, 1 + 2 ** -30);
  * if (p !== 1 + 2 ** -29 || e !== 2 ** -60) throw new Error("exact product");
  * ```
+ * @category Linear algebra
  */
 export function twoProduct(a: number, b: number): DoubleDouble {
   requireNumber(a, "a");
@@ -91,9 +97,11 @@ function requireDoubleDouble(value: unknown, what: string): asserts value is Dou
  *
  * @example
  * ```ts
+ * import { ddAdd } from "@nnref/nnref/linalg";
  * const [hi, lo] = ddAdd([1, 2 ** -70], [2 ** -60, 0]);
  * if (hi !== 1 || lo !== 2 ** -60 + 2 ** -70) throw new Error("keeps both tails");
  * ```
+ * @category Linear algebra
  */
 export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   requireDoubleDouble(a, "a");
@@ -106,9 +114,11 @@ export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  *
  * @example
  * ```ts
+ * import { ddSub } from "@nnref/nnref/linalg";
  * const [hi, lo] = ddSub([1, 0], [1, -(2 ** -80)]);
  * if (hi !== 2 ** -80 || lo !== 0) throw new Error("exact cancellation");
  * ```
+ * @category Linear algebra
  */
 export function ddSub(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   requireDoubleDouble(a, "a");
@@ -121,10 +131,12 @@ export function ddSub(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  *
  * @example One third times three
  * ```ts
+ * import { ddDiv, ddMul } from "@nnref/nnref/linalg";
  * const third = ddDiv([1, 0], [3, 0]);
  * const [hi, lo] = ddMul(third, [3, 0]);
  * if (Math.abs(hi - 1 + lo) > 2 ** -100) throw new Error("≈ 1 to 30 digits");
  * ```
+ * @category Linear algebra
  */
 export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   requireDoubleDouble(a, "a");
@@ -140,9 +152,11 @@ export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  *
  * @example
  * ```ts
+ * import { ddDiv } from "@nnref/nnref/linalg";
  * const [hi, lo] = ddDiv([1, 0], [3, 0]);
  * if (hi !== 1 / 3 || lo === 0) throw new Error("1/3 needs a tail");
  * ```
+ * @category Linear algebra
  */
 export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   requireDoubleDouble(a, "a");
@@ -159,10 +173,12 @@ export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  *
  * @example √2 to about 32 digits
  * ```ts
+ * import { ddMul, ddSqrt, ddSub } from "@nnref/nnref/linalg";
  * const root = ddSqrt([2, 0]);
  * const [hi, lo] = ddSub(ddMul(root, root), [2, 0]);
  * if (Math.abs(hi + lo) > 2 ** -100) throw new Error("root² = 2");
  * ```
+ * @category Linear algebra
  */
 export function ddSqrt(a: DoubleDouble): DoubleDouble {
   requireDoubleDouble(a, "a");
@@ -178,9 +194,11 @@ export function ddSqrt(a: DoubleDouble): DoubleDouble {
  *
  * @example Cancellation that plain summation gets wrong
  * ```ts
+ * import { ddDot } from "@nnref/nnref/linalg";
  * const [hi] = ddDot([1e16, 1, -1e16], [1, 1, 1]);
  * if (hi !== 1) throw new Error("1e16 + 1 − 1e16 = 1");
  * ```
+ * @category Linear algebra
  */
 export function ddDot(x: ArrayLike<number>, y: ArrayLike<number>): DoubleDouble {
   requireNumberArray(x, "x");
@@ -202,9 +220,11 @@ export function ddDot(x: ArrayLike<number>, y: ArrayLike<number>): DoubleDouble 
  *
  * @example
  * ```ts
+ * import { toDoubleDouble } from "@nnref/nnref/linalg";
  * const m = toDoubleDouble({ rows: 1, cols: 2, data: new Float64Array([0.1, 2]) });
  * if (m.hi[0] !== 0.1 || m.lo[0] !== 0) throw new Error("exact copy");
  * ```
+ * @category Linear algebra
  */
 export function toDoubleDouble(
   m: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
@@ -224,9 +244,11 @@ export function toDoubleDouble(
  *
  * @example
  * ```ts
+ * import { isDoubleDoubleMatrix } from "@nnref/nnref/linalg";
  * const m = { rows: 1, cols: 1, hi: new Float64Array(1), lo: new Float64Array(1) };
  * if (!isDoubleDoubleMatrix(m)) throw new Error("hi/lo pair");
  * ```
+ * @category Linear algebra
  */
 export function isDoubleDoubleMatrix(value: unknown): value is DoubleDoubleMatrix {
   return typeof value === "object" && value !== null && "hi" in value && "lo" in value &&

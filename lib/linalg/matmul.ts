@@ -15,7 +15,8 @@ import { createMatrix, type Matrix } from "./matrix.ts";
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Matrix } from "./matrix.ts";
 
-/** A matrix-product kernel: C = AB, written into `out` when given. */
+/** A matrix-product kernel: C = AB, written into `out` when given.
+ * @category Linear algebra */
 export type MatmulKernel = (a: Matrix, b: Matrix, out?: Matrix) => Matrix;
 
 /** Checks shapes and the output buffer; returns the output matrix (zeroed). */
@@ -62,10 +63,11 @@ function prepareOutput(a: Matrix, b: Matrix, out: Matrix | undefined): Matrix {
  *
  * @example A 2×2 product
  * ```ts
- * import { fromRows, toRows } from "./matrix.ts";
+ * import { fromRows, matmulNaive, toRows } from "@nnref/nnref/linalg";
  * const c = matmulNaive(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
  * if (JSON.stringify(toRows(c)) !== "[[19,22],[43,50]]") throw new Error("19 22 / 43 50");
  * ```
+ * @category Linear algebra
  */
 export function matmulNaive(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const c = prepareOutput(a, b, out);
@@ -96,10 +98,11 @@ export function matmulNaive(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  *
  * @example Same bits as the reference
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, matmulIkj, matmulNaive } from "@nnref/nnref/linalg";
  * const a = fromRows([[0.1, 0.2, 0.3]]), b = fromRows([[0.7], [1.1], [1.3]]);
  * if (matmulIkj(a, b).data[0] !== matmulNaive(a, b).data[0]) throw new Error("bit-identical");
  * ```
+ * @category Linear algebra
  */
 export function matmulIkj(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const c = prepareOutput(a, b, out);
@@ -226,12 +229,13 @@ function edgeTile(
  *
  * @example Odd sizes agree with the reference exactly
  * ```ts
- * import { createMatrix } from "./matrix.ts";
+ * import { createMatrix, matmulBlocked, matmulNaive } from "@nnref/nnref/linalg";
  * const a = createMatrix(5, 7, Array.from({ length: 35 }, (_, i) => Math.sin(i)));
  * const b = createMatrix(7, 3, Array.from({ length: 21 }, (_, i) => Math.cos(i)));
  * const fast = matmulBlocked(a, b), slow = matmulNaive(a, b);
  * if (!fast.data.every((x, i) => x === slow.data[i])) throw new Error("bit-identical");
  * ```
+ * @category Linear algebra
  */
 export function matmulBlocked(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const c = prepareOutput(a, b, out);
@@ -305,10 +309,11 @@ export function matmulBlocked(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  *
  * @example The output-buffer form
  * ```ts
- * import { createMatrix, fromRows } from "./matrix.ts";
+ * import { createMatrix, fromRows, matmul } from "@nnref/nnref/linalg";
  * const out = createMatrix(1, 1);
  * matmul(fromRows([[1, 2, 3]]), fromRows([[4], [5], [6]]), out);
  * if (out.data[0] !== 32) throw new Error("1·4 + 2·5 + 3·6 = 32");
  * ```
+ * @category Linear algebra
  */
 export const matmul: MatmulKernel = matmulBlocked;

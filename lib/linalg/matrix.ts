@@ -17,7 +17,8 @@ import {
   requireSize,
 } from "../_util/validate.ts";
 
-/** A dense real matrix, row-major. */
+/** A dense real matrix, row-major.
+ * @category Linear algebra */
 export interface Matrix {
   /** Number of rows (m). */
   readonly rows: number;
@@ -51,9 +52,11 @@ function requireDimensions(rows: number, cols: number): void {
  *
  * @example
  * ```ts
+ * import { createMatrix } from "@nnref/nnref/linalg";
  * const a = createMatrix(2, 3, [1, 2, 3, 4, 5, 6]);
  * if (a.data[1 * 3 + 2] !== 6) throw new Error("row 1, column 2 is 6");
  * ```
+ * @category Linear algebra
  */
 export function createMatrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   requireDimensions(rows, cols);
@@ -75,8 +78,10 @@ export function createMatrix(rows: number, cols: number, data?: ArrayLike<number
  *
  * @example
  * ```ts
+ * import { zeros } from "@nnref/nnref/linalg";
  * if (zeros(2, 2).data.some((x) => x !== 0)) throw new Error("all zero");
  * ```
+ * @category Linear algebra
  */
 export function zeros(rows: number, cols: number): Matrix {
   return createMatrix(rows, cols);
@@ -90,11 +95,13 @@ export function zeros(rows: number, cols: number): Matrix {
  *
  * @example
  * ```ts
- * const i = identity(3);
+ * import { identityMatrix } from "@nnref/nnref/linalg";
+ * const i = identityMatrix(3);
  * if (i.data[4] !== 1 || i.data[1] !== 0) throw new Error("ones on the diagonal only");
  * ```
+ * @category Linear algebra
  */
-export function identity(n: number): Matrix {
+export function identityMatrix(n: number): Matrix {
   requireSize(n, "Identity size n");
   const m = createMatrix(n, n);
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
@@ -110,9 +117,11 @@ export function identity(n: number): Matrix {
  *
  * @example
  * ```ts
+ * import { fromRows } from "@nnref/nnref/linalg";
  * const a = fromRows([[1, 2], [3, 4]]);
  * if (a.rows !== 2 || a.cols !== 2 || a.data[2] !== 3) throw new Error("row-major");
  * ```
+ * @category Linear algebra
  */
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   if (!Array.isArray(rows)) {
@@ -160,9 +169,11 @@ function describeRows(value: unknown): string {
  *
  * @example
  * ```ts
+ * import { columnVector } from "@nnref/nnref/linalg";
  * const y = columnVector([25, 33, 15]);
  * if (y.rows !== 3 || y.cols !== 1) throw new Error("3 × 1");
  * ```
+ * @category Linear algebra
  */
 export function columnVector(values: ArrayLike<number>): Matrix {
   requireNumberArray(values, "values");
@@ -176,9 +187,11 @@ export function columnVector(values: ArrayLike<number>): Matrix {
  *
  * @example
  * ```ts
+ * import { fromRows, toRows } from "@nnref/nnref/linalg";
  * const rows = toRows(fromRows([[1, 2], [3, 4]]));
  * if (rows[1][0] !== 3) throw new Error("round trip");
  * ```
+ * @category Linear algebra
  */
 export function toRows(m: Matrix): number[][] {
   requireMatrix(m, "m");
@@ -196,8 +209,10 @@ export function toRows(m: Matrix): number[][] {
  *
  * @example
  * ```ts
+ * import { entry, fromRows } from "@nnref/nnref/linalg";
  * if (entry(fromRows([[1, 2], [3, 4]]), 1, 0) !== 3) throw new Error("row 1, column 0");
  * ```
+ * @category Linear algebra
  */
 export function entry(m: Matrix, i: number, j: number): number {
   requireMatrix(m, "m");
@@ -216,9 +231,11 @@ export function entry(m: Matrix, i: number, j: number): number {
  *
  * @example
  * ```ts
+ * import { fromRows, transpose } from "@nnref/nnref/linalg";
  * const t = transpose(fromRows([[1, 2, 3]]));
  * if (t.rows !== 3 || t.cols !== 1 || t.data[2] !== 3) throw new Error("3 × 1");
  * ```
+ * @category Linear algebra
  */
 export function transpose(a: Matrix): Matrix {
   requireMatrix(a, "A");

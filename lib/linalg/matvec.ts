@@ -22,8 +22,10 @@ import type { Matrix } from "./matrix.ts";
  *
  * @example
  * ```ts
+ * import { dot } from "@nnref/nnref/linalg";
  * if (dot([1, 2, 3], [4, 5, 6]) !== 32) throw new Error("4 + 10 + 18 = 32");
  * ```
+ * @category Linear algebra
  */
 export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   requireNumberArray(x, "x");
@@ -53,10 +55,11 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, matvec } from "@nnref/nnref/linalg";
  * const y = matvec(fromRows([[1, 2], [3, 4]]), [1, 1]);
  * if (y[0] !== 3 || y[1] !== 7) throw new Error("[3, 7]");
  * ```
+ * @category Linear algebra
  */
 export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Float64Array {
   requireMatrix(a, "A");

@@ -39,6 +39,7 @@ export type { Matrix } from "./matrix.ts";
  * A QR factorisation in compact form: R on and above the diagonal of `factors`, the
  * Householder vectors vⱼ below it (with an implicit 1 at position j), and the scalars τⱼ,
  * so that Q = H₀H₁⋯Hₙ₋₁ with Hⱼ = I − τⱼvⱼvⱼᵀ.
+ * @category Linear algebra
  */
 export interface QrFactorization {
   /** m × n: R in the upper triangle, the Householder vectors below the diagonal. */
@@ -52,6 +53,7 @@ export interface QrFactorization {
 /**
  * A column-pivoted QR factorisation AP = QR: the factorisation of A with its columns
  * reordered so that column j of AP is column `permutation[j]` of A.
+ * @category Linear algebra
  */
 export interface PivotedQrFactorization extends QrFactorization {
   /** permutation[j] is the column of A that became column j of AP (and of R). */
@@ -77,10 +79,11 @@ export interface PivotedQrFactorization extends QrFactorization {
  *
  * @example |R₀₀| is the norm of the first column
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, householderQr } from "@nnref/nnref/linalg";
  * const { factors } = householderQr(fromRows([[3, 1], [4, 2]]));
  * if (Math.abs(factors.data[0]) !== 5) throw new Error("‖(3, 4)‖ = 5");
  * ```
+ * @category Linear algebra
  */
 export function householderQr(a: Matrix): QrFactorization {
   const { w, tau, columnNorms } = factorColumnMajor(a, false);
@@ -111,11 +114,12 @@ export function householderQr(a: Matrix): QrFactorization {
  *
  * @example The column of larger norm comes first
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, householderQrPivoted } from "@nnref/nnref/linalg";
  * const { factors, permutation } = householderQrPivoted(fromRows([[1, 3], [0, 4]]));
  * if (permutation[0] !== 1 || permutation[1] !== 0) throw new Error("column 1 (norm 5) first");
  * if (Math.abs(factors.data[0]) !== 5) throw new Error("|R₀₀| = 5");
  * ```
+ * @category Linear algebra
  */
 export function householderQrPivoted(a: Matrix): PivotedQrFactorization {
   const { w, tau, columnNorms, permutation } = factorColumnMajor(a, true);
@@ -128,7 +132,8 @@ export function householderQrPivoted(a: Matrix): PivotedQrFactorization {
   return { factors, tau, columnNorms, permutation };
 }
 
-/** The result of {@link qrApplyTransposeToColumns}. */
+/** The result of {@link qrApplyTransposeToColumns}.
+ * @category Linear algebra */
 export interface QrTransformedColumns {
   /** The n × n upper-triangular factor R (as {@link qrR} of {@link householderQr} gives). */
   readonly r: Matrix;
@@ -145,7 +150,8 @@ export interface QrTransformedColumns {
   readonly permutation: Int32Array;
 }
 
-/** Options of {@link qrApplyTransposeToColumns}. */
+/** Options of {@link qrApplyTransposeToColumns}.
+ * @category Linear algebra */
 export interface QrApplyOptions {
   /** Factor with column pivoting, as {@link householderQrPivoted} (default false). */
   readonly pivoting?: boolean;
@@ -169,13 +175,20 @@ export interface QrApplyOptions {
  *
  * @example The same numbers as factoring, then applying Qᵀ
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import {
+ *   applyQTranspose,
+ *   fromRows,
+ *   householderQr,
+ *   qrApplyTransposeToColumns,
+ *   qrR,
+ * } from "@nnref/nnref/linalg";
  * const a = fromRows([[3, 1], [4, 2], [0, 5]]);
  * const { r, transformed } = qrApplyTransposeToColumns(a, [Float64Array.of(1, 2, 3)]);
  * const qr = householderQr(a);
  * if (r.data[1] !== qrR(qr).data[1]) throw new Error("same R");
  * if (transformed[0][2] !== applyQTranspose(qr, [1, 2, 3])[2]) throw new Error("same Qᵀy");
  * ```
+ * @category Linear algebra
  */
 export function qrApplyTransposeToColumns(
   a: Matrix,
@@ -277,10 +290,12 @@ function reflectStrided(
  *
  * @example Q is orthogonal: ‖Qᵀb‖ = ‖b‖
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { applyQTranspose, fromRows, householderQr } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const qtb = applyQTranspose(householderQr(fromRows([[3, 1], [4, 2]])), [3, 4]);
- * if (Math.abs(Math.hypot(qtb[0], qtb[1]) - 5) > 1e-15) throw new Error("norm kept");
+ * assertClose(Math.hypot(qtb[0], qtb[1]), 5, { atol: 1e-15 }, "norm kept");
  * ```
+ * @category Linear algebra
  */
 export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Float64Array {
   requireFactorization(qr);
@@ -307,10 +322,11 @@ export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Floa
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, householderQr, qrR } from "@nnref/nnref/linalg";
  * const r = qrR(householderQr(fromRows([[3, 1], [4, 2], [0, 0]])));
  * if (r.rows !== 2 || r.data[2] !== 0) throw new Error("2 × 2, zero below the diagonal");
  * ```
+ * @category Linear algebra
  */
 export function qrR(qr: QrFactorization): Matrix {
   requireFactorization(qr);
@@ -335,12 +351,15 @@ export function qrR(qr: QrFactorization): Matrix {
  *
  * @example An exactly consistent system, with and without pivoting
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, householderQr, householderQrPivoted, qrSolve } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const a = fromRows([[1, 0], [0, 1], [1, 1]]);
  * for (const x of [qrSolve(householderQr(a), [1, 2, 3]), qrSolve(householderQrPivoted(a), [1, 2, 3])]) {
- *   if (Math.abs(x[0] - 1) > 1e-15 || Math.abs(x[1] - 2) > 1e-15) throw new Error("x = [1, 2]");
+ *   assertClose(x[0], 1, { atol: 1e-15 }, "x = [1, 2]");
+ *   assertClose(x[1], 2, { atol: 1e-15 }, "x = [1, 2]");
  * }
  * ```
+ * @category Linear algebra
  */
 export function qrSolve(
   qr: QrFactorization | PivotedQrFactorization,

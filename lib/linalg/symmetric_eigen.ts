@@ -13,15 +13,17 @@ import {
   requireOptionalObject,
 } from "../_util/validate.ts";
 import { binaryExponent, scaleByPowerOfTwo } from "./_equilibrate.ts";
-import { createMatrix, identity, type Matrix } from "./matrix.ts";
+import { createMatrix, identityMatrix, type Matrix } from "./matrix.ts";
 
-/** Options of {@link symmetricEigen}. */
+/** Options of {@link symmetricEigen}.
+ * @category Linear algebra */
 export interface SymmetricEigenOptions {
   /** Upper bound on sweeps over all pairs (default 100, at most 10⁷; Jacobi needs about 6–12). */
   readonly maxSweeps?: number;
 }
 
-/** Eigen-decomposition A = V·diag(values)·Vᵀ. */
+/** Eigen-decomposition A = V·diag(values)·Vᵀ.
+ * @category Linear algebra */
 export interface SymmetricEigenResult {
   /** Eigenvalues in ascending order. */
   readonly values: Float64Array;
@@ -60,12 +62,13 @@ const ABSOLUTE_FLOOR = Number.EPSILON * Number.EPSILON;
  *
  * @example [[2, 1], [1, 2]] has eigenvalues 1 and 3
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, symmetricEigen } from "@nnref/nnref/linalg";
  * const { values, status } = symmetricEigen(fromRows([[2, 1], [1, 2]]));
  * if (status !== "converged" || Math.abs(values[0] - 1) > 1e-15 || Math.abs(values[1] - 3) > 1e-15) {
  *   throw new Error("[1, 3]");
  * }
  * ```
+ * @category Linear algebra
  */
 export function symmetricEigen(
   a: Matrix,
@@ -94,7 +97,7 @@ export function symmetricEigen(
   }
   const exponent = binaryExponent(maxAbs);
   const m = Float64Array.from(a.data, (x) => scaleByPowerOfTwo(x, -exponent));
-  const v = identity(n).data;
+  const v = identityMatrix(n).data;
   let sweeps = 0;
   let status: "converged" | "maxIterations" = "maxIterations";
   for (;;) {

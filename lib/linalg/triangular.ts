@@ -55,10 +55,11 @@ function requireNonzeroDiagonal(t: Matrix, what: string): void {
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, solveUpperTriangular } from "@nnref/nnref/linalg";
  * const x = solveUpperTriangular(fromRows([[2, 1], [0, 4]]), [5, 8]);
  * if (x[0] !== 1.5 || x[1] !== 2) throw new Error("x = [1.5, 2]");
  * ```
+ * @category Linear algebra
  */
 export function solveUpperTriangular(upper: Matrix, b: ArrayLike<number>): Float64Array {
   requireSquareSystem(upper, b, "U");
@@ -86,10 +87,11 @@ export function solveUpperTriangular(upper: Matrix, b: ArrayLike<number>): Float
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, solveLowerTriangular } from "@nnref/nnref/linalg";
  * const x = solveLowerTriangular(fromRows([[2, 0], [1, 4]]), [4, 10]);
  * if (x[0] !== 2 || x[1] !== 2) throw new Error("x = [2, 2]");
  * ```
+ * @category Linear algebra
  */
 export function solveLowerTriangular(lower: Matrix, b: ArrayLike<number>): Float64Array {
   requireSquareSystem(lower, b, "L");
@@ -117,10 +119,11 @@ export function solveLowerTriangular(lower: Matrix, b: ArrayLike<number>): Float
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, solveLowerTransposed } from "@nnref/nnref/linalg";
  * const x = solveLowerTransposed(fromRows([[2, 0], [1, 4]]), [5, 8]); // [[2, 1], [0, 4]] x = b
  * if (x[0] !== 1.5 || x[1] !== 2) throw new Error("x = [1.5, 2]");
  * ```
+ * @category Linear algebra
  */
 export function solveLowerTransposed(lower: Matrix, b: ArrayLike<number>): Float64Array {
   requireSquareSystem(lower, b, "L");
@@ -145,10 +148,11 @@ export function solveLowerTransposed(lower: Matrix, b: ArrayLike<number>): Float
  *
  * @example
  * ```ts
- * import { fromRows } from "./matrix.ts";
+ * import { fromRows, invertUpperTriangular } from "@nnref/nnref/linalg";
  * const inv = invertUpperTriangular(fromRows([[2, 1], [0, 4]]));
  * if (inv.data[0] !== 0.5 || inv.data[1] !== -0.125 || inv.data[3] !== 0.25) throw new Error("U⁻¹");
  * ```
+ * @category Linear algebra
  */
 export function invertUpperTriangular(upper: Matrix): Matrix {
   requireSquare(upper, "U");

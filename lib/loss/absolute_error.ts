@@ -19,9 +19,11 @@ import { gradientBuffer, requirePair } from "./_check.ts";
  *
  * @example S4's table
  * ```ts
+ * import { sumAbsoluteError } from "@nnref/nnref/loss";
  * if (sumAbsoluteError([1, 2, 3], [1, 1, 1]) !== 3) throw new Error("0 + 1 + 2");
  * if (sumAbsoluteError([1, 3, 3], [1, 1, 1]) !== 4) throw new Error("0 + 2 + 2");
  * ```
+ * @category Loss functions
  */
 export function sumAbsoluteError(
   predictions: ArrayLike<number>,
@@ -43,8 +45,10 @@ export function sumAbsoluteError(
  *
  * @example
  * ```ts
+ * import { meanAbsoluteError } from "@nnref/nnref/loss";
  * if (meanAbsoluteError([1, 3, 3], [1, 1, 1]) !== 4 / 3) throw new Error("4 / 3");
  * ```
+ * @category Loss functions
  */
 export function meanAbsoluteError(
   predictions: ArrayLike<number>,
@@ -65,9 +69,11 @@ export function meanAbsoluteError(
  *
  * @example
  * ```ts
+ * import { sumAbsoluteErrorGradient } from "@nnref/nnref/loss";
  * const g = sumAbsoluteErrorGradient([1, 3, 0], [1, 1, 1]);
  * if (g[0] !== 0 || g[1] !== 1 || g[2] !== -1) throw new Error("signs");
  * ```
+ * @category Loss functions
  */
 export function sumAbsoluteErrorGradient(
   predictions: ArrayLike<number>,

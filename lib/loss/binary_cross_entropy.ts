@@ -46,9 +46,11 @@ function checkProbabilities(
  *
  * @example S4: −ln a for y = 1 and −ln(1 − a) for y = 0
  * ```ts
+ * import { binaryCrossEntropy } from "@nnref/nnref/loss";
  * if (binaryCrossEntropy([0.5], [1]) !== Math.LN2) throw new Error("−ln ½");
  * if (binaryCrossEntropy([1, 0], [1, 0]) !== 0) throw new Error("certain and right: 0");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropy(
   predictions: ArrayLike<number>,
@@ -74,8 +76,10 @@ export function binaryCrossEntropy(
  *
  * @example
  * ```ts
+ * import { meanBinaryCrossEntropy } from "@nnref/nnref/loss";
  * if (meanBinaryCrossEntropy([0.5, 0.5], [1, 0]) !== Math.LN2) throw new Error("ln 2");
  * ```
+ * @category Loss functions
  */
 export function meanBinaryCrossEntropy(
   predictions: ArrayLike<number>,
@@ -109,10 +113,12 @@ export function meanBinaryCrossEntropy(
  *
  * @example Inside (0, 1), and at p = y ∈ {0, 1}
  * ```ts
+ * import { binaryCrossEntropyGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyGradient([0.5], [1])[0] !== -2) throw new Error("(½ − 1)/¼");
  * const [atZero, atOne] = binaryCrossEntropyGradient([0, 1], [0, 1]);
  * if (atZero !== 1 || atOne !== -1) throw new Error("d/dp −ln(1 − p) = 1 at 0, d/dp −ln p = −1 at 1");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyGradient(
   predictions: ArrayLike<number>,
@@ -146,9 +152,11 @@ export function binaryCrossEntropyGradient(
  *
  * @example
  * ```ts
+ * import { binaryCrossEntropyFromLogits } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyFromLogits([0], [1]) !== Math.LN2) throw new Error("ln 2 at z = 0");
  * if (binaryCrossEntropyFromLogits([-800], [1]) !== 800) throw new Error("finite: 800");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyFromLogits(
   logits: ArrayLike<number>,
@@ -182,10 +190,12 @@ export function binaryCrossEntropyFromLogits(
  *
  * @example
  * ```ts
+ * import { binaryCrossEntropyFromLogitsGradient } from "@nnref/nnref/loss";
  * if (binaryCrossEntropyFromLogitsGradient([0], [1])[0] !== -0.5) throw new Error("½ − 1");
  * const [g] = binaryCrossEntropyFromLogitsGradient([40], [1]);
  * if (!(g < 0 && Math.abs(g + 4.248354255291589e-18) < 1e-33)) throw new Error("−σ(−40), not 0");
  * ```
+ * @category Loss functions
  */
 export function binaryCrossEntropyFromLogitsGradient(
   logits: ArrayLike<number>,

@@ -48,9 +48,11 @@ function checkProbabilities(predictions: ArrayLike<number>, targets: ArrayLike<n
  *
  * @example Two rows, one-hot targets: −ln ½ − ln ¼
  * ```ts
+ * import { categoricalCrossEntropy } from "@nnref/nnref/loss";
  * const loss = categoricalCrossEntropy([0.5, 0.5, 0.25, 0.75], [1, 0, 1, 0]);
  * if (loss !== Math.log(2) + Math.log(4)) throw new Error("ln 2 + ln 4");
  * ```
+ * @category Loss functions
  */
 export function categoricalCrossEntropy(
   predictions: ArrayLike<number>,
@@ -78,9 +80,11 @@ export function categoricalCrossEntropy(
  *
  * @example
  * ```ts
+ * import { categoricalCrossEntropyGradient } from "@nnref/nnref/loss";
  * const g = categoricalCrossEntropyGradient([0.25, 0.75], [1, 0]);
  * if (g[0] !== -4 || g[1] !== 0) throw new Error("−1/¼, and 0 where y = 0");
  * ```
+ * @category Loss functions
  */
 export function categoricalCrossEntropyGradient(
   predictions: ArrayLike<number>,
@@ -155,12 +159,14 @@ function rowShift(z: ArrayLike<number>, offset: number, width: number) {
  *
  * @example A confident right answer costs ln(1 + 2e⁻⁵⁰), not 0
  * ```ts
+ * import { categoricalCrossEntropyFromLogits } from "@nnref/nnref/loss";
  * const loss = categoricalCrossEntropyFromLogits([50, 0, 0], [1, 0, 0]);
  * if (loss !== Math.log1p(2 * Math.exp(-50))) throw new Error("3.86e-22");
  * if (categoricalCrossEntropyFromLogits([0, 0, 1, 1], [1, 0, 0, 1], 2) !== 2 * Math.LN2) {
  *   throw new Error("two rows of ln 2");
  * }
  * ```
+ * @category Loss functions
  */
 export function categoricalCrossEntropyFromLogits(
   logits: ArrayLike<number>,
@@ -201,12 +207,14 @@ export function categoricalCrossEntropyFromLogits(
  *
  * @example Equal logits: p = (½, ½); and −s/(1 + s) where p₁ − 1 would round to 0
  * ```ts
+ * import { categoricalCrossEntropyFromLogitsGradient } from "@nnref/nnref/loss";
  * const g = categoricalCrossEntropyFromLogitsGradient([0, 0], [1, 0]);
  * if (g[0] !== -0.5 || g[1] !== 0.5) throw new Error("½ − 1, ½ − 0");
  * const [g0] = categoricalCrossEntropyFromLogitsGradient([50, 0], [1, 0]);
  * const s = Math.exp(-50);
  * if (g0 !== -s / (1 + s)) throw new Error("−e⁻⁵⁰/(1 + e⁻⁵⁰)");
  * ```
+ * @category Loss functions
  */
 export function categoricalCrossEntropyFromLogitsGradient(
   logits: ArrayLike<number>,

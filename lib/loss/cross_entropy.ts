@@ -46,9 +46,11 @@ function requireDistribution(p: ArrayLike<number>, what: string): void {
  *
  * @example The uniform distribution has the largest entropy, ln n
  * ```ts
+ * import { entropy } from "@nnref/nnref/loss";
  * if (entropy([0.5, 0.5]) !== Math.LN2) throw new Error("ln 2");
  * if (entropy([1, 0]) !== 0) throw new Error("a certain outcome has no entropy");
  * ```
+ * @category Loss functions
  */
 export function entropy(distribution: ArrayLike<number>): number {
   requireDistribution(distribution, "entropy: P");
@@ -75,8 +77,10 @@ export function entropy(distribution: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import { crossEntropy } from "@nnref/nnref/loss";
  * if (crossEntropy([1, 0], [0.5, 0.5]) !== Math.LN2) throw new Error("−ln ½");
  * ```
+ * @category Loss functions
  */
 export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<number>): number {
   requireNumberArray(target, "target");
@@ -109,8 +113,10 @@ export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<num
  *
  * @example
  * ```ts
+ * import { softmaxCrossEntropy } from "@nnref/nnref/loss";
  * if (softmaxCrossEntropy([0, 0], [1, 0]) !== Math.LN2) throw new Error("ln 2");
  * ```
+ * @category Loss functions
  */
 export function softmaxCrossEntropy(logits: ArrayLike<number>, target: ArrayLike<number>): number {
   requireNumberArray(logits, "logits");
@@ -153,9 +159,11 @@ export function softmaxCrossEntropy(logits: ArrayLike<number>, target: ArrayLike
  *
  * @example
  * ```ts
+ * import { softmaxCrossEntropyGradient } from "@nnref/nnref/loss";
  * const g = softmaxCrossEntropyGradient([0, 0], [1, 0]);
  * if (g[0] !== -0.5 || g[1] !== 0.5) throw new Error("½ − 1, ½ − 0");
  * ```
+ * @category Loss functions
  */
 export function softmaxCrossEntropyGradient(
   logits: ArrayLike<number>,

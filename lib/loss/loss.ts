@@ -32,6 +32,7 @@ import {
 /**
  * A loss paired with its output activation f, computed from the output layer's
  * pre-activations z (the logits) rather than from ŷ = f(z).
+ * @category Loss functions
  */
 export interface LogitLoss {
   /** The output activation f the loss is paired with: σ (elementwise) or softmax (by rows). */
@@ -47,7 +48,8 @@ export interface LogitLoss {
   ): Float64Array;
 }
 
-/** A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ. */
+/** A loss L(ŷ, y) over a vector of predictions, with its gradient ∂L/∂ŷ.
+ * @category Loss functions */
 export interface Loss {
   /** The registry key, e.g. "squaredError". */
   readonly name: string;
@@ -80,6 +82,7 @@ export interface Loss {
  *
  * @example The gradient of ½ Σ (ŷ − y)² is the residual; cross-entropy's δ is ŷ − y
  * ```ts
+ * import { LOSSES } from "@nnref/nnref/loss";
  * const loss = LOSSES.squaredError;
  * if (loss.value([3, 1], [1, 1]) !== 2) throw new Error("½ · 4");
  * if (loss.gradient([3, 1], [1, 1])[0] !== 2) throw new Error("3 − 1");
@@ -87,6 +90,7 @@ export interface Loss {
  * const delta = ce.delta([0, 0, 0, 0], [1, 0, 0, 1], 2);
  * if (delta.join() !== "-0.5,0.5,0.5,-0.5") throw new Error("softmax − one-hot, per row");
  * ```
+ * @category Loss functions
  */
 export const LOSSES: Readonly<
   Record<"squaredError" | "binaryCrossEntropy" | "categoricalCrossEntropy", Loss>

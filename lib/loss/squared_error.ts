@@ -52,8 +52,10 @@ function scaledResidual(
  *
  * @example S4's table: labels [1, 1, 1], predictions [1, 2, 3]
  * ```ts
+ * import { sumSquaredError } from "@nnref/nnref/loss";
  * if (sumSquaredError([1, 2, 3], [1, 1, 1]) !== 5) throw new Error("0 + 1 + 4");
  * ```
+ * @category Loss functions
  */
 export function sumSquaredError(
   predictions: ArrayLike<number>,
@@ -74,8 +76,10 @@ export function sumSquaredError(
  *
  * @example
  * ```ts
+ * import { sumSquaredErrorGradient } from "@nnref/nnref/loss";
  * if (sumSquaredErrorGradient([3], [1])[0] !== 4) throw new Error("2(3 − 1)");
  * ```
+ * @category Loss functions
  */
 export function sumSquaredErrorGradient(
   predictions: ArrayLike<number>,
@@ -99,8 +103,10 @@ export function sumSquaredErrorGradient(
  *
  * @example
  * ```ts
+ * import { halfSumSquaredError } from "@nnref/nnref/loss";
  * if (halfSumSquaredError([1, 2, 3], [1, 1, 1]) !== 2.5) throw new Error("5 / 2");
  * ```
+ * @category Loss functions
  */
 export function halfSumSquaredError(
   predictions: ArrayLike<number>,
@@ -121,8 +127,10 @@ export function halfSumSquaredError(
  *
  * @example
  * ```ts
+ * import { halfSumSquaredErrorGradient } from "@nnref/nnref/loss";
  * if (halfSumSquaredErrorGradient([3], [1])[0] !== 2) throw new Error("3 − 1");
  * ```
+ * @category Loss functions
  */
 export function halfSumSquaredErrorGradient(
   predictions: ArrayLike<number>,
@@ -144,8 +152,10 @@ export function halfSumSquaredErrorGradient(
  *
  * @example
  * ```ts
+ * import { meanSquaredError } from "@nnref/nnref/loss";
  * if (meanSquaredError([1, 3, 3], [1, 1, 1]) !== 8 / 3) throw new Error("(0 + 4 + 4) / 3");
  * ```
+ * @category Loss functions
  */
 export function meanSquaredError(
   predictions: ArrayLike<number>,
@@ -166,8 +176,10 @@ export function meanSquaredError(
  *
  * @example
  * ```ts
+ * import { meanSquaredErrorGradient } from "@nnref/nnref/loss";
  * if (meanSquaredErrorGradient([3, 1], [1, 1])[0] !== 2) throw new Error("(2/2)(3 − 1)");
  * ```
+ * @category Loss functions
  */
 export function meanSquaredErrorGradient(
   predictions: ArrayLike<number>,
@@ -191,8 +203,10 @@ export function meanSquaredErrorGradient(
  *
  * @example
  * ```ts
+ * import { halfMeanSquaredError } from "@nnref/nnref/loss";
  * if (halfMeanSquaredError([1, 2, 3], [1, 1, 1]) !== 5 / 6) throw new Error("5 / (2·3)");
  * ```
+ * @category Loss functions
  */
 export function halfMeanSquaredError(
   predictions: ArrayLike<number>,
@@ -214,8 +228,10 @@ export function halfMeanSquaredError(
  *
  * @example
  * ```ts
+ * import { halfMeanSquaredErrorGradient } from "@nnref/nnref/loss";
  * if (halfMeanSquaredErrorGradient([3, 1], [1, 1])[0] !== 1) throw new Error("(3 − 1)/2");
  * ```
+ * @category Loss functions
  */
 export function halfMeanSquaredErrorGradient(
   predictions: ArrayLike<number>,

@@ -27,8 +27,10 @@ import { requireLinearProblem, rowScore } from "./_linear_problem.ts";
  *
  * @example
  * ```ts
+ * import { squaredHinge } from "@nnref/nnref/loss";
  * if (squaredHinge(1) !== 0 || squaredHinge(0) !== 0.5 || squaredHinge(-1) !== 2) throw new Error("G");
  * ```
+ * @category Loss functions
  */
 export function squaredHinge(margin: number): number {
   requireNumber(margin, "margin");
@@ -51,9 +53,11 @@ export function squaredHinge(margin: number): number {
  *
  * @example
  * ```ts
+ * import { squaredHingeCost } from "@nnref/nnref/loss";
  * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
  * if (squaredHingeCost([0], x, [1, -1]) !== 0.5) throw new Error("(1/4)(1 + 1)");
  * ```
+ * @category Loss functions
  */
 export function squaredHingeCost(
   weights: ArrayLike<number>,
@@ -83,10 +87,12 @@ export function squaredHingeCost(
  *
  * @example Margin 0 < 1: the gradient is (0 − 1)·x
  * ```ts
+ * import { squaredHingeSampleGradient } from "@nnref/nnref/loss";
  * const x = { rows: 1, cols: 2, data: new Float64Array([2, 3]) };
  * const g = squaredHingeSampleGradient([0, 0], x, [1], 0);
  * if (g[0] !== -2 || g[1] !== -3) throw new Error("(Wᵀx − y) x");
  * ```
+ * @category Loss functions
  */
 export function squaredHingeSampleGradient(
   weights: ArrayLike<number>,
@@ -131,9 +137,11 @@ export function squaredHingeSampleGradient(
  *
  * @example
  * ```ts
+ * import { squaredHingeGradient } from "@nnref/nnref/loss";
  * const x = { rows: 2, cols: 1, data: new Float64Array([1, 1]) };
  * if (squaredHingeGradient([0], x, [1, -1])[0] !== 0) throw new Error("(−1 + 1)/2");
  * ```
+ * @category Loss functions
  */
 export function squaredHingeGradient(
   weights: ArrayLike<number>,

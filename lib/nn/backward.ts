@@ -31,7 +31,8 @@ import { multiplyTransposeAInto, multiplyTransposeBInto } from "./_dense.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
-/** The gradients of a cost with respect to every parameter, plus the δs. */
+/** The gradients of a cost with respect to every parameter, plus the δs.
+ * @category Neural networks */
 export interface Gradients {
   /** ∂C/∂Wˡ, in × out like the weights. */
   readonly weights: Matrix[];
@@ -44,6 +45,7 @@ export interface Gradients {
 /**
  * A backward kernel: given Δᴸ already stored in `gradients.deltas[L − 1]`, fills the other
  * δs and every parameter gradient.
+ * @category Neural networks
  */
 export type BackwardKernel = (
   network: Network,
@@ -59,13 +61,14 @@ export type BackwardKernel = (
  *
  * @example
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import { createGradients, createNetwork } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], biases: [0, 0], activation: "tanh" }]);
  * const g = createGradients(net, 3);
  * if (g.weights[0].cols !== 2 || g.deltas[0].rows !== 3 || g.biases[0]?.length !== 2) {
  *   throw new Error("shapes");
  * }
  * ```
+ * @category Neural networks
  */
 export function createGradients(network: Network, rows: number): Gradients {
   requireNetwork(network);
@@ -109,8 +112,7 @@ function columnSums(delta: Matrix, out: Float64Array): void {
  *
  * @example One sigmoid neuron, C = ½(a − y)²: ∂C/∂w = V₂·x and ∂C/∂b = V₂ (001 §4.1)
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forward } from "./forward.ts";
+ * import { backwardSeparate, createGradients, createNetwork, forward } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0.5]], biases: [0], activation: "sigmoid" }]);
  * const trace = forward(net, [2]); // z = 1
  * const g = createGradients(net, 1);
@@ -120,6 +122,7 @@ function columnSums(delta: Matrix, out: Float64Array): void {
  * backwardSeparate(net, trace, g);
  * if (g.weights[0].data[0] !== v2 * 2 || g.biases[0]?.[0] !== v2) throw new Error("V₂x, V₂");
  * ```
+ * @category Neural networks
  */
 export function backwardSeparate(
   network: Network,
@@ -157,8 +160,13 @@ export function backwardSeparate(
  *
  * @example Agrees with the reference kernel
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forward } from "./forward.ts";
+ * import {
+ *   backwardFused,
+ *   backwardSeparate,
+ *   createGradients,
+ *   createNetwork,
+ *   forward,
+ * } from "@nnref/nnref/nn";
  * const net = createNetwork([
  *   { weights: [[0.3, -0.2], [0.1, 0.4]], biases: [0.1, 0], activation: "tanh" },
  *   { weights: [[1], [-2]], biases: [0.2], activation: "sigmoid" },
@@ -170,6 +178,7 @@ export function backwardSeparate(
  * backwardFused(net, trace, g2);
  * if (g1.weights[0].data.join() !== g2.weights[0].data.join()) throw new Error("bitwise");
  * ```
+ * @category Neural networks
  */
 export function backwardFused(
   network: Network,
@@ -223,8 +232,11 @@ export function backwardFused(
  *
  * @example
  * ```ts
- * if (Object.keys(MLP_BACKWARD_VARIANTS).join() !== "separate,fused") throw new Error("two");
+ * import { MLP_BACKWARD_VARIANTS } from "@nnref/nnref/variants";
+ * // lib/variants.ts adds the WebAssembly kernel to these two
+if (MLP_BACKWARD_VARIANTS.separate === undefined || MLP_BACKWARD_VARIANTS.fused === undefined) throw new Error("two");
  * ```
+ * @category Variants
  */
 export const MLP_BACKWARD_VARIANTS: Readonly<Record<"separate" | "fused", BackwardKernel>> = Object
   .freeze({ separate: backwardSeparate, fused: backwardFused });
@@ -274,14 +286,14 @@ function requireOutputShape(
  *
  * @example A linear neuron with C = ½(y − t)²: δ = y − t and ∂C/∂w = δ·x
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forward } from "./forward.ts";
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { backwardFromDelta, createNetwork, forward } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[3]], activation: "identity" }]);
  * const trace = forward(net, [2]); // y = 6
  * const g = backwardFromDelta(net, trace, fromRows([[6 - 4]]));
  * if (g.weights[0].data[0] !== 4) throw new Error("δ·x = 2·2");
  * ```
+ * @category Neural networks
  */
 export function backwardFromDelta(
   network: Network,
@@ -314,14 +326,14 @@ export function backwardFromDelta(
  *
  * @example 001 (3.4)–(3.5): ∂C/∂w = (σ(wx + b) − y)σ′(wx + b)x
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forward } from "./forward.ts";
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { backward, createNetwork, forward } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1]], biases: [-1], activation: "sigmoid" }]);
  * const trace = forward(net, [1]); // z = 0, a = ½, σ′ = ¼
  * const g = backward(net, trace, fromRows([[0.5 - 1]])); // y = 1
  * if (g.weights[0].data[0] !== -0.125 || g.biases[0]?.[0] !== -0.125) throw new Error("−⅛");
  * ```
+ * @category Neural networks
  */
 export function backward(
   network: Network,
@@ -353,13 +365,14 @@ export function backward(
  *
  * @example
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import { createGradients, createNetwork, flattenGradients } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], biases: [0, 0], activation: "identity" }]);
  * const g = createGradients(net, 1);
  * g.weights[0].data.set([5, 6]);
  * g.biases[0]?.set([7, 8]);
  * if (flattenGradients(g).join() !== "5,6,7,8") throw new Error("order");
  * ```
+ * @category Neural networks
  */
 export function flattenGradients(gradients: Gradients): Float64Array {
   if (

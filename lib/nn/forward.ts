@@ -25,6 +25,7 @@ export type { Matrix } from "../linalg/matrix.ts";
 /**
  * Everything a forward pass computes, kept for the backward pass. Layer ℓ (0-based here)
  * maps `activations[ℓ]` to `activations[ℓ + 1]` through `preActivations[ℓ]`.
+ * @category Neural networks
  */
 export interface ForwardTrace {
   /** A⁰ (the inputs), A¹, …, Aᴸ: one n × widthˡ matrix per layer boundary. */
@@ -33,7 +34,8 @@ export interface ForwardTrace {
   readonly preActivations: Matrix[];
 }
 
-/** A forward kernel: fills `trace` for the batch already stored in `trace.activations[0]`. */
+/** A forward kernel: fills `trace` for the batch already stored in `trace.activations[0]`.
+ * @category Neural networks */
 export type ForwardKernel = (network: Network, trace: ForwardTrace) => ForwardTrace;
 
 /**
@@ -45,11 +47,12 @@ export type ForwardKernel = (network: Network, trace: ForwardTrace) => ForwardTr
  *
  * @example
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import { createForwardTrace, createNetwork } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2, 3]], activation: "tanh" }]);
  * const trace = createForwardTrace(net, 5);
  * if (trace.activations[1].rows !== 5 || trace.activations[1].cols !== 3) throw new Error("5×3");
  * ```
+ * @category Neural networks
  */
 export function createForwardTrace(network: Network, rows: number): ForwardTrace {
   requireNetwork(network);
@@ -82,13 +85,14 @@ function activate(layer: Layer, z: Matrix, a: Matrix): void {
  *
  * @example One identity layer is an affine map
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import { createForwardTrace, createNetwork, forwardSeparate } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[2], [3]], biases: [1], activation: "identity" }]);
  * const trace = createForwardTrace(net, 1);
  * trace.activations[0].data.set([10, 100]);
  * forwardSeparate(net, trace);
  * if (trace.activations[1].data[0] !== 321) throw new Error("2·10 + 3·100 + 1");
  * ```
+ * @category Neural networks
  */
 export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardTrace {
   requireNetwork(network);
@@ -115,7 +119,12 @@ export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardT
  *
  * @example Agrees with the reference kernel
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import {
+ *   createForwardTrace,
+ *   createNetwork,
+ *   forwardFused,
+ *   forwardSeparate,
+ * } from "@nnref/nnref/nn";
  * const net = createNetwork([
  *   { weights: [[0.1, -0.7], [0.3, 0.2]], biases: [0.5, -0.25], activation: "sigmoid" },
  *   { weights: [[1, 2, 3], [4, 5, 6]], activation: "softmax" },
@@ -127,6 +136,7 @@ export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardT
  * forwardFused(net, b);
  * if (a.activations[2].data.join() !== b.activations[2].data.join()) throw new Error("bitwise");
  * ```
+ * @category Neural networks
  */
 export function forwardFused(network: Network, trace: ForwardTrace): ForwardTrace {
   requireNetwork(network);
@@ -180,8 +190,11 @@ function fusedLayer(layer: Layer, input: Matrix, z: Matrix, a: Matrix): void {
  *
  * @example
  * ```ts
- * if (Object.keys(MLP_FORWARD_VARIANTS).join() !== "separate,fused") throw new Error("two");
+ * import { MLP_FORWARD_VARIANTS } from "@nnref/nnref/variants";
+ * // lib/variants.ts adds the WebAssembly kernel to these two
+if (MLP_FORWARD_VARIANTS.separate === undefined || MLP_FORWARD_VARIANTS.fused === undefined) throw new Error("two");
  * ```
+ * @category Variants
  */
 export const MLP_FORWARD_VARIANTS: Readonly<Record<"separate" | "fused", ForwardKernel>> = Object
   .freeze({ separate: forwardSeparate, fused: forwardFused });
@@ -203,15 +216,16 @@ export const MLP_FORWARD_VARIANTS: Readonly<Record<"separate" | "fused", Forward
  *
  * @example 002: z_2 = x_in·W_1 = [0.8, 0.7, −2.1, 3.8]
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { assertAllClose } from "../../oracle/assert_close.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { createNetwork, forwardBatch } from "@nnref/nnref/nn";
+ * import { assertAllClose } from "@nnref/nnref/oracle";
  * const net = createNetwork([
  *   { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
  * ]);
  * const trace = forwardBatch(net, fromRows([[0.5, 0.8, 0.2]]));
  * assertAllClose(trace.preActivations[0].data, [0.8, 0.7, -2.1, 3.8], { ulps: 1 });
  * ```
+ * @category Neural networks
  */
 export function forwardBatch(
   network: Network,
@@ -252,10 +266,11 @@ export function forwardBatch(
  *
  * @example
  * ```ts
- * import { createNetwork } from "./network.ts";
+ * import { createNetwork, forward } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1], [1]], biases: [-1], activation: "relu" }]);
  * if (forward(net, [0.25, 0.5]).activations[1].data[0] !== 0) throw new Error("relu(−0.25)");
  * ```
+ * @category Neural networks
  */
 export function forward(network: Network, input: ArrayLike<number>): ForwardTrace {
   requireNumberArray(input, "input");
@@ -269,11 +284,12 @@ export function forward(network: Network, input: ArrayLike<number>): ForwardTrac
  *
  * @example
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { createNetwork, predict } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 1]], activation: "softmax" }]);
  * if (predict(net, fromRows([[3]])).data[0] !== 0.5) throw new Error("equal logits");
  * ```
+ * @category Neural networks
  */
 export function predict(network: Network, inputs: Matrix): Matrix {
   const trace = forwardBatch(network, inputs);

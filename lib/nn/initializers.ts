@@ -49,10 +49,12 @@ export type { Matrix } from "../linalg/matrix.ts";
 export type { RandomState } from "../random/random_state.ts";
 export type { ActivationName, Network } from "./network.ts";
 
-/** The names of the initialisers. */
+/** The names of the initialisers.
+ * @category Neural networks */
 export type InitializerName = "glorotUniform" | "glorotNormal" | "heUniform" | "heNormal";
 
-/** A weight initialiser: its scale, and how it fills a fan_in × fan_out matrix. */
+/** A weight initialiser: its scale, and how it fills a fan_in × fan_out matrix.
+ * @category Neural networks */
 export interface Initializer {
   /** The registry key, e.g. "glorotUniform". */
   readonly name: InitializerName;
@@ -87,9 +89,11 @@ function requireRandom(random: unknown, what: string): asserts random is RandomS
  *
  * @example The scales of a 3 → 5 layer
  * ```ts
+ * import { INITIALIZERS } from "@nnref/nnref/nn";
  * if (INITIALIZERS.glorotUniform.scale(3, 5) !== Math.sqrt(6 / 8)) throw new Error("√(6/8)");
  * if (INITIALIZERS.heNormal.scale(3, 5) !== Math.sqrt(2 / 3)) throw new Error("√(2/3)");
  * ```
+ * @category Neural networks
  */
 export const INITIALIZERS: Readonly<Record<InitializerName, Initializer>> = Object.freeze({
   glorotUniform: Object.freeze({
@@ -138,11 +142,13 @@ function resolveInitializer(name: unknown, what: string): Initializer {
  *
  * @example Glorot uniform is −a + 2a·u, u from numpy's random_sample
  * ```ts
- * import { RandomState } from "../random/random_state.ts";
+ * import { initializeWeights } from "@nnref/nnref/nn";
+ * import { RandomState } from "@nnref/nnref/random";
  * const w = initializeWeights("glorotUniform", 3, 5, new RandomState(42));
  * const a = Math.sqrt(6 / 8), u = new RandomState(42).randomSample();
  * if (w.rows !== 3 || w.cols !== 5 || w.data[0] !== -a + 2 * a * u) throw new Error("first draw");
  * ```
+ * @category Neural networks
  */
 export function initializeWeights(
   name: InitializerName,
@@ -164,7 +170,8 @@ export function initializeWeights(
   return weights;
 }
 
-/** How {@link initializeNetwork} builds the layers. */
+/** How {@link initializeNetwork} builds the layers.
+ * @category Neural networks */
 export interface InitializeOptions {
   /** One initialiser for every layer, or one per layer. */
   readonly initializer: InitializerName | readonly InitializerName[];
@@ -191,7 +198,8 @@ export interface InitializeOptions {
  *
  * @example A 2-5-1 regression network: He for the ReLU layer, Glorot for the output
  * ```ts
- * import { RandomState } from "../random/random_state.ts";
+ * import { initializeNetwork } from "@nnref/nnref/nn";
+ * import { RandomState } from "@nnref/nnref/random";
  * const net = initializeNetwork([2, 5, 1], ["relu", "identity"], {
  *   initializer: ["heUniform", "glorotUniform"], random: new RandomState(0),
  * });
@@ -199,6 +207,7 @@ export interface InitializeOptions {
  * if (!net.layers[0].weights.data.every((w) => Math.abs(w) <= bound)) throw new Error("U(−a, a)");
  * if (net.layers[1].biases?.join() !== "0") throw new Error("zero bias");
  * ```
+ * @category Neural networks
  */
 export function initializeNetwork(
   widths: readonly number[],

@@ -26,13 +26,16 @@ export type { Activation } from "../activation/activation.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 export type { RowActivation } from "./softmax_output.ts";
 
-/** An elementwise activation (σ, tanh, ReLU, identity) or a row-wise one (softmax). */
+/** An elementwise activation (σ, tanh, ReLU, identity) or a row-wise one (softmax).
+ * @category Neural networks */
 export type LayerActivation = Activation | RowActivation;
 
-/** The activation names a layer can be built from. */
+/** The activation names a layer can be built from.
+ * @category Neural networks */
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
 
-/** One fully connected layer: Z = A·weights + biases, output f(Z). */
+/** One fully connected layer: Z = A·weights + biases, output f(Z).
+ * @category Neural networks */
 export interface Layer {
   /** in × out weights (the transpose of 001's Wˡ). */
   readonly weights: Matrix;
@@ -42,13 +45,15 @@ export interface Layer {
   readonly activation: LayerActivation;
 }
 
-/** A feed-forward network: layers applied in order. */
+/** A feed-forward network: layers applied in order.
+ * @category Neural networks */
 export interface Network {
   /** The layers, input side first. */
   readonly layers: readonly Layer[];
 }
 
-/** How to describe a layer to {@link createNetwork}. */
+/** How to describe a layer to {@link createNetwork}.
+ * @category Neural networks */
 export interface LayerSpec {
   /** in × out weights, as a Matrix or as rows (copied). */
   readonly weights: Matrix | readonly (readonly number[])[];
@@ -65,10 +70,11 @@ export interface LayerSpec {
  *
  * @example
  * ```ts
- * import { ACTIVATIONS } from "../activation/activation.ts";
- * import { SOFTMAX_OUTPUT } from "./softmax_output.ts";
+ * import { ACTIVATIONS } from "@nnref/nnref/activation";
+ * import { isRowActivation, SOFTMAX_OUTPUT } from "@nnref/nnref/nn";
  * if (!isRowActivation(SOFTMAX_OUTPUT) || isRowActivation(ACTIVATIONS.tanh)) throw new Error("kinds");
  * ```
+ * @category Neural networks
  */
 export function isRowActivation(activation: LayerActivation): activation is RowActivation {
   if (typeof activation !== "object" || activation === null) {
@@ -131,6 +137,7 @@ function specWeights(source: unknown, at: string): Matrix {
  *
  * @example 002's first layer: W_1 is 3 × 4 (3 inputs, 4 units)
  * ```ts
+ * import { createNetwork, inputWidth, outputWidth } from "@nnref/nnref/nn";
  * const net = createNetwork([
  *   { weights: [[2, -1, 1, 4], [-1, 2, -3, 1], [3, -2, -1, 5]], activation: "sigmoid" },
  *   { weights: [[1], [1], [1], [1]], biases: [0.5], activation: "identity" },
@@ -138,6 +145,7 @@ function specWeights(source: unknown, at: string): Matrix {
  * if (net.layers[0].weights.cols !== 4 || net.layers[0].biases !== null) throw new Error("shape");
  * if (inputWidth(net) !== 3 || outputWidth(net) !== 1) throw new Error("widths");
  * ```
+ * @category Neural networks
  */
 export function createNetwork(layers: readonly LayerSpec[]): Network {
   if (!Array.isArray(layers)) {
@@ -188,9 +196,11 @@ export function createNetwork(layers: readonly LayerSpec[]): Network {
  * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
+ * import { createNetwork, inputWidth } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
  * if (inputWidth(net) !== 1) throw new Error("one input");
  * ```
+ * @category Neural networks
  */
 export function inputWidth(network: Network): number {
   requireNetwork(network, "network");
@@ -203,9 +213,11 @@ export function inputWidth(network: Network): number {
  * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example
  * ```ts
+ * import { createNetwork, outputWidth } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], activation: "tanh" }]);
  * if (outputWidth(net) !== 2) throw new Error("two outputs");
  * ```
+ * @category Neural networks
  */
 export function outputWidth(network: Network): number {
   requireNetwork(network, "network");
@@ -218,12 +230,14 @@ export function outputWidth(network: Network): number {
  * @throws {InputTypeError} or {ShapeError} if `network` is not a well-formed Network.
  * @example 2-3-2 with biases: 6 + 3 + 6 + 2 = 17
  * ```ts
+ * import { createNetwork, parameterCount } from "@nnref/nnref/nn";
  * const net = createNetwork([
  *   { weights: [[1, 2, 3], [4, 5, 6]], biases: [0, 0, 0], activation: "sigmoid" },
  *   { weights: [[1, 2], [3, 4], [5, 6]], biases: [0, 0], activation: "sigmoid" },
  * ]);
  * if (parameterCount(net) !== 17) throw new Error("17 parameters");
  * ```
+ * @category Neural networks
  */
 export function parameterCount(network: Network): number {
   requireNetwork(network, "network");
@@ -247,9 +261,11 @@ export function parameterCount(network: Network): number {
  *
  * @example
  * ```ts
+ * import { createNetwork, flattenParameters } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], biases: [3, 4], activation: "identity" }]);
  * if (flattenParameters(net).join() !== "1,2,3,4") throw new Error("weights, then biases");
  * ```
+ * @category Neural networks
  */
 export function flattenParameters(network: Network, out?: Float64Array): Float64Array {
   const flat = outputBuffer(out, parameterCount(network), "flattenParameters");
@@ -277,10 +293,12 @@ export function flattenParameters(network: Network, out?: Float64Array): Float64
  *
  * @example Round trip
  * ```ts
+ * import { createNetwork, withParameters } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, 2]], biases: [3, 4], activation: "identity" }]);
  * const moved = withParameters(net, new Float64Array([5, 6, 7, 8]));
  * if (moved.layers[0].biases?.[1] !== 8 || net.layers[0].biases?.[1] !== 4) throw new Error("copy");
  * ```
+ * @category Neural networks
  */
 export function withParameters(network: Network, flat: ArrayLike<number>): Network {
   const count = parameterCount(network);

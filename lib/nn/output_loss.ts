@@ -81,8 +81,8 @@ function hint(activation: string): string {
  *
  * @example Binary cross-entropy after softmax is rejected, with the fix
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, requireLossFitsOutput } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[1, -1]], activation: "softmax" }]);
  * requireLossFitsOutput(net, LOSSES.categoricalCrossEntropy); // fits
  * let message = "";
@@ -93,6 +93,7 @@ function hint(activation: string): string {
  * }
  * if (!message.includes("use LOSSES.categoricalCrossEntropy")) throw new Error(message);
  * ```
+ * @category Neural networks
  */
 export function requireLossFitsOutput(network: Network, loss: Loss): void {
   requireNetwork(network, "network");
@@ -154,16 +155,16 @@ function requireTraceTargets(network: Network, trace: ForwardTrace, targets: Mat
  *
  * @example A saturated wrong answer costs ≈ 40, not ∞
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forwardBatch } from "./forward.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, forwardBatch, outputLoss } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[40]], activation: "sigmoid" }]);
  * const trace = forwardBatch(net, fromRows([[1]]));
  * if (trace.activations[1].data[0] !== 1) throw new Error("σ(40) rounds to 1");
  * const loss = outputLoss(net, trace, fromRows([[0]]), LOSSES.binaryCrossEntropy);
  * if (loss !== 40) throw new Error("softplus(40) = 40 + 4.2e-18");
  * ```
+ * @category Neural networks
  */
 export function outputLoss(
   network: Network,
@@ -201,15 +202,15 @@ export function outputLoss(
  *
  * @example Softmax with categorical cross-entropy: δ = softmax(z) − y
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { forwardBatch } from "./forward.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, forwardBatch, outputDelta } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0, 0]], activation: "softmax" }]);
  * const trace = forwardBatch(net, fromRows([[1]]));
  * const delta = outputDelta(net, trace, fromRows([[0, 1]]), LOSSES.categoricalCrossEntropy);
  * if (delta.data.join() !== "0.5,-0.5") throw new Error("(½, ½) − (0, 1)");
  * ```
+ * @category Neural networks
  */
 export function outputDelta(
   network: Network,

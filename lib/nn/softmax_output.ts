@@ -8,6 +8,7 @@
 /**
  * An activation applied to a whole row (one sample) at once, such as softmax.
  * Elementwise activations (`Activation` of lib/activation/activation.ts) are the other kind.
+ * @category Neural networks
  */
 export interface RowActivation {
   /** The name used in fixtures and messages, e.g. "softmax". */
@@ -43,13 +44,16 @@ export interface RowActivation {
  *
  * @example A row sums to 1, and a constant shift changes nothing
  * ```ts
+ * import { SOFTMAX_OUTPUT } from "@nnref/nnref/nn";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const z = new Float64Array([1, 2, 3, 1001, 1002, 1003]);
  * const a = new Float64Array(6);
  * SOFTMAX_OUTPUT.apply(z, a, 0, 3);
  * SOFTMAX_OUTPUT.apply(z, a, 3, 3);
- * if (Math.abs(a[0] + a[1] + a[2] - 1) > 1e-15) throw new Error("sums to 1");
+ * assertClose(a[0] + a[1] + a[2], 1, { atol: 1e-15 }, "sums to 1");
  * if (a[3] !== a[0] || a[5] !== a[2]) throw new Error("shift invariant, no overflow");
  * ```
+ * @category Neural networks
  */
 export const SOFTMAX_OUTPUT: RowActivation = Object.freeze({
   name: "softmax",

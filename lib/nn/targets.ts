@@ -25,9 +25,11 @@ export type { Matrix } from "../linalg/matrix.ts";
  *
  * @example
  * ```ts
+ * import { labelTargets } from "@nnref/nnref/nn";
  * if (labelTargets([1, 0], 1).data.join() !== "1,0") throw new Error("one output");
  * if (labelTargets([2, 0], 3).data.join() !== "0,0,1,1,0,0") throw new Error("one-hot");
  * ```
+ * @category Neural networks
  */
 export function labelTargets(labels: ArrayLike<number>, classes: number): Matrix {
   requireNumberArray(labels, "labels");
@@ -56,9 +58,11 @@ export function labelTargets(labels: ArrayLike<number>, classes: number): Matrix
  *
  * @example
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { accuracy } from "@nnref/nnref/nn";
  * if (accuracy(fromRows([[0.7], [0.2], [0.5]]), [1, 1, 1]) !== 2 / 3) throw new Error("2 of 3");
  * ```
+ * @category Neural networks
  */
 export function accuracy(outputs: Matrix, labels: ArrayLike<number>): number {
   requireMatrix(outputs, "outputs");

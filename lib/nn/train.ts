@@ -8,6 +8,9 @@
  * logits for the cross-entropies (a saturated output neither makes the loss ∞ nor stops
  * training), ∂L/∂ŷ ⊙ f′(z) for other pairs (squared error after identity: regression).
  *
+ * One file on purpose (just over 400 lines with its documentation): the classifier and
+ * the regressor share the batch loop, the input checks and the result type.
+ *
  * @module
  */
 
@@ -43,12 +46,15 @@ export type { Gradients } from "./backward.ts";
  *
  * @example
  * ```ts
+ * import { MAX_EPOCHS } from "@nnref/nnref/nn";
  * if (MAX_EPOCHS !== 1_000_000) throw new Error("10⁶");
  * ```
+ * @category Neural networks
  */
 export const MAX_EPOCHS = 1_000_000;
 
-/** How to train. */
+/** How to train.
+ * @category Neural networks */
 export interface TrainOptions {
   /**
    * The loss L(ŷ, y), summed over entries as in lib/loss (`LOSSES.squaredError`,
@@ -76,7 +82,8 @@ export interface TrainOptions {
   readonly targetLoss?: number;
 }
 
-/** The outcome of {@link trainRegressor}. */
+/** The outcome of {@link trainRegressor}.
+ * @category Neural networks */
 export interface RegressionResult {
   /** The trained network (a copy: the input network is not modified); always finite. */
   readonly network: Network;
@@ -95,7 +102,8 @@ export interface RegressionResult {
   readonly status: "converged" | "diverged" | "maxIterations";
 }
 
-/** The outcome of {@link trainNetwork}: a regression result plus accuracies. */
+/** The outcome of {@link trainNetwork}: a regression result plus accuracies.
+ * @category Neural networks */
 export interface TrainResult extends RegressionResult {
   /** Fraction of rows classified correctly at the start of each epoch. */
   readonly accuracyHistory: number[];
@@ -188,7 +196,8 @@ function checkRun(
   };
 }
 
-/** The loss of a batch and its gradients, from {@link lossGradients}. */
+/** The loss of a batch and its gradients, from {@link lossGradients}.
+ * @category Neural networks */
 export interface LossGradients {
   /** The loss over the batch: summed, or divided by the number of rows for "mean". */
   readonly loss: number;
@@ -218,13 +227,14 @@ export interface LossGradients {
  *
  * @example One sigmoid unit at w = 0 with log loss: ∂L/∂w = (½ − y)x
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, lossGradients } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0]], activation: "sigmoid" }]);
  * const r = lossGradients(net, fromRows([[2]]), fromRows([[1]]), LOSSES.binaryCrossEntropy);
  * if (r.gradients.weights[0].data[0] !== -1 || r.loss !== Math.LN2) throw new Error("(½ − 1)·2");
  * ```
+ * @category Neural networks
  */
 export function lossGradients(
   network: Network,
@@ -292,9 +302,9 @@ function labelMatrix(labels: ArrayLike<number>, n: number, classes: number): Mat
  *
  * @example Logical OR with one sigmoid unit (bias input in the last column, as in 002)
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, trainNetwork } from "@nnref/nnref/nn";
  * const net = createNetwork([{ weights: [[0], [0], [0]], activation: "sigmoid" }]);
  * const x = fromRows([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]);
  * const result = trainNetwork(net, x, [0, 1, 1, 1], {
@@ -303,6 +313,7 @@ function labelMatrix(labels: ArrayLike<number>, n: number, classes: number): Mat
  * if (result.finalAccuracy !== 1 || result.status !== "maxIterations") throw new Error("OR");
  * if (!(result.lossHistory[199] < result.lossHistory[0])) throw new Error("loss falls");
  * ```
+ * @category Neural networks
  */
 export function trainNetwork(
   network: Network,
@@ -347,17 +358,20 @@ export function trainNetwork(
  *
  * @example Fit y = 2x + 1 with one identity unit
  * ```ts
- * import { createNetwork } from "./network.ts";
- * import { fromRows } from "../linalg/matrix.ts";
- * import { LOSSES } from "../loss/loss.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { LOSSES } from "@nnref/nnref/loss";
+ * import { createNetwork, trainRegressor } from "@nnref/nnref/nn";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const net = createNetwork([{ weights: [[0]], biases: [0], activation: "identity" }]);
  * const x = fromRows([[0], [1], [2], [3]]);
  * const result = trainRegressor(net, x, [1, 3, 5, 7], {
  *   loss: LOSSES.squaredError, learningRate: 0.1, maxEpochs: 2000,
  * });
  * const [w] = result.network.layers[0].weights.data, [b] = result.network.layers[0].biases!;
- * if (Math.abs(w - 2) > 1e-9 || Math.abs(b - 1) > 1e-9) throw new Error(`${w}, ${b}`);
+ * assertClose(w, 2, { atol: 1e-9 }, `${w}, ${b}`);
+ * assertClose(b, 1, { atol: 1e-9 }, `${w}, ${b}`);
  * ```
+ * @category Neural networks
  */
 export function trainRegressor(
   network: Network,

@@ -24,10 +24,12 @@ import {
   validateStoppingRule,
 } from "./stopping_rule.ts";
 
-/** Default factor by which the loss may exceed the initial loss before the run counts as diverged. */
+/** Default factor by which the loss may exceed the initial loss before the run counts as diverged.
+ * @category Optimisation */
 export const DEFAULT_DIVERGENCE_FACTOR: number = 1e12;
 
-/** How long a descent may run and when it stops. */
+/** How long a descent may run and when it stops.
+ * @category Optimisation */
 export interface DescentOptions {
   /** The stopping rule (see {@link StoppingRule}). */
   readonly stop: StoppingRule;
@@ -42,7 +44,8 @@ export interface DescentOptions {
   readonly recordTrajectory?: boolean;
 }
 
-/** The iterates of a run, W⁽⁰⁾ … W⁽ᵀ⁾, and the full loss at each. */
+/** The iterates of a run, W⁽⁰⁾ … W⁽ᵀ⁾, and the full loss at each.
+ * @category Optimisation */
 export interface Trajectory {
   /** W⁽⁰⁾ (the initial weights) through the final weights, one copy per update. */
   readonly weights: Float64Array[];
@@ -50,7 +53,8 @@ export interface Trajectory {
   readonly losses: number[];
 }
 
-/** What a descent returns. */
+/** What a descent returns.
+ * @category Optimisation */
 export interface DescentResult {
   /** Which exit was taken: the rule fired, the run diverged, or the cap was reached. */
   readonly status: DescentStatus;
@@ -69,6 +73,7 @@ export interface DescentResult {
  * the update about to be made (for step schedules ηₜ), it writes the gradient estimate
  * into `gradient` and the updated weights W⁽ᵗ⁾ into `next`, and returns the loss at the
  * current weights (the full loss for batch GD, the mini-batch loss for SGD).
+ * @category Optimisation
  */
 export type DescentStep = (
   weights: Float64Array,
@@ -77,7 +82,8 @@ export type DescentStep = (
   gradient: Float64Array,
 ) => number;
 
-/** What {@link runDescent} needs besides the step. */
+/** What {@link runDescent} needs besides the step.
+ * @category Optimisation */
 export interface DescentLoopSpec {
   /** The update. */
   readonly step: DescentStep;
@@ -138,6 +144,7 @@ function validateOptions(options: DescentOptions): number {
  *
  * @example Minimising C(w) = w² with η = 0.3, as in S4 (each step multiplies w by 0.4)
  * ```ts
+ * import { runDescent } from "@nnref/nnref/optim";
  * const result = runDescent(
  *   {
  *     step: (w, _t, next, gradient) => {
@@ -153,6 +160,7 @@ function validateOptions(options: DescentOptions): number {
  * );
  * if (result.status !== "converged" || result.iterations !== 4) throw new Error("four steps");
  * ```
+ * @category Optimisation
  */
 export function runDescent(
   spec: DescentLoopSpec,

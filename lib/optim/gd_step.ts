@@ -53,6 +53,7 @@ function requireStep(
 /**
  * A GD step kernel: writes ∇C(W) into `gradient` and W − η∇C(W) into `next`, returns
  * C(W). `next` and `gradient` must have length d and must not alias `weights`.
+ * @category Optimisation
  */
 export type GdStepKernel = (
   problem: LeastSquaresProblem,
@@ -109,12 +110,13 @@ function requireData(problem: LeastSquaresProblem, kernel: string) {
  *
  * @example One sample x = [1], y = 2 from W = 0 with η = ½: ∇C = −2, W ← 1
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
- * import { leastSquaresProblem } from "./least_squares.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { gdStepTwoPass, leastSquaresProblem } from "@nnref/nnref/optim";
  * const next = new Float64Array(1), gradient = new Float64Array(1);
  * const loss = gdStepTwoPass(leastSquaresProblem(fromRows([[1]]), [2]), new Float64Array(1), 0.5, next, gradient);
  * if (loss !== 2 || gradient[0] !== -2 || next[0] !== 1) throw new Error("C = 2, ∇C = −2, W = 1");
  * ```
+ * @category Optimisation
  */
 export function gdStepTwoPass(
   problem: LeastSquaresProblem,
@@ -159,14 +161,15 @@ export function gdStepTwoPass(
  *
  * @example Agrees bit for bit with the two-pass kernel
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
- * import { leastSquaresProblem } from "./least_squares.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { gdStepFused, gdStepTwoPass, leastSquaresProblem } from "@nnref/nnref/optim";
  * const problem = leastSquaresProblem(fromRows([[1, 2.7], [1, 4.1], [1, 1]]), [25, 33, 15]);
  * const w = new Float64Array([0.5, 0.25]);
  * const a = new Float64Array(2), b = new Float64Array(2), ga = new Float64Array(2), gb = new Float64Array(2);
  * if (gdStepFused(problem, w, 0.02, a, ga) !== gdStepTwoPass(problem, w, 0.02, b, gb)) throw new Error("loss");
  * if (a.join() !== b.join()) throw new Error("same bits");
  * ```
+ * @category Optimisation
  */
 export function gdStepFused(
   problem: LeastSquaresProblem,
@@ -281,12 +284,15 @@ function fusedSums4(
  *
  * @example C(x) = x² (G = [[2]], c = [0], s = 0): from x = 1.2 with η = 0.3, x ← 0.48
  * ```ts
- * import { momentsProblem } from "./least_squares.ts";
+ * import { gdStepGram, momentsProblem } from "@nnref/nnref/optim";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const next = new Float64Array(1), gradient = new Float64Array(1);
  * const problem = momentsProblem({ gram: [[2]], moment: [0], meanSquare: 0 });
  * const loss = gdStepGram(problem, new Float64Array([1.2]), 0.3, next, gradient);
- * if (Math.abs(next[0] - 0.48) > 1e-15 || Math.abs(loss - 1.44) > 1e-15) throw new Error("0.48");
+ * assertClose(next[0], 0.48, { atol: 1e-15 }, "0.48");
+ * assertClose(loss, 1.44, { atol: 1e-15 }, "0.48");
  * ```
+ * @category Optimisation
  */
 export function gdStepGram(
   problem: LeastSquaresProblem,
@@ -318,8 +324,10 @@ export function gdStepGram(
  *
  * @example
  * ```ts
+ * import { GD_STEP_VARIANTS } from "@nnref/nnref/variants";
  * if (Object.keys(GD_STEP_VARIANTS).join() !== "twoPass,fused,gram") throw new Error("three kernels");
  * ```
+ * @category Variants
  */
 export const GD_STEP_VARIANTS: {
   readonly twoPass: GdStepKernel;
@@ -327,5 +335,6 @@ export const GD_STEP_VARIANTS: {
   readonly gram: GdStepKernel;
 } = { twoPass: gdStepTwoPass, fused: gdStepFused, gram: gdStepGram } as const;
 
-/** The name of a GD step kernel in {@link GD_STEP_VARIANTS}. */
+/** The name of a GD step kernel in {@link GD_STEP_VARIANTS}.
+ * @category Optimisation */
 export type GdStepVariant = keyof typeof GD_STEP_VARIANTS;

@@ -27,12 +27,12 @@ import {
   requireWeights,
 } from "./least_squares.ts";
 
-/**
- * A differentiable objective C: writes ∇C(W) into `gradient` and returns C(W).
- */
+/** A differentiable objective C: writes ∇C(W) into `gradient` and returns C(W).
+ * @category Optimisation */
 export type Objective = (weights: Float64Array, gradient: Float64Array) => number;
 
-/** Options of batch gradient descent: the learning rate plus {@link DescentOptions}. */
+/** Options of batch gradient descent: the learning rate plus {@link DescentOptions}.
+ * @category Optimisation */
 export interface GradientDescentOptions extends DescentOptions {
   /** η > 0 (S0's α, S1's η, S2's `learning_rate`, S4's η). */
   readonly learningRate: number;
@@ -52,6 +52,7 @@ export interface GradientDescentOptions extends DescentOptions {
  *
  * @example S4: J(x) = x², x₀ = 1.2, η = 0.3, stop when J < 10⁻³: x = 1.2·0.4ⁿ, four steps
  * ```ts
+ * import { gradientDescent } from "@nnref/nnref/optim";
  * const result = gradientDescent(
  *   (w, g) => { g[0] = 2 * w[0]; return w[0] * w[0]; },
  *   [1.2],
@@ -59,6 +60,7 @@ export interface GradientDescentOptions extends DescentOptions {
  * );
  * if (result.iterations !== 4 || Math.abs(result.weights[0] - 0.03072) > 1e-16) throw new Error("x₄ = 0.03072");
  * ```
+ * @category Optimisation
  */
 export function gradientDescent(
   objective: Objective,
@@ -86,7 +88,8 @@ export function gradientDescent(
   );
 }
 
-/** Options of least-squares gradient descent. */
+/** Options of least-squares gradient descent.
+ * @category Optimisation */
 export interface LeastSquaresDescentOptions extends GradientDescentOptions {
   /** W⁽⁰⁾; default zeros (S1's W⁰ = 0). */
   readonly initialWeights?: ArrayLike<number>;
@@ -125,14 +128,16 @@ function residualLoss(problem: LeastSquaresProblem, weights: Float64Array): numb
  *
  * @example The twoPass and gram kernels reach the same point
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
- * import { leastSquaresProblem } from "./least_squares.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresProblem, problemGradientDescent } from "@nnref/nnref/optim";
+ * import { assertClose } from "@nnref/nnref/oracle";
  * const problem = leastSquaresProblem(fromRows([[1, 1], [1, 2], [1, 3]]), [1, 2, 2]);
  * const options = { learningRate: 0.1, stop: { kind: "iterations", count: 50 }, maxIterations: 50 } as const;
  * const a = problemGradientDescent(problem, { ...options, variant: "twoPass" });
  * const b = problemGradientDescent(problem, { ...options, variant: "gram" });
- * if (Math.abs(a.weights[1] - b.weights[1]) > 1e-14) throw new Error("same iterate");
+ * assertClose(a.weights[1], b.weights[1], { atol: 1e-14 }, "same iterate");
  * ```
+ * @category Optimisation
  */
 export function problemGradientDescent(
   problem: LeastSquaresProblem,
@@ -191,13 +196,15 @@ export function problemGradientDescent(
  *
  * @example S1 §2.1: step 0.02 from W⁰ = 0, stop when every |ΔWⱼ| < 0.02 — 16 steps
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresGradientDescent } from "@nnref/nnref/optim";
  * const x = fromRows([[1, 2.7, 1], [1, 4.1, 1], [1, 1.0, 0], [1, 5.2, 1], [1, 2.8, 0]]);
  * const result = leastSquaresGradientDescent(x, [25, 33, 15, 45, 22], {
  *   learningRate: 0.02, stop: { kind: "step", tolerance: 0.02 }, maxIterations: 1000,
  * });
  * if (result.status !== "converged" || result.iterations !== 16) throw new Error("16 steps");
  * ```
+ * @category Optimisation
  */
 export function leastSquaresGradientDescent(
   x: Matrix,
@@ -225,11 +232,13 @@ export function leastSquaresGradientDescent(
  *
  * @example One weight, G = [[2]], c = [2]: the minimiser is W = 1
  * ```ts
+ * import { momentsGradientDescent } from "@nnref/nnref/optim";
  * const result = momentsGradientDescent({ gram: [[2]], moment: [2], meanSquare: 2 }, {
  *   learningRate: 0.5, stop: { kind: "gradient", tolerance: 0 }, maxIterations: 10,
  * });
  * if (result.weights[0] !== 1 || result.iterations !== 1) throw new Error("one exact step");
  * ```
+ * @category Optimisation
  */
 export function momentsGradientDescent(
   moments: LeastSquaresMoments,

@@ -26,6 +26,7 @@ export type { Matrix } from "../linalg/matrix.ts";
  * The data of a least-squares problem, checked once, with the Gram moments
  * G = XᵀX/m, c = Xᵀy/m and s = yᵀy/m, so that C(W) = ½WᵀGW − cᵀW + ½s and
  * ∇C(W) = GW − c. Built by {@link leastSquaresProblem} or {@link momentsProblem}.
+ * @category Optimisation
  */
 export interface LeastSquaresProblem {
   /** d, the number of weights (columns of X). */
@@ -55,11 +56,13 @@ export interface LeastSquaresProblem {
  *
  * @example
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { checkLeastSquaresData } from "@nnref/nnref/optim";
  * let message = "";
  * try { checkLeastSquaresData(fromRows([[1, 2]]), [1, 2], "fit"); } catch (e) { message = String(e); }
  * if (!message.includes("1 rows but y has 2")) throw new Error(message);
  * ```
+ * @category Optimisation
  */
 export function checkLeastSquaresData(
   x: Matrix,
@@ -93,11 +96,13 @@ export function checkLeastSquaresData(
  *
  * @example One sample x = [1, 2], y = 3: G = [[1, 2], [2, 4]], c = [3, 6], s = 9
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresProblem } from "@nnref/nnref/optim";
  * const problem = leastSquaresProblem(fromRows([[1, 2]]), [3]);
  * if (problem.gram.join() !== "1,2,2,4" || problem.moment.join() !== "3,6") throw new Error("G, c");
  * if (problem.meanSquare !== 9) throw new Error("s = 9");
  * ```
+ * @category Optimisation
  */
 export function leastSquaresProblem(x: Matrix, y: ArrayLike<number>): LeastSquaresProblem {
   checkLeastSquaresData(x, y, "set up least squares");
@@ -131,7 +136,8 @@ export function leastSquaresProblem(x: Matrix, y: ArrayLike<number>): LeastSquar
   };
 }
 
-/** The moments that define a least-squares problem without its data. */
+/** The moments that define a least-squares problem without its data.
+ * @category Optimisation */
 export interface LeastSquaresMoments {
   /** G = E[xxᵀ] (or XᵀX/m), d × d, as rows. */
   readonly gram: readonly (readonly number[])[];
@@ -154,9 +160,11 @@ export interface LeastSquaresMoments {
  *
  * @example C(x) = x² as a Gram problem
  * ```ts
+ * import { momentsProblem } from "@nnref/nnref/optim";
  * const problem = momentsProblem({ gram: [[2]], moment: [0], meanSquare: 0 });
  * if (problem.dimension !== 1 || problem.data !== null) throw new Error("moments only");
  * ```
+ * @category Optimisation
  */
 export function momentsProblem(moments: LeastSquaresMoments): LeastSquaresProblem {
   requireObject(moments, "moments ({ gram, moment, meanSquare? })");
@@ -206,10 +214,12 @@ export function momentsProblem(moments: LeastSquaresMoments): LeastSquaresProble
  *
  * @example S0's data at θ = [1, 1]
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresLoss } from "@nnref/nnref/optim";
  * const loss = leastSquaresLoss(fromRows([[1, 1], [1, 2]]), [3, 4], [1, 1]);
  * if (loss !== (1 + 1) / 4) throw new Error("residuals −1, −1: C = 2 / (2·2)");
  * ```
+ * @category Optimisation
  */
 export function leastSquaresLoss(
   x: Matrix,
@@ -241,10 +251,12 @@ export function leastSquaresLoss(
  *
  * @example One sample x = [1, 2], y = 3 at W = 0: ∇C = −y·x = [−3, −6]
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresGradient } from "@nnref/nnref/optim";
  * const g = leastSquaresGradient(fromRows([[1, 2]]), [3], [0, 0]);
  * if (g[0] !== -3 || g[1] !== -6) throw new Error("[−3, −6]");
  * ```
+ * @category Optimisation
  */
 export function leastSquaresGradient(
   x: Matrix,
@@ -285,8 +297,10 @@ export function leastSquaresGradient(
  *
  * @example
  * ```ts
+ * import { requireWeights } from "@nnref/nnref/optim";
  * requireWeights([0, 0, 0], 3, "run gradient descent");
  * ```
+ * @category Optimisation
  */
 export function requireWeights(
   weights: ArrayLike<number>,

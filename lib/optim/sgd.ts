@@ -17,7 +17,8 @@ import { type DescentOptions, type DescentResult, runDescent } from "./descent.t
 import { checkLeastSquaresData, requireWeights } from "./least_squares.ts";
 import { type StepSchedule, stepSize, validateStepSchedule } from "./step_schedule.ts";
 
-/** Options of (mini-batch) SGD. */
+/** Options of (mini-batch) SGD.
+ * @category Optimisation */
 export interface SgdOptions extends DescentOptions {
   /** ηₜ (S1: `{ kind: "inverseSqrt", constant: 0.06 }`). */
   readonly schedule: StepSchedule;
@@ -42,7 +43,8 @@ export interface SgdOptions extends DescentOptions {
   readonly recordBatches?: boolean;
 }
 
-/** What SGD returns: a {@link DescentResult}, plus the batches when recorded. */
+/** What SGD returns: a {@link DescentResult}, plus the batches when recorded.
+ * @category Optimisation */
 export interface SgdResult extends DescentResult {
   /** The sample indices (0-based) of each update's batch, when `recordBatches` was set. */
   readonly batches?: number[][];
@@ -70,7 +72,8 @@ export interface SgdResult extends DescentResult {
  *
  * @example S1 §2.2.1 with a seeded stream standing in for MATLAB's randi
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { stochasticGradientDescent } from "@nnref/nnref/optim";
  * const x = fromRows([[1, 2.7, 1], [1, 4.1, 1], [1, 1.0, 0], [1, 5.2, 1], [1, 2.8, 0]]);
  * const result = stochasticGradientDescent(x, [25, 33, 15, 45, 22], {
  *   schedule: { kind: "inverseSqrt", constant: 0.06 }, batchSize: 2, replace: true, seed: 0,
@@ -78,6 +81,7 @@ export interface SgdResult extends DescentResult {
  * });
  * if (result.status !== "converged" || result.iterations < 1) throw new Error("stops");
  * ```
+ * @category Optimisation
  */
 export function stochasticGradientDescent(
   x: Matrix,

@@ -14,6 +14,7 @@ import { describeValue, listOf, requireInteger, requirePositive } from "../_util
  * - `constant`: ηₜ = `learningRate`;
  * - `inverseSqrt`: ηₜ = C/√t with C = `constant` (S1's η_t = C/√t, C = 0.06);
  * - `inverse`: ηₜ = C/t.
+ * @category Optimisation
  */
 export type StepSchedule =
   | { readonly kind: "constant"; readonly learningRate: number }
@@ -31,11 +32,13 @@ export type StepSchedule =
  *
  * @example
  * ```ts
+ * import { validateStepSchedule } from "@nnref/nnref/optim";
  * validateStepSchedule({ kind: "inverseSqrt", constant: 0.06 });
  * let threw = false;
  * try { validateStepSchedule({ kind: "inverse", constant: 0 }); } catch { threw = true; }
  * if (!threw) throw new Error("C must be > 0");
  * ```
+ * @category Optimisation
  */
 export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
   if (typeof schedule !== "object" || schedule === null) {
@@ -73,9 +76,11 @@ export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
  *
  * @example S1's MiniSGD: C = 0.06, η₄ = 0.06/√4 = 0.03
  * ```ts
+ * import { stepSize } from "@nnref/nnref/optim";
  * if (stepSize({ kind: "inverseSqrt", constant: 0.06 }, 4) !== 0.03) throw new Error("0.03");
  * if (stepSize({ kind: "inverse", constant: 1 }, 8) !== 0.125) throw new Error("1/8");
  * ```
+ * @category Optimisation
  */
 export function stepSize(schedule: StepSchedule, t: number): number {
   validateStepSchedule(schedule);

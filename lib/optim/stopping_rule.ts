@@ -23,6 +23,7 @@ import { describeValue, listOf, requireNumber, requireNumberArray } from "../_ut
  * - `step`: stop after an update when every |ΔWⱼ| = |Wⱼ⁽ᵗ⁺¹⁾ − Wⱼ⁽ᵗ⁾| < `tolerance`;
  * - `loss`: stop before the next update when the loss C(W) < `threshold`;
  * - `iterations`: stop after exactly `count` updates.
+ * @category Optimisation
  */
 export type StoppingRule =
   | { readonly kind: "gradient"; readonly tolerance: number }
@@ -34,6 +35,7 @@ export type StoppingRule =
  * How a descent ended: its stopping rule fired (`converged`), the loss or the weights
  * became non-finite or the loss grew without bound (`diverged`), or it ran out of
  * `maxIterations` (`maxIterations`).
+ * @category Optimisation
  */
 export type DescentStatus = "converged" | "diverged" | "maxIterations";
 
@@ -51,11 +53,13 @@ export type DescentStatus = "converged" | "diverged" | "maxIterations";
  *
  * @example S0's rule, and a rule that cannot be met
  * ```ts
+ * import { validateStoppingRule } from "@nnref/nnref/optim";
  * validateStoppingRule({ kind: "gradient", tolerance: 1e-6 });
  * let message = "";
  * try { validateStoppingRule({ kind: "step", tolerance: -1 }); } catch (e) { message = String(e); }
  * if (!message.includes("tolerance")) throw new Error("negative tolerances are refused");
  * ```
+ * @category Optimisation
  */
 export function validateStoppingRule(rule: StoppingRule): StoppingRule {
   if (typeof rule !== "object" || rule === null) {
@@ -117,10 +121,12 @@ function requireBound(value: number, what: string): void {
  *
  * @example S0's test `np.all(np.absolute(gradient) <= 1e-6)`
  * ```ts
+ * import { firesBeforeStep } from "@nnref/nnref/optim";
  * const rule = { kind: "gradient", tolerance: 1e-6 } as const;
  * if (!firesBeforeStep(rule, [1e-6, -5e-7], 3, 10)) throw new Error("≤ is inclusive");
  * if (firesBeforeStep(rule, [2e-6, 0], 3, 10)) throw new Error("one component too large");
  * ```
+ * @category Optimisation
  */
 export function firesBeforeStep(
   rule: StoppingRule,
@@ -162,10 +168,12 @@ export function firesBeforeStep(
  *
  * @example The MATLAB rule is strict: a move of exactly e does not stop
  * ```ts
+ * import { firesAfterStep } from "@nnref/nnref/optim";
  * const rule = { kind: "step", tolerance: 0.5 } as const;
  * if (!firesAfterStep(rule, [0, 0], [0.25, -0.25], 1)) throw new Error("small moves stop");
  * if (firesAfterStep(rule, [0, 0], [0.5, 0], 1)) throw new Error("|ΔW| = e does not");
  * ```
+ * @category Optimisation
  */
 export function firesAfterStep(
   rule: StoppingRule,

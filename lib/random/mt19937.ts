@@ -16,7 +16,8 @@
 import { ArgumentRangeError, InputTypeError } from "../errors.ts";
 import { describeValue } from "../_util/validate.ts";
 
-/** Number of 32-bit words in the MT19937 state (n = 624). */
+/** Number of 32-bit words in the MT19937 state (n = 624).
+ * @category Random numbers */
 export const MT19937_STATE_SIZE = 624;
 
 /** The middle offset m = 397 of the twist recurrence. */
@@ -40,10 +41,12 @@ const LOWER_MASK = 0x7fffffff;
  *
  * @example The first words of the state for seed 1
  * ```ts
+ * import { initGenrand } from "@nnref/nnref/random";
  * const state = initGenrand(1);
  * // x₁ = 1812433253 · (1 ⊕ 0) + 1
  * if (state[0] !== 1 || state[1] !== 1812433254) throw new Error("init_genrand recurrence");
  * ```
+ * @category Random numbers
  */
 export function initGenrand(seed: number): Uint32Array {
   if (typeof seed !== "number") {
@@ -77,10 +80,12 @@ export function initGenrand(seed: number): Uint32Array {
  *
  * @example Twisting is deterministic
  * ```ts
+ * import { initGenrand, twistState } from "@nnref/nnref/random";
  * const a = twistState(initGenrand(7));
  * const b = twistState(initGenrand(7));
  * if (!a.every((word, i) => word === b[i])) throw new Error("same seed, same twist");
  * ```
+ * @category Random numbers
  */
 export function twistState(state: Uint32Array): Uint32Array {
   if (!(state instanceof Uint32Array) || state.length !== MT19937_STATE_SIZE) {
@@ -108,8 +113,10 @@ export function twistState(state: Uint32Array): Uint32Array {
  *
  * @example Zero is a fixed point
  * ```ts
+ * import { temper } from "@nnref/nnref/random";
  * if (temper(0) !== 0) throw new Error("tempering is linear over GF(2)");
  * ```
+ * @category Random numbers
  */
 export function temper(word: number): number {
   if (typeof word !== "number") {
@@ -132,11 +139,13 @@ export function temper(word: number): number {
  *
  * @example The C++ standard's check: the 10000th draw of seed 5489 is 4123659995
  * ```ts
+ * import { MT19937 } from "@nnref/nnref/random";
  * const generator = new MT19937(5489);
  * let word = 0;
  * for (let i = 0; i < 10000; i++) word = generator.nextUint32();
  * if (word !== 4123659995) throw new Error("ISO C++ [rand.predef] mt19937");
  * ```
+ * @category Random numbers
  */
 export class MT19937 {
   readonly #state: Uint32Array;
@@ -162,6 +171,7 @@ export class MT19937 {
    *
    * @example First draw of seed 0 (numpy `RandomState(0)`)
    * ```ts
+   * import { MT19937 } from "@nnref/nnref/random";
    * if (new MT19937(0).nextUint32() !== 2357136044) throw new Error("seed 0");
    * ```
    */

@@ -79,10 +79,12 @@ function requireCount(value: number, what: string, method: string, maximum: numb
  *
  * @example Same seed, same stream as numpy (`np.random.RandomState(0).random_sample()`)
  * ```ts
+ * import { RandomState } from "@nnref/nnref/random";
  * const rng = new RandomState(0);
  * if (rng.randomSample() !== 0.5488135039273248) throw new Error("numpy seed 0");
  * if (new RandomState(0).randint(0, 10) !== 5) throw new Error("numpy randint(0, 10)");
  * ```
+ * @category Random numbers
  */
 export class RandomState {
   readonly #generator: MT19937;
@@ -122,6 +124,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const u = new RandomState(42).randomSample();
    * if (u !== 0.3745401188473625) throw new Error("np.random.RandomState(42).random_sample()");
    * ```
@@ -142,6 +145,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const [first] = new RandomState(42).fillRandomSample(new Float64Array(3));
    * if (first !== new RandomState(42).randomSample()) throw new Error("same stream");
    * ```
@@ -169,6 +173,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const x = new RandomState(42).uniform(-1, 1);
    * if (x !== -1 + 2 * 0.3745401188473625) throw new Error("low + (high - low) * u");
    * ```
@@ -194,6 +199,7 @@ export class RandomState {
    *
    * @example Three weights in [−1, 1), as `np.random.uniform(-1, 1, size=3)`
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const weights = new RandomState(0).fillUniform(new Float64Array(3), -1, 1);
    * if (weights[0] !== new RandomState(0).uniform(-1, 1)) throw new Error("same stream");
    * ```
@@ -238,6 +244,7 @@ export class RandomState {
    *
    * @example The second call returns the cached value without drawing
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const rng = new RandomState(1);
    * rng.standardNormal();
    * const twin = new RandomState(1);
@@ -285,6 +292,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const x = new RandomState(3).normal(10, 2);
    * if (x !== 10 + 2 * new RandomState(3).standardNormal()) throw new Error("μ + σz");
    * ```
@@ -309,6 +317,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const out = new RandomState(3).fillNormal(new Float64Array(2), 0, 1);
    * const rng = new RandomState(3);
    * if (out[1] !== (rng.standardNormal(), rng.standardNormal())) throw new Error("stream");
@@ -351,6 +360,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const rng = new RandomState(0);
    * if (rng.randint(5, 6) !== 5) throw new Error("a one-element range");
    * if (rng.randint(0, 10) !== 5) throw new Error("and it drew nothing: numpy gives 5");
@@ -399,6 +409,7 @@ export class RandomState {
    *
    * @example Without replacement is a prefix of a permutation
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const picked = new RandomState(9).choice(10, 5, false);
    * if (picked.join() !== "8,4,7,2,1") throw new Error("numpy RandomState(9).choice(10, 5, replace=False)");
    * ```
@@ -439,6 +450,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const order = new RandomState(9).permutation(10);
    * if ([...order].sort((a, b) => a - b).join() !== "0,1,2,3,4,5,6,7,8,9") throw new Error("a permutation");
    * ```
@@ -461,6 +473,7 @@ export class RandomState {
    *
    * @example
    * ```ts
+   * import { RandomState } from "@nnref/nnref/random";
    * const items = ["a", "b", "c"];
    * if (new RandomState(0).shuffle(items) !== items) throw new Error("in place");
    * ```

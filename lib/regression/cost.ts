@@ -26,11 +26,13 @@ import { requireFiniteArray, requireMatrix } from "../_util/validate.ts";
  *
  * @example A perfect fit costs 0, an error of 2 in one of two points costs 4/4 = 1
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresCost } from "@nnref/nnref/regression";
  * const x = fromRows([[1, 0], [1, 1]]);
  * if (leastSquaresCost(x, [1, 1], [1, 2]) !== 0) throw new Error("exact fit");
  * if (leastSquaresCost(x, [1, 1], [1, 4]) !== 1) throw new Error("(2²)/(2·2) = 1");
  * ```
+ * @category Regression
  */
 export function leastSquaresCost(
   x: Matrix,

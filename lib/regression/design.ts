@@ -14,7 +14,8 @@ import {
 } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 
-/** Options of {@link designMatrix}. */
+/** Options of {@link designMatrix}.
+ * @category Regression */
 export interface DesignOptions {
   /** Prepend the column x₀ = 1 for the bias w₀ (default true). */
   readonly intercept?: boolean;
@@ -36,9 +37,11 @@ export interface DesignOptions {
  *
  * @example The commute design of 001 §1.7
  * ```ts
+ * import { designMatrix } from "@nnref/nnref/regression";
  * const x = designMatrix([[2.7, 4.1, 1.0, 5.2, 2.8], [1, 1, 0, 1, 0]]);
  * if (x.rows !== 5 || x.cols !== 3 || x.data[3] !== 1 || x.data[4] !== 4.1) throw new Error("[1, D, T_d]");
  * ```
+ * @category Regression
  */
 export function designMatrix(
   features: readonly ArrayLike<number>[],

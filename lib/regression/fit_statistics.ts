@@ -18,7 +18,8 @@ import { type Design, leastSquares, type LeastSquaresMethod } from "../linalg/ls
 import type { Matrix } from "../linalg/matrix.ts";
 import { requireBoolean, requireNumberArray, requireObject } from "../_util/validate.ts";
 
-/** Options of {@link fitLinearModel}. */
+/** Options of {@link fitLinearModel}.
+ * @category Regression */
 export interface FitOptions {
   /** The least-squares method; `"accurate"` also computes the statistics in double-double. */
   readonly method: LeastSquaresMethod;
@@ -28,9 +29,12 @@ export interface FitOptions {
    * convention for NoInt1 and NoInt2).
    */
   readonly intercept: boolean;
+  /** With `method: "tsqr"`: one refinement step with a double-double residual. */
+  readonly refine?: boolean;
 }
 
-/** A fitted linear model. Symbols: W* → `weights`, Y* = XW* → `fitted`, e = Y − Y*. */
+/** A fitted linear model. Symbols: W* → `weights`, Y* = XW* → `fitted`, e = Y − Y*.
+ * @category Regression */
 export interface LinearFit {
   /** The least-squares method used. */
   readonly method: LeastSquaresMethod;
@@ -91,19 +95,26 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  *
  * @example A line through four points
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { fitLinearModel } from "@nnref/nnref/regression";
  * const fit = fitLinearModel(fromRows([[1, 0], [1, 1], [1, 2], [1, 3]]), [1, 2, 2, 4], {
  *   method: "accurate", intercept: true,
  * });
  * // W* = [0.9, 0.9]; residuals 0.1, 0.2, −0.7, 0.4: SSE = 0.7; Σ(y − ȳ)² = 4.75
- * if (Math.abs(fit.rSquared - (1 - 0.7 / 4.75)) > 1e-15) throw new Error("R² = 0.8526…");
+ * assertClose(fit.rSquared, (1 - 0.7 / 4.75), { atol: 1e-15 }, "R² = 0.8526…");
  * ```
+ * @category Regression
  */
 export function fitLinearModel(x: Design, y: ArrayLike<number>, options: FitOptions): LinearFit {
   requireObject(options, "options ({ method, intercept })");
   requireBoolean(options.intercept, "options.intercept");
   requireNumberArray(y, "y");
-  const { weights, unscaledCovariance } = leastSquares(x, y, { method: options.method });
+  if (options.refine !== undefined) requireBoolean(options.refine, "options.refine");
+  const { weights, unscaledCovariance } = leastSquares(x, y, {
+    method: options.method,
+    ...(options.refine ? { refine: true } : {}),
+  });
   const n = x.rows, p = x.cols;
   const residuals = new Float64Array(n), fitted = new Float64Array(n);
   let sse: DoubleDouble = [0, 0], sst: DoubleDouble = [0, 0];

@@ -23,10 +23,12 @@ import { requireFiniteMatrix } from "../_util/validate.ts";
  *
  * @example
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { leastSquaresHessian } from "@nnref/nnref/regression";
  * const h = leastSquaresHessian(fromRows([[1, 0], [1, 2]]));
  * if (h.data.join() !== "1,1,1,2") throw new Error("[[1, 1], [1, 2]]");
  * ```
+ * @category Regression
  */
 export function leastSquaresHessian(x: Matrix): Matrix {
   requireFiniteMatrix(x, "X");

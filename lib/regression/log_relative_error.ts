@@ -28,10 +28,12 @@ import {
  *
  * @example Eight correct digits
  * ```ts
+ * import { logRelativeError } from "@nnref/nnref/regression";
  * if (Math.round(logRelativeError(1.00000001, 1)) !== 8) throw new Error("LRE 8");
  * if (logRelativeError(2, 2) !== 15) throw new Error("capped at 15");
  * if (logRelativeError(1e-20, 0) !== 15) throw new Error("certified 0: −log₁₀|estimate|, capped");
  * ```
+ * @category Regression
  */
 export function logRelativeError(estimate: number, certified: number, digits = 15): number {
   requireNumber(estimate, "estimate");
@@ -53,8 +55,10 @@ export function logRelativeError(estimate: number, certified: number, digits = 1
  *
  * @example
  * ```ts
+ * import { logRelativeError, minimumLogRelativeError } from "@nnref/nnref/regression";
  * if (minimumLogRelativeError([1, 2.0002], [1, 2]) !== logRelativeError(2.0002, 2)) throw new Error("min");
  * ```
+ * @category Regression
  */
 export function minimumLogRelativeError(
   estimates: ArrayLike<number>,

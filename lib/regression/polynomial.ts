@@ -37,9 +37,11 @@ function validate(x: ArrayLike<number>, degree: number): void {
  *
  * @example φ(2) for m = 3
  * ```ts
+ * import { polynomialDesign } from "@nnref/nnref/regression";
  * const x = polynomialDesign([2], 3);
  * if (x.data.join() !== "1,2,4,8") throw new Error("[1, 2, 4, 8]");
  * ```
+ * @category Regression
  */
 export function polynomialDesign(x: ArrayLike<number>, degree: number): Matrix {
   validate(x, degree);
@@ -70,9 +72,11 @@ export function polynomialDesign(x: ArrayLike<number>, degree: number): Matrix {
  *
  * @example 0.1³ keeps the digits a double loses
  * ```ts
+ * import { polynomialDesignDoubleDouble } from "@nnref/nnref/regression";
  * const x = polynomialDesignDoubleDouble([0.1], 3);
  * if (x.hi[1] !== 0.1 || x.lo[3] === 0) throw new Error("0.1³ (of the double 0.1) needs a tail");
  * ```
+ * @category Regression
  */
 export function polynomialDesignDoubleDouble(
   x: ArrayLike<number>,

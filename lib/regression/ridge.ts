@@ -71,10 +71,12 @@ function validateWeights(x: Matrix, weights: ArrayLike<number>): void {
  *
  * @example One point, one weight: w = xy/(x² + λ)
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { ridgeRegression } from "@nnref/nnref/regression";
  * const [w] = ridgeRegression(fromRows([[2]]), [3], 12);
  * if (w !== 0.375) throw new Error("2·3 / (4 + 12) = 0.375");
  * ```
+ * @category Regression
  */
 export function ridgeRegression(x: Matrix, y: ArrayLike<number>, lambda: number): Float64Array {
   validate(x, y, lambda);
@@ -191,9 +193,11 @@ function stackedSolve(
  *
  * @example
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { ridgeCost } from "@nnref/nnref/regression";
  * if (ridgeCost(fromRows([[1]]), [1], [1], 2) !== 1) throw new Error("0 + (2/2)·1 = 1");
  * ```
+ * @category Regression
  */
 export function ridgeCost(
   x: Matrix,
@@ -219,10 +223,12 @@ export function ridgeCost(
  *
  * @example Zero at the closed-form minimiser
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { ridgeGradient, ridgeRegression } from "@nnref/nnref/regression";
  * const x = fromRows([[2]]);
  * if (ridgeGradient(x, ridgeRegression(x, [3], 12), [3], 12)[0] !== 0) throw new Error("∇C(W*) = 0");
  * ```
+ * @category Regression
  */
 export function ridgeGradient(
   x: Matrix,

@@ -19,14 +19,18 @@ import {
 } from "../_util/validate.ts";
 import { SUM_VARIANTS, type SumVariant } from "./summation.ts";
 
-/** ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)). */
+/** ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)).
+ * @category Series and summation */
 export const ZETA_HALF: number = -1.4603545088095868;
-/** The Euler–Mascheroni constant γ = 0.57721566490153286…, in Σ_{t≤T} 1/t = ln T + γ + O(1/T). */
+/** The Euler–Mascheroni constant γ = 0.57721566490153286…, in Σ_{t≤T} 1/t = ln T + γ + O(1/T).
+ * @category Series and summation */
 export const EULER_GAMMA: number = 0.5772156649015329;
-/** ζ(2) = π²/6 = 1.64493406684822643…, the limit of Σ 1/t². */
+/** ζ(2) = π²/6 = 1.64493406684822643…, the limit of Σ 1/t².
+ * @category Series and summation */
 export const ZETA_TWO: number = 1.6449340668482264;
 
-/** One Robbins–Monro series: C^power · Σ t^(−exponent). */
+/** One Robbins–Monro series: C^power · Σ t^(−exponent).
+ * @category Series and summation */
 export interface StepSeries {
   /** p in t^(−p). */
   readonly exponent: 0.5 | 1 | 2;
@@ -39,8 +43,10 @@ export interface StepSeries {
  *
  * @example
  * ```ts
+ * import { ROBBINS_MONRO_SERIES } from "@nnref/nnref/series";
  * if (ROBBINS_MONRO_SERIES.squaresInverseSqrt.exponent !== 1) throw new Error("(C/√t)² = C²/t");
  * ```
+ * @category Series and summation
  */
 export const ROBBINS_MONRO_SERIES: {
   readonly stepsInverseSqrt: StepSeries;
@@ -54,7 +60,8 @@ export const ROBBINS_MONRO_SERIES: {
   squaresInverse: { exponent: 2, power: 2 },
 } as const;
 
-/** The name of one of {@link ROBBINS_MONRO_SERIES}. */
+/** The name of one of {@link ROBBINS_MONRO_SERIES}.
+ * @category Series and summation */
 export type StepSeriesName = keyof typeof ROBBINS_MONRO_SERIES;
 
 function seriesOf(name: StepSeriesName): StepSeries {
@@ -74,8 +81,10 @@ function seriesOf(name: StepSeriesName): StepSeries {
  *
  * @example
  * ```ts
+ * import { powerTerms } from "@nnref/nnref/series";
  * if (powerTerms(2, 3).join() !== [1, 0.25, 1 / 9].join()) throw new Error("1, 1/4, 1/9");
  * ```
+ * @category Series and summation
  */
 export function powerTerms(exponent: 0.5 | 1 | 2, horizon: number): Float64Array {
   requireNumber(exponent, "Exponent p");
@@ -93,7 +102,8 @@ export function powerTerms(exponent: 0.5 | 1 | 2, horizon: number): Float64Array
   return terms;
 }
 
-/** Options of {@link robbinsMonroPartialSum}. */
+/** Options of {@link robbinsMonroPartialSum}.
+ * @category Series and summation */
 export interface PartialSumOptions {
   /** C > 0 (S1's MiniSGD uses 0.06); default 1. */
   readonly constant?: number;
@@ -118,9 +128,11 @@ export interface PartialSumOptions {
  *
  * @example Σ_{t≤10} 1/t = 7381/2520
  * ```ts
- * import { assertClose } from "../../oracle/assert_close.ts";
+ * import { assertClose } from "@nnref/nnref/oracle";
+ * import { robbinsMonroPartialSum } from "@nnref/nnref/series";
  * assertClose(robbinsMonroPartialSum("stepsInverse", 10), 7381 / 2520, { ulps: 1 });
  * ```
+ * @category Series and summation
  */
 export function robbinsMonroPartialSum(
   name: StepSeriesName,
@@ -153,9 +165,11 @@ export function robbinsMonroPartialSum(
  *
  * @example Σ_{t≤10⁶} 1/√t ≈ 2000 + ζ(½)
  * ```ts
+ * import { robbinsMonroAsymptotic, ZETA_HALF } from "@nnref/nnref/series";
  * const leading = robbinsMonroAsymptotic("stepsInverseSqrt", 1e6);
  * if (leading !== 2000 + ZETA_HALF) throw new Error("2√T + ζ(½)");
  * ```
+ * @category Series and summation
  */
 export function robbinsMonroAsymptotic(
   name: StepSeriesName,
@@ -184,7 +198,8 @@ export function robbinsMonroAsymptotic(
   return (power === 1 ? constant : constant * constant) * value;
 }
 
-/** Which Robbins–Monro conditions a schedule ηₜ = C/t^p meets. */
+/** Which Robbins–Monro conditions a schedule ηₜ = C/t^p meets.
+ * @category Series and summation */
 export interface RobbinsMonroConditions {
   /** Σηₜ = ∞ (the first condition): true iff p ≤ 1. */
   readonly stepsDiverge: boolean;
@@ -205,10 +220,12 @@ export interface RobbinsMonroConditions {
  *
  * @example C/√t meets only the first condition; C/t meets both
  * ```ts
+ * import { robbinsMonroConditions } from "@nnref/nnref/series";
  * const sqrt = robbinsMonroConditions(0.5), inverse = robbinsMonroConditions(1);
  * if (!sqrt.stepsDiverge || sqrt.squaresConverge) throw new Error("Σ C²/t diverges");
  * if (!inverse.satisfied) throw new Error("C/t satisfies both");
  * ```
+ * @category Series and summation
  */
 export function robbinsMonroConditions(exponent: number): RobbinsMonroConditions {
   requireNumber(exponent, "Exponent p");

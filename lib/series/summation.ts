@@ -9,7 +9,8 @@
 
 import { requireNumberArray } from "../_util/validate.ts";
 
-/** A summation kernel: the sum of `values` in binary64. */
+/** A summation kernel: the sum of `values` in binary64.
+ * @category Series and summation */
 export type SumKernel = (values: ArrayLike<number>) => number;
 
 /**
@@ -23,8 +24,10 @@ export type SumKernel = (values: ArrayLike<number>) => number;
  *
  * @example 0.1 added ten times is not 1
  * ```ts
+ * import { sumNaive } from "@nnref/nnref/series";
  * if (sumNaive(new Array(10).fill(0.1)) === 1) throw new Error("the loop rounds");
  * ```
+ * @category Series and summation
  */
 export function sumNaive(values: ArrayLike<number>): number {
   requireNumberArray(values, "values");
@@ -50,9 +53,11 @@ export function sumNaive(values: ArrayLike<number>): number {
  *
  * @example Ten times 0.1 is 1, and the cancellation 1e100 + 1 − 1e100 keeps the 1
  * ```ts
+ * import { sumCompensated } from "@nnref/nnref/series";
  * if (sumCompensated(new Array(10).fill(0.1)) !== 1) throw new Error("compensated");
  * if (sumCompensated([1e100, 1, -1e100]) !== 1) throw new Error("Neumaier keeps the 1");
  * ```
+ * @category Series and summation
  */
 export function sumCompensated(values: ArrayLike<number>): number {
   requireNumberArray(values, "values");
@@ -108,9 +113,11 @@ function pairwise(values: ArrayLike<number>, start: number, end: number): number
  *
  * @example
  * ```ts
+ * import { sumPairwise } from "@nnref/nnref/series";
  * const values = Array.from({ length: 1000 }, (_, i) => i + 1);
  * if (sumPairwise(values) !== 500500) throw new Error("integers are exact");
  * ```
+ * @category Series and summation
  */
 export function sumPairwise(values: ArrayLike<number>): number {
   requireNumberArray(values, "values");
@@ -156,9 +163,11 @@ function pairwiseUnrolled(values: ArrayLike<number>, start: number, end: number)
  *
  * @example
  * ```ts
+ * import { sumPairwiseUnrolled } from "@nnref/nnref/series";
  * const values = Array.from({ length: 1000 }, (_, i) => i + 1);
  * if (sumPairwiseUnrolled(values) !== 500500) throw new Error("integers are exact");
  * ```
+ * @category Series and summation
  */
 export function sumPairwiseUnrolled(values: ArrayLike<number>): number {
   requireNumberArray(values, "values");
@@ -170,10 +179,12 @@ export function sumPairwiseUnrolled(values: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import { SUM_VARIANTS } from "@nnref/nnref/variants";
  * for (const sum of Object.values(SUM_VARIANTS)) {
  *   if (sum([1, 2, 3]) !== 6) throw new Error("small integers add exactly");
  * }
  * ```
+ * @category Variants
  */
 export const SUM_VARIANTS: {
   readonly naive: SumKernel;
@@ -187,5 +198,6 @@ export const SUM_VARIANTS: {
   pairwiseUnrolled: sumPairwiseUnrolled,
 } as const;
 
-/** The name of a summation kernel in {@link SUM_VARIANTS}. */
+/** The name of a summation kernel in {@link SUM_VARIANTS}.
+ * @category Series and summation */
 export type SumVariant = keyof typeof SUM_VARIANTS;

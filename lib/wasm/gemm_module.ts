@@ -1,218 +1,225 @@
 /**
- * A register-blocked f64x2 GEMM kernel, C = A·B, emitted as WebAssembly bytes.
+ * A register-blocked f64x2 GEMM kernel, C = A·B, emitted as WebAssembly bytes, for a tile
+ * of R rows × C columns (R from 1 to 6, C = 2, 4, 6 or 8) chosen by the caller.
  *
- * Layout in linear memory (all byte addresses multiples of 32):
- * - A packed in row panels: panel I holds rows 4I … 4I+3; inside it, for each p the
- *   four values A[4I+r][p] are adjacent (`aPanel[p·4 + r]`), so one pointer walks it.
- * - B packed in column panels of w = `tileColumns` (2, 4 or 6) columns: panel J holds
- *   columns wJ … wJ+w−1; inside it, for each p the w values B[p][wJ+c] are adjacent
- *   (`bPanel[p·w + c]`).
- * - C row-major, (4·rowPanels) × (w·colPanels).
+ * Layout in linear memory (byte addresses, multiples of 16):
+ * - A packed in row panels by the module's `pack` function: panel I holds rows R·I … R·I+R−1;
+ *   inside it, for each p the R values A[R·I+r][p] are adjacent (`panel[p·R + r]`), so one
+ *   pointer walks it;
+ * - B row-major as the caller copied it, rows `ldb` bytes apart (its width padded to a
+ *   multiple of C with zeros): no packing, the kernel reads B[p][C·J … C·J+C−1] with
+ *   v128.load and steps p by ldb;
+ * - C row-major, rows `ldc` bytes apart.
  *
- * For each 4 × w tile of C the kernel keeps 4·w/2 f64x2 accumulators in registers and, for
- * p = 0 … k−1, loads w/2 vectors of B, splats each of the four A values
- * (`v128.load64_splat`) and does 2w `f64x2.mul` + 2w `f64x2.add`. With w = 6 (what
- * matmulWasmSimd uses) that is 48 flops per 7 loads, and 12 accumulators + 3 B vectors +
- * one splat fill the 16 vector registers of x86-64 (AArch64 has 32). Measured at n = 240
- * on a 3.5 GHz Xeon, side by side: 4 × 6 ran 10 % (V8) to 15 % (JavaScriptCore) faster
- * than 4 × 4; 6 × 4, 3 × 6 and unrolling p by 2 were no better on both engines.
+ * For each R × C tile of C the kernel keeps R·C/2 f64x2 accumulators in registers and, for
+ * p = 0 … k−1, loads C/2 vectors of B, splats each of the R values of A
+ * (`v128.load64_splat`) and does R·C/2 `f64x2.mul` + `f64x2.add`. Column panels are the
+ * outer loop (a C-column strip of B, k·C·8 bytes, stays in L1 while every row panel uses
+ * it), and the kernel takes a range of them, so two threads can share one product.
  *
  * Every C entry is accumulated as ((0 + a₀b₀) + a₁b₁) + … in order p = 0, 1, …, with a
- * separate multiply and add (no fused multiply-add), which is exactly the textbook
- * i-j-p loop: the result is bitwise equal to it for finite inputs.
+ * separate multiply and add, which is exactly the textbook i-j-p loop: the result is
+ * bitwise equal to it for finite inputs, whatever the tile. With `fma: true` the multiply
+ * and add become `f64x2.relaxed_madd` (relaxed SIMD): V8 fuses it on x86-64 with FMA3
+ * (one rounding per term instead of two: different bits, see `matmul_simd.ts` for the
+ * error), JavaScriptCore does not (the same bits as without).
  *
  * @module
  */
 
-import { encodeModule } from "./module_encoder.ts";
-import type { ValueType } from "./module_encoder.ts";
-import {
-  brIf,
-  control,
-  end,
-  f64x2Add,
-  f64x2Mul,
-  i32Const,
-  localGet,
-  localSet,
-  localTee,
-  OPCODE,
-  v128ConstF64x2,
-  v128Load,
-  v128Load64Splat,
-  v128Store,
-} from "./instructions.ts";
+import { encodeModule, type FunctionDefinition, type MemoryDefinition } from "./module_encoder.ts";
+import { block, branchIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
+import { Locals } from "./_exp_code.ts";
 
-/** Rows of the register tile (and the default column count); A is packed in panels of it. */
+/** Rows of the default register tile.
+ * @category WebAssembly encoder */
 export const GEMM_TILE = 4;
 
-/** Columns of the register tile that {@link gemmModule} uses unless told otherwise. */
+/** Columns of the default register tile.
+ * @category WebAssembly encoder */
 export const GEMM_TILE_COLUMNS_DEFAULT = 4;
 
-/**
- * Steps of p per loop iteration (a power of two); the caller pads the depth to a
- * multiple of it with zeros. 2 halves the loop overhead but measured slower on Bun
- * (JavaScriptCore: 11 vs 13 GFLOP/s at n = 256) and no faster on Deno, so it is 1.
- */
+/** Steps of p per loop iteration: the depth is never padded (kept for compatibility).
+ * @category WebAssembly encoder */
 export const GEMM_UNROLL = 1;
 
-/** Name of the exported kernel and of the exported memory. */
-export const GEMM_EXPORTS = { kernel: "gemm", memory: "memory" } as const;
+/** Names of the exported kernel, packing function and memory.
+ * @category WebAssembly encoder */
+export const GEMM_EXPORTS = { kernel: "gemm", pack: "pack", memory: "memory" } as const;
 
-// Local indices. Parameters first: (aPtr, bPtr, cPtr, rowPanels, depth, colPanels).
-const A_PTR = 0, B_PTR = 1, C_PTR = 2, ROW_PANELS = 3, DEPTH = 4, COL_PANELS = 5;
-const I_LEFT = 6, J_LEFT = 7, P_LEFT = 8, PA = 9, PB = 10, C_ROW = 11, C_TILE = 12;
-const C_STRIDE = 13, A_PANEL = 14, ADDRESS = 15;
-// Then the v128 locals, for a tile of `vectors` f64x2 columns: the 4·vectors accumulators
-// (ACC + vectors·r + h is row r, columns 2h … 2h+1), the B vectors, and the splat.
-const ACC = 16;
-const bVector = (vectors: number, h: number) => ACC + GEMM_TILE * vectors + h;
-const splatLocal = (vectors: number) => ACC + (GEMM_TILE + 1) * vectors;
-const localTypes = (vectors: number): ValueType[] => [
-  ...Array<ValueType>(10).fill("i32"), // locals 6 … 15
-  ...Array<ValueType>((GEMM_TILE + 1) * vectors + 1).fill("v128"),
-];
-
-const i32Add = [OPCODE.i32Add];
-const i32Sub = [OPCODE.i32Sub];
-const i32Mul = [OPCODE.i32Mul];
-
-function addTo(local: number, amount: number[]): number[] {
-  return [...localGet(local), ...amount, ...i32Add, ...localSet(local)];
+/** Options of {@link gemmModule}.
+ * @category WebAssembly encoder */
+export interface GemmModuleOptions {
+  /** Rows R of the register tile, 1 to 6 (default {@link GEMM_TILE}). */
+  readonly tileRows?: number;
+  /** Use `f64x2.relaxed_madd` (relaxed SIMD) for each multiply-add. */
+  readonly fma?: boolean;
+  /** The memory (default: own, exported); pass an imported shared one for two threads. */
+  readonly memory?: MemoryDefinition;
 }
 
-/** Decrements `local` and continues the enclosing loop while it is not zero. */
-function countDownAndLoop(local: number): number[] {
-  return [...localGet(local), ...i32Const(1), ...i32Sub, ...localTee(local), ...brIf(0)];
-}
-
-function tileBody(vectors: number): number[] {
-  const body: number[] = [];
-  const zero = v128ConstF64x2(0, 0);
-  const width = 2 * vectors; // doubles of B per step of p
-  for (let acc = 0; acc < GEMM_TILE * vectors; acc++) body.push(...zero, ...localSet(ACC + acc));
-  body.push(...localGet(A_PANEL), ...localSet(PA));
-  body.push(
-    ...localGet(DEPTH),
-    ...i32Const(Math.log2(GEMM_UNROLL)),
-    OPCODE.i32ShrU,
-    ...localSet(P_LEFT),
-  );
-  body.push(...control("loop"));
-  for (let step = 0; step < GEMM_UNROLL; step++) {
-    for (let h = 0; h < vectors; h++) {
-      body.push(
-        ...localGet(PB),
-        ...v128Load(8 * width * step + 16 * h),
-        ...localSet(bVector(vectors, h)),
-      );
-    }
-    for (let r = 0; r < GEMM_TILE; r++) {
-      body.push(
-        ...localGet(PA),
-        ...v128Load64Splat(8 * GEMM_TILE * step + 8 * r),
-        ...localSet(splatLocal(vectors)),
-      );
-      for (let h = 0; h < vectors; h++) {
-        const acc = ACC + vectors * r + h;
-        body.push(
-          ...localGet(acc),
-          ...localGet(splatLocal(vectors)),
-          ...localGet(bVector(vectors, h)),
-          ...f64x2Mul(),
-          ...f64x2Add(),
-          ...localSet(acc),
-        );
-      }
-    }
-  }
-  body.push(
-    ...addTo(PA, i32Const(8 * GEMM_TILE * GEMM_UNROLL)),
-    ...addTo(PB, i32Const(8 * width * GEMM_UNROLL)),
-  );
-  body.push(...countDownAndLoop(P_LEFT), ...end());
-  // Store the tile: row r at C_TILE + r·stride.
-  body.push(...localGet(C_TILE), ...localSet(ADDRESS));
-  for (let r = 0; r < GEMM_TILE; r++) {
-    for (let h = 0; h < vectors; h++) {
-      body.push(...localGet(ADDRESS), ...localGet(ACC + vectors * r + h), ...v128Store(16 * h));
-    }
-    if (r < GEMM_TILE - 1) body.push(...addTo(ADDRESS, localGet(C_STRIDE)));
-  }
-  return body;
-}
-
-function kernelBody(vectors: number): number[] {
-  const tileBytes = 16 * vectors; // one row of a tile of C
+/** `count` iterations of `body` (count ≥ 1 not required), counting down in `counter`. */
+function repeat(counter: number, count: Code, body: Code): Code {
   return [
-    // stride of a C row in bytes: the tile's row bytes per column panel
-    ...localGet(COL_PANELS),
-    ...i32Const(tileBytes),
-    ...i32Mul,
-    ...localSet(C_STRIDE),
-    ...localGet(A_PTR),
-    ...localSet(A_PANEL),
-    ...localGet(C_PTR),
-    ...localSet(C_ROW),
-    ...localGet(ROW_PANELS),
-    ...localSet(I_LEFT),
-    ...control("loop"),
-    ...localGet(B_PTR),
-    ...localSet(PB), // B panels are contiguous: PB runs on from one panel into the next
-    ...localGet(C_ROW),
-    ...localSet(C_TILE),
-    ...localGet(COL_PANELS),
-    ...localSet(J_LEFT),
-    ...control("loop"),
-    ...tileBody(vectors),
-    ...addTo(C_TILE, i32Const(tileBytes)),
-    ...countDownAndLoop(J_LEFT),
-    ...end(),
-    ...localGet(PA),
-    ...localSet(A_PANEL), // PA ended just past this row panel: the next one starts there
-    ...addTo(C_ROW, [...localGet(C_STRIDE), ...i32Const(GEMM_TILE), ...i32Mul]),
-    ...countDownAndLoop(I_LEFT),
-    ...end(),
+    ...set(counter, count),
+    ...block([
+      ...branchIf(0, i32.eqz(get(counter))),
+      ...loop([
+        ...body,
+        ...set(counter, i32.sub(get(counter), i32.const(1))),
+        ...branchIf(0, get(counter)),
+      ]),
+    ]),
   ];
 }
 
 /**
- * The GEMM module's bytes: an exported memory (`initialPages` 64 KiB pages) and the
- * exported kernel `gemm(aPtr, bPtr, cPtr, rowPanels, depth, colPanels)`, which writes
- * C = A·B for packed A (rowPanels panels of depth × 4), packed B (colPanels panels of
- * depth × `tileColumns`) into row-major C of (4·rowPanels) × (tileColumns·colPanels).
+ * `gemm(aPacked, b, c, rowPanels, depth, colFirst, colCount, ldb, ldc)`: C's tiles for
+ * column panels colFirst … colFirst + colCount − 1 and every row panel.
+ */
+function kernel(rows: number, vectors: number, fma: boolean): FunctionDefinition {
+  const locals = new Locals(9);
+  const A = 0, B = 1, C = 2, ROW_PANELS = 3, DEPTH = 4, COL_FIRST = 5, COL_COUNT = 6;
+  const LDB = 7, LDC = 8;
+  const jLeft = locals.add("i32"), iLeft = locals.add("i32"), pLeft = locals.add("i32");
+  const pa = locals.add("i32"), pb = locals.add("i32"), bStrip = locals.add("i32");
+  const cTile = locals.add("i32"), cStrip = locals.add("i32"), address = locals.add("i32");
+  const acc = Array.from({ length: rows * vectors }, () => locals.add("v128"));
+  const bv = Array.from({ length: vectors }, () => locals.add("v128"));
+  const splat = locals.add("v128");
+  const step: Code = [];
+  for (let h = 0; h < vectors; h++) step.push(...set(bv[h], v128.load(get(pb), 16 * h)));
+  for (let r = 0; r < rows; r++) {
+    step.push(...set(splat, v128.load64Splat(get(pa), 8 * r)));
+    for (let h = 0; h < vectors; h++) {
+      const a = acc[r * vectors + h];
+      step.push(
+        ...set(
+          a,
+          fma
+            ? f64x2.relaxedMadd(get(splat), get(bv[h]), get(a))
+            : f64x2.add(get(a), f64x2.mul(get(splat), get(bv[h]))),
+        ),
+      );
+    }
+  }
+  const store: Code = [...set(address, get(cTile))];
+  for (let r = 0; r < rows; r++) {
+    for (let h = 0; h < vectors; h++) {
+      store.push(...v128.store(get(address), get(acc[r * vectors + h]), 16 * h));
+    }
+    if (r < rows - 1) store.push(...set(address, i32.add(get(address), get(LDC))));
+  }
+  const tile: Code = [
+    ...acc.flatMap((a) => set(a, v128.constF64(0, 0))),
+    ...set(pb, get(bStrip)),
+    ...repeat(pLeft, get(DEPTH), [
+      ...step,
+      ...set(pa, i32.add(get(pa), i32.const(8 * rows))),
+      ...set(pb, i32.add(get(pb), get(LDB))),
+    ]),
+    ...store,
+  ];
+  const body: Code = [
+    // strip J of B starts at byte 16·vectors·J; of C at the same column
+    ...set(bStrip, i32.add(get(B), i32.mul(get(COL_FIRST), i32.const(16 * vectors)))),
+    ...set(cStrip, i32.add(get(C), i32.mul(get(COL_FIRST), i32.const(16 * vectors)))),
+    ...repeat(jLeft, get(COL_COUNT), [
+      ...set(pa, get(A)),
+      ...set(cTile, get(cStrip)),
+      ...repeat(iLeft, get(ROW_PANELS), [
+        ...tile, // leaves pa at the next row panel
+        ...set(cTile, i32.add(get(cTile), i32.mul(get(LDC), i32.const(rows)))),
+      ]),
+      ...set(bStrip, i32.add(get(bStrip), i32.const(16 * vectors))),
+      ...set(cStrip, i32.add(get(cStrip), i32.const(16 * vectors))),
+    ]),
+  ];
+  return {
+    exportName: GEMM_EXPORTS.kernel,
+    params: ["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"],
+    results: [],
+    locals: locals.types,
+    body,
+  };
+}
+
+/** `pack(a, aPacked, rowPanels, depth)`: row-major A (rows padded with zeros) into panels. */
+function packer(rows: number): FunctionDefinition {
+  const locals = new Locals(4);
+  const SRC = 0, DST = 1, PANELS = 2, DEPTH = 3;
+  const panelLeft = locals.add("i32"), pLeft = locals.add("i32"), source = locals.add("i32");
+  const stride = locals.add("i32");
+  const copy: Code = [];
+  for (let r = 0; r < rows; r++) {
+    copy.push(
+      ...f64.store(
+        get(DST),
+        f64.load(r === 0 ? get(source) : i32.add(get(source), i32.mul(get(stride), i32.const(r)))),
+        8 * r,
+      ),
+    );
+  }
+  return {
+    exportName: GEMM_EXPORTS.pack,
+    params: ["i32", "i32", "i32", "i32"],
+    results: [],
+    locals: locals.types,
+    body: [
+      ...set(stride, i32.shl(get(DEPTH), i32.const(3))),
+      ...repeat(panelLeft, get(PANELS), [
+        ...set(source, get(SRC)),
+        ...repeat(pLeft, get(DEPTH), [
+          ...copy,
+          ...set(DST, i32.add(get(DST), i32.const(8 * rows))),
+          ...set(source, i32.add(get(source), i32.const(8))),
+        ]),
+        ...set(SRC, i32.add(get(SRC), i32.mul(get(stride), i32.const(rows)))),
+      ]),
+    ],
+  };
+}
+
+/**
+ * The GEMM module's bytes: a memory and the exported `gemm` (see the module doc) and
+ * `pack(a, aPacked, rowPanels, depth)`.
  *
- * The caller must pass rowPanels, colPanels ≥ 1 and depth ≥ 1 a multiple of
- * {@link GEMM_UNROLL} (the loops are do-while), and addresses that are multiples of 16.
+ * The caller must pass addresses that are multiples of 16, B's and C's row strides
+ * (`ldb`, `ldc`, in bytes) covering whole tiles, and A's rows padded to a multiple of R.
  *
- * @param initialPages Initial memory size in pages (≥ 1).
- * @param tileColumns Columns of the register tile and of a packed B panel: 2, 4 or 6
- *   (4 × 6 needs 16 vector registers, the most x86-64 has).
- * @returns Module bytes (well under the 4 KiB that browsers allow to compile synchronously).
- * @throws {RangeError} if `tileColumns` is not 2, 4 or 6.
+ * @param initialPages Initial memory size in pages (≥ 1; ignored for an imported memory).
+ * @param tileColumns Columns C of the register tile: 2, 4, 6 or 8.
+ * @param options Rows of the tile, FMA, and the memory.
+ * @returns Module bytes (under the 4 KiB that browsers compile synchronously for the
+ *   default tile).
+ * @throws {RangeError} if the tile is outside 1–6 rows × {2, 4, 6, 8} columns or needs more
+ *   than 16 vector registers (R·C/2 accumulators + C/2 + 1).
  *
  * @example
  * ```ts
+ * import { gemmModule } from "@nnref/nnref/wasm";
  * const bytes = gemmModule(1, 6);
- * if (bytes.length > 4096) throw new Error("small enough for synchronous compilation");
+ * if (bytes.length > 4096 || !WebAssembly.validate(bytes)) throw new Error("small and valid");
  * ```
+ * @category WebAssembly encoder
  */
 export function gemmModule(
   initialPages: number,
   tileColumns: number = GEMM_TILE_COLUMNS_DEFAULT,
+  options: GemmModuleOptions = {},
 ): Uint8Array<ArrayBuffer> {
-  if (tileColumns !== 2 && tileColumns !== 4 && tileColumns !== 6) {
-    throw new RangeError(`The GEMM tile must have 2, 4 or 6 columns, got ${tileColumns}`);
+  const rows = options.tileRows ?? GEMM_TILE;
+  if (![2, 4, 6, 8].includes(tileColumns)) {
+    throw new RangeError(`The GEMM tile must have 2, 4, 6 or 8 columns, got ${tileColumns}`);
   }
   const vectors = tileColumns / 2;
+  if (!Number.isInteger(rows) || rows < 1 || rows > 6 || rows * vectors + vectors + 1 > 16) {
+    throw new RangeError(
+      `A ${rows} × ${tileColumns} GEMM tile needs 1–6 rows and at most 16 vector registers (R·C/2 + C/2 + 1)`,
+    );
+  }
   return encodeModule({
-    memory: { initialPages, exportName: GEMM_EXPORTS.memory },
-    functions: [{
-      exportName: GEMM_EXPORTS.kernel,
-      params: ["i32", "i32", "i32", "i32", "i32", "i32"],
-      results: [],
-      locals: localTypes(vectors),
-      body: kernelBody(vectors),
-    }],
+    memory: options.memory ?? { initialPages, exportName: GEMM_EXPORTS.memory },
+    functions: [kernel(rows, vectors, options.fma ?? false), packer(rows)],
   });
 }

@@ -17,7 +17,8 @@ import { describeValue, requireNumber, requireOneOf } from "../_util/validate.ts
 
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
-/** Single-byte opcodes of the core instruction set that the emitter uses. */
+/** Single-byte opcodes of the core instruction set that the emitter uses.
+ * @category WebAssembly encoder */
 export const OPCODE = {
   unreachable: 0x00,
   nop: 0x01,
@@ -54,7 +55,8 @@ export const OPCODE = {
   simdPrefix: 0xfd,
 } as const;
 
-/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table. */
+/** SIMD128 sub-opcodes (after the 0xFD prefix), from the SIMD proposal's opcode table.
+ * @category WebAssembly encoder */
 export const SIMD_OPCODE = {
   v128Load: 0x00,
   v128Load64Splat: 0x0a,
@@ -68,7 +70,8 @@ export const SIMD_OPCODE = {
   f64x2Div: 0xf3,
 } as const;
 
-/** The empty block type (0x40): a block that takes and leaves nothing on the stack. */
+/** The empty block type (0x40): a block that takes and leaves nothing on the stack.
+ * @category WebAssembly encoder */
 export const EMPTY_BLOCK_TYPE = 0x40;
 
 function requireIndex(value: number, what: string): void {
@@ -85,8 +88,10 @@ function requireIndex(value: number, what: string): void {
  *
  * @example
  * ```ts
+ * import { localGet } from "@nnref/nnref/wasm";
  * if (localGet(200).join(",") !== "32,200,1") throw new Error("20 C8 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function localGet(index: number): number[] {
   requireIndex(index, "Local index");
@@ -100,8 +105,10 @@ export function localGet(index: number): number[] {
  *
  * @example
  * ```ts
+ * import { localSet } from "@nnref/nnref/wasm";
  * if (localSet(3).join(",") !== "33,3") throw new Error("21 03");
  * ```
+ * @category WebAssembly encoder
  */
 export function localSet(index: number): number[] {
   requireIndex(index, "Local index");
@@ -115,8 +122,10 @@ export function localSet(index: number): number[] {
  *
  * @example
  * ```ts
+ * import { localTee } from "@nnref/nnref/wasm";
  * if (localTee(1).join(",") !== "34,1") throw new Error("22 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function localTee(index: number): number[] {
   requireIndex(index, "Local index");
@@ -131,8 +140,10 @@ export function localTee(index: number): number[] {
  *
  * @example 64 needs two bytes because bit 6 of one byte would read as the sign
  * ```ts
+ * import { i32Const } from "@nnref/nnref/wasm";
  * if (i32Const(64).join(",") !== "65,192,0") throw new Error("41 C0 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function i32Const(value: number): number[] {
   requireNumber(value, "i32.const immediate");
@@ -153,8 +164,10 @@ export function i32Const(value: number): number[] {
  *
  * @example
  * ```ts
+ * import { memoryArgument } from "@nnref/nnref/wasm";
  * if (memoryArgument(4, 128).join(",") !== "4,128,1") throw new Error("04 80 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function memoryArgument(alignLog2: number, offset: number): number[] {
   requireIndex(alignLog2, "Alignment exponent");
@@ -167,8 +180,10 @@ export function memoryArgument(alignLog2: number, offset: number): number[] {
  *
  * @example
  * ```ts
+ * import { f64Load } from "@nnref/nnref/wasm";
  * if (f64Load(8).join(",") !== "43,3,8") throw new Error("2B 03 08");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64Load(offset = 0): number[] {
   return [OPCODE.f64Load, ...memoryArgument(3, offset)];
@@ -179,8 +194,10 @@ export function f64Load(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { f64Store } from "@nnref/nnref/wasm";
  * if (f64Store().join(",") !== "57,3,0") throw new Error("39 03 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64Store(offset = 0): number[] {
   return [OPCODE.f64Store, ...memoryArgument(3, offset)];
@@ -194,8 +211,10 @@ export function f64Store(offset = 0): number[] {
  *
  * @example f64x2.mul is sub-opcode 242, which takes two LEB128 bytes
  * ```ts
+ * import { simd, SIMD_OPCODE } from "@nnref/nnref/wasm";
  * if (simd(SIMD_OPCODE.f64x2Mul).join(",") !== "253,242,1") throw new Error("FD F2 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function simd(subOpcode: number, immediates: readonly number[] = []): number[] {
   requireIndex(subOpcode, "SIMD sub-opcode");
@@ -216,8 +235,10 @@ export function simd(subOpcode: number, immediates: readonly number[] = []): num
  *
  * @example
  * ```ts
+ * import { v128Load } from "@nnref/nnref/wasm";
  * if (v128Load(16).join(",") !== "253,0,4,16") throw new Error("FD 00 04 10");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Load(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Load, memoryArgument(4, offset));
@@ -228,8 +249,10 @@ export function v128Load(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { v128Store } from "@nnref/nnref/wasm";
  * if (v128Store().join(",") !== "253,11,4,0") throw new Error("FD 0B 04 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Store(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Store, memoryArgument(4, offset));
@@ -241,8 +264,10 @@ export function v128Store(offset = 0): number[] {
  *
  * @example
  * ```ts
+ * import { v128Load64Splat } from "@nnref/nnref/wasm";
  * if (v128Load64Splat(8).join(",") !== "253,10,3,8") throw new Error("FD 0A 03 08");
  * ```
+ * @category WebAssembly encoder
  */
 export function v128Load64Splat(offset = 0): number[] {
   return simd(SIMD_OPCODE.v128Load64Splat, memoryArgument(3, offset));
@@ -253,11 +278,13 @@ export function v128Load64Splat(offset = 0): number[] {
  *
  * @example The zero vector is the prefix, sub-opcode 12 and sixteen zero bytes
  * ```ts
+ * import { v128ConstF64x2 } from "@nnref/nnref/wasm";
  * const bytes = v128ConstF64x2(0, 0);
  * if (bytes.length !== 18 || bytes[1] !== 12 || bytes.slice(2).some((b) => b !== 0)) {
  *   throw new Error("FD 0C 00×16");
  * }
  * ```
+ * @category WebAssembly encoder
  */
 export function v128ConstF64x2(lane0: number, lane1: number): number[] {
   requireNumber(lane0, "lane0");
@@ -275,8 +302,10 @@ export function v128ConstF64x2(lane0: number, lane1: number): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Add } from "@nnref/nnref/wasm";
  * if (f64x2Add().join(",") !== "253,240,1") throw new Error("FD F0 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Add(): number[] {
   return simd(SIMD_OPCODE.f64x2Add);
@@ -287,8 +316,10 @@ export function f64x2Add(): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Mul } from "@nnref/nnref/wasm";
  * if (f64x2Mul().join(",") !== "253,242,1") throw new Error("FD F2 01");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Mul(): number[] {
   return simd(SIMD_OPCODE.f64x2Mul);
@@ -299,8 +330,10 @@ export function f64x2Mul(): number[] {
  *
  * @example
  * ```ts
+ * import { f64x2Splat } from "@nnref/nnref/wasm";
  * if (f64x2Splat().join(",") !== "253,20") throw new Error("FD 14");
  * ```
+ * @category WebAssembly encoder
  */
 export function f64x2Splat(): number[] {
   return simd(SIMD_OPCODE.f64x2Splat);
@@ -311,8 +344,10 @@ export function f64x2Splat(): number[] {
  *
  * @example
  * ```ts
+ * import { control } from "@nnref/nnref/wasm";
  * if (control("loop").join(",") !== "3,64") throw new Error("03 40");
  * ```
+ * @category WebAssembly encoder
  */
 export function control(kind: "block" | "loop" | "if"): number[] {
   requireOneOf(kind, ["block", "loop", "if"], "kind");
@@ -327,8 +362,10 @@ export function control(kind: "block" | "loop" | "if"): number[] {
  *
  * @example
  * ```ts
+ * import { brIf } from "@nnref/nnref/wasm";
  * if (brIf(0).join(",") !== "13,0") throw new Error("0D 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function brIf(depth: number): number[] {
   requireIndex(depth, "Branch depth");
@@ -340,8 +377,10 @@ export function brIf(depth: number): number[] {
  *
  * @example
  * ```ts
+ * import { end } from "@nnref/nnref/wasm";
  * if (end()[0] !== 0x0b) throw new Error("0B");
  * ```
+ * @category WebAssembly encoder
  */
 export function end(): number[] {
   return [OPCODE.end];

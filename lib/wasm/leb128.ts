@@ -27,9 +27,11 @@ import { describeValue } from "../_util/validate.ts";
  *
  * @example The specification's example: 624485 is E5 8E 26
  * ```ts
+ * import { encodeUnsignedLeb128 } from "@nnref/nnref/wasm";
  * const bytes = encodeUnsignedLeb128(624485);
  * if (bytes.join(",") !== [0xe5, 0x8e, 0x26].join(",")) throw new Error("E5 8E 26");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeUnsignedLeb128(value: number | bigint): number[] {
   let rest = toBigInt(value, "Unsigned LEB128 value");
@@ -56,9 +58,11 @@ export function encodeUnsignedLeb128(value: number | bigint): number[] {
  *
  * @example −123456 is C0 BB 78; 64 needs a second byte because bit 6 is the sign
  * ```ts
+ * import { encodeSignedLeb128 } from "@nnref/nnref/wasm";
  * if (encodeSignedLeb128(-123456).join(",") !== "192,187,120") throw new Error("C0 BB 78");
  * if (encodeSignedLeb128(64).join(",") !== "192,0") throw new Error("C0 00");
  * ```
+ * @category WebAssembly encoder
  */
 export function encodeSignedLeb128(value: number | bigint): number[] {
   let rest = toBigInt(value, "Signed LEB128 value");

@@ -1,52 +1,147 @@
 /**
- * Matrix product C = A·B on a WebAssembly SIMD128 kernel, with a pure-TypeScript
- * fallback ({@link matmulBlocked}, the fastest TypeScript variant) where SIMD or
- * WebAssembly is unavailable.
+ * Matrix product C = A·B on a WebAssembly SIMD128 kernel (`gemm_module.ts`), with a
+ * pure-TypeScript fallback ({@link matmulBlocked}) where SIMD or WebAssembly is missing.
  *
- * The operands are copied into the module's linear memory in the packed layout of
- * {@link gemmModule} with a 4 × 6 register tile (rows padded with zeros to a multiple of
- * 4, columns to a multiple of 6, the inner dimension to a multiple of GEMM_UNROLL; padded
- * rows and columns are never copied out, and the
- * padded depth only adds +0 to each sum), the kernel runs,
- * and the valid part of C is copied out. Memory grows on demand and is kept for the next
- * call. The copies cost O(mk + kn + mn) against the 2mkn flops of the product.
+ * Each call copies A into the module's memory row by row (rows padded with zeros to a
+ * multiple of the tile's R) and packs it into panels there (in WebAssembly), copies B as
+ * it is (one copy; row by row into a width padded to the tile's C when n is not a multiple
+ * of it), runs the kernel and copies the valid part of C out. Memory grows on demand and is
+ * kept for the next call.
  *
- * Results equal the textbook i-j-p loop bit for bit on finite inputs: each entry is
- * summed in order p = 0, 1, … from 0 with separate multiply and add, on both paths.
+ * The tile is chosen per engine from measurement ({@link defaultGemmTile}); every tile
+ * gives the same bits: each entry summed in order p = 0, 1, … from 0 with separate
+ * multiply and add, as the textbook loop. {@link matmulWasmFma} uses the relaxed-SIMD
+ * fused multiply-add instead where the engine fuses it (V8): one rounding per term, so
+ * |C − AB| ≤ k·2⁻⁵³·|A||B| per entry (against 2k·2⁻⁵³ for separate multiply and add), but
+ * not the bits of the other variants.
  *
  * @module
  */
 
-import { ShapeError } from "../errors.ts";
-import { requireMatrix } from "../_util/validate.ts";
+import { InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireMatrix, requireOptions } from "../_util/validate.ts";
 import { createMatrix } from "../linalg/matrix.ts";
 import type { Matrix } from "../linalg/matrix.ts";
-import { GEMM_EXPORTS, GEMM_TILE, GEMM_UNROLL, gemmModule } from "./gemm_module.ts";
+import { GEMM_EXPORTS, gemmModule } from "./gemm_module.ts";
+import { gemmCopyIn, gemmCopyOut, gemmLayout, type GemmTile } from "./gemm_layout.ts";
 import { hasWasmSimd } from "./simd_support.ts";
 import { matmulBlocked, type MatmulKernel } from "../linalg/matmul.ts";
+import { encodeModule } from "./module_encoder.ts";
+import { f64x2, get } from "./ops.ts";
 
 // Re-exported so that this module's documentation is complete on its own.
 export type { Matrix } from "../linalg/matrix.ts";
+export {
+  gemmCopyIn,
+  gemmCopyOut,
+  type GemmLayout,
+  gemmLayout,
+  type GemmTile,
+} from "./gemm_layout.ts";
 export type { MatmulKernel } from "../linalg/matmul.ts";
 
-/** A kernel and which path it runs. */
+/** A kernel and which path it runs.
+ * @category WebAssembly */
 export interface WasmMatmul {
   /** C = A·B, optionally into `out`. */
   readonly matmul: MatmulKernel;
-  /** "wasm-simd" when the SIMD module runs, "fallback" when pure TypeScript does. */
-  readonly backend: "wasm-simd" | "fallback";
+  /**
+   * "wasm-simd" (separate multiply and add), "wasm-simd-fma" (relaxed_madd, fused here),
+   * "wasm-simd, relaxed_madd not fused" (FMA asked for, the engine rounds twice: the
+   * bits of "wasm-simd"), or "fallback" (pure TypeScript).
+   */
+  readonly backend:
+    | "wasm-simd"
+    | "wasm-simd-fma"
+    | "wasm-simd, relaxed_madd not fused"
+    | "fallback";
+  /** The register tile of the WebAssembly kernel (undefined on the fallback). */
+  readonly tile?: GemmTile;
 }
 
-/** Options for {@link createWasmMatmul}. */
+/** Options for {@link createWasmMatmul}.
+ * @category WebAssembly */
 export interface WasmMatmulOptions {
   /** Use the TypeScript path even if SIMD is available (for testing the fallback). */
   readonly forceFallback?: boolean;
+  /** The register tile (default {@link defaultGemmTile}). */
+  readonly tile?: GemmTile;
+  /** Fused multiply-add via relaxed SIMD, where the engine has it. */
+  readonly fma?: boolean;
 }
 
-const PAGE_BYTES = 65536;
+const PAGE = 65536;
 
-/** Columns of the register tile: 4 × 6 measured fastest on V8 and JavaScriptCore. */
-const TILE_COLUMNS = 6;
+/**
+ * The tile each engine ran fastest, measured on both with bench/gemm_tiles.ts at n = 256
+ * (process CPU time, interleaved rounds; see BENCHMARKS.md): V8 (Deno, Node, Chromium) and
+ * JavaScriptCore (Bun, Safari) are told apart by `navigator.userAgent`; any other engine
+ * gets V8's choice.
+ *
+ * @param fma For the fused kernel (V8 only fuses it).
+ * @returns R × C.
+ * @throws {InputTypeError} if fma is not a boolean.
+ *
+ * @example
+ * ```ts
+ * import { defaultGemmTile } from "@nnref/nnref/wasm";
+ * const { rows, columns } = defaultGemmTile();
+ * if (rows < 1 || rows > 6 || columns % 2 !== 0) throw new Error("a valid tile");
+ * ```
+ * @category WebAssembly
+ */
+export function defaultGemmTile(fma = false): GemmTile {
+  if (typeof fma !== "boolean") {
+    throw new InputTypeError(`fma must be true or false, got ${describeValue(fma)}`);
+  }
+  const agent = typeof navigator === "object" ? String(navigator.userAgent ?? "") : "";
+  const javaScriptCore = /\bBun\//.test(agent) ||
+    (/Safari\//.test(agent) && !/Chrome\/|Chromium\//.test(agent));
+  if (fma) return { rows: 6, columns: 4 };
+  return javaScriptCore ? { rows: 2, columns: 8 } : { rows: 2, columns: 8 };
+}
+
+/**
+ * Whether this engine validates `f64x2.relaxed_madd`, and whether it fuses it: probes
+ * 1 + 2⁻³⁰ times 1 − 2⁻³⁰ minus 1, which is −2⁻⁶⁰ fused and 0 rounded twice.
+ *
+ * @returns `{ relaxed, fused }`.
+ *
+ * @example
+ * ```ts
+ * import { relaxedMaddSupport } from "@nnref/nnref/wasm";
+ * const { relaxed, fused } = relaxedMaddSupport();
+ * if (fused && !relaxed) throw new Error("fused implies supported");
+ * ```
+ * @category WebAssembly
+ */
+export function relaxedMaddSupport(): { relaxed: boolean; fused: boolean } {
+  try {
+    const bytes = encodeModule({
+      functions: [{
+        exportName: "madd",
+        params: ["f64", "f64", "f64"],
+        results: ["f64"],
+        locals: [],
+        body: f64x2.extractLane(
+          f64x2.relaxedMadd(f64x2.splat(get(0)), f64x2.splat(get(1)), f64x2.splat(get(2))),
+          0,
+        ),
+      }],
+    });
+    if (typeof WebAssembly !== "object" || !WebAssembly.validate(bytes)) {
+      return { relaxed: false, fused: false };
+    }
+    const madd = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.madd as (
+      a: number,
+      b: number,
+      c: number,
+    ) => number;
+    return { relaxed: true, fused: madd(1 + 2 ** -30, 1 - 2 ** -30, -1) === -(2 ** -60) };
+  } catch {
+    return { relaxed: false, fused: false };
+  }
+}
 
 // The same checks and messages as the TypeScript variants, so that every entry of the
 // matmul registry rejects the same inputs in the same words.
@@ -75,16 +170,29 @@ function checkShapes(a: Matrix, b: Matrix, out: Matrix | undefined): void {
   }
 }
 
-function simdMatmul(): MatmulKernel {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModule(1, TILE_COLUMNS)));
+type Kernel = (
+  aPacked: number,
+  b: number,
+  c: number,
+  rowPanels: number,
+  depth: number,
+  colFirst: number,
+  colCount: number,
+  ldb: number,
+  ldc: number,
+) => void;
+
+function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
+  const instance = new WebAssembly.Instance(
+    new WebAssembly.Module(gemmModule(1, tile.columns, { tileRows: tile.rows, fma })),
+  );
   const memory = instance.exports[GEMM_EXPORTS.memory] as WebAssembly.Memory;
-  const kernel = instance.exports[GEMM_EXPORTS.kernel] as (
-    aPtr: number,
-    bPtr: number,
-    cPtr: number,
-    rowPanels: number,
+  const kernel = instance.exports[GEMM_EXPORTS.kernel] as Kernel;
+  const pack = instance.exports[GEMM_EXPORTS.pack] as (
+    a: number,
+    packed: number,
+    panels: number,
     depth: number,
-    colPanels: number,
   ) => void;
 
   return (a, b, out) => {
@@ -96,72 +204,31 @@ function simdMatmul(): MatmulKernel {
       result.data.fill(0);
       return result;
     }
-    const rowPanels = Math.ceil(m / GEMM_TILE), colPanels = Math.ceil(n / TILE_COLUMNS);
-    const mPad = rowPanels * GEMM_TILE, nPad = colPanels * TILE_COLUMNS;
-    // Zero padding of the depth adds +0·(+0) terms after the last product: acc + 0 = acc
-    // for every acc the textbook loop can produce (its sums start at +0, never −0).
-    const depth = Math.ceil(k / GEMM_UNROLL) * GEMM_UNROLL;
-    const aCount = mPad * depth, bCount = depth * nPad, cCount = mPad * nPad;
-    const bytes = 8 * (aCount + bCount + cCount);
-    if (bytes > 2 ** 31) {
+    const layout = gemmLayout(m, k, n, tile);
+    if (layout.bytes > 2 ** 31) {
       throw new ShapeError(
-        `Cannot multiply ${m}×${k} by ${k}×${n} in WebAssembly: needs ${bytes} bytes, more than 2 GiB`,
+        `Cannot multiply ${m}×${k} by ${k}×${n} in WebAssembly: needs ${layout.bytes} bytes, more than 2 GiB`,
       );
     }
-    if (memory.buffer.byteLength < bytes) {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
+    if (memory.buffer.byteLength < layout.bytes) {
+      memory.grow(Math.ceil((layout.bytes - memory.buffer.byteLength) / PAGE));
     }
     // A fresh view every call: growing detaches the previous buffer.
-    const heap = new Float64Array(memory.buffer, 0, aCount + bCount + cCount);
-    const ad = a.data, bd = b.data;
-    // Pack A: panel I, depth p, lane r  ←  A[4I + r][p], four rows at a time so the writes
-    // are contiguous. Only padding is zeroed: every other slot is overwritten.
-    for (let panel = 0; panel < rowPanels; panel++) {
-      const base = panel * GEMM_TILE * depth, i0 = panel * GEMM_TILE;
-      const rows = Math.min(GEMM_TILE, m - i0);
-      if (rows === GEMM_TILE) {
-        const r0 = i0 * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
-        for (let p = 0, dst = base; p < k; p++, dst += GEMM_TILE) {
-          heap[dst] = ad[r0 + p], heap[dst + 1] = ad[r1 + p];
-          heap[dst + 2] = ad[r2 + p], heap[dst + 3] = ad[r3 + p];
-        }
-      } else {
-        heap.fill(0, base, base + GEMM_TILE * depth);
-        for (let r = 0; r < rows; r++) {
-          const src = (i0 + r) * k;
-          for (let p = 0; p < k; p++) heap[base + p * GEMM_TILE + r] = ad[src + p];
-        }
-      }
-      if (depth > k) heap.fill(0, base + GEMM_TILE * k, base + GEMM_TILE * depth);
-    }
-    // Pack B: panel J, depth p, lane c  ←  B[p][6J + c]; padded columns and depth are zero.
-    for (let panel = 0; panel < colPanels; panel++) {
-      const base = aCount + panel * TILE_COLUMNS * depth;
-      const j0 = panel * TILE_COLUMNS, width = Math.min(TILE_COLUMNS, n - j0);
-      if (width === TILE_COLUMNS) {
-        for (let p = 0, dst = base, src = j0; p < k; p++, dst += TILE_COLUMNS, src += n) {
-          heap[dst] = bd[src], heap[dst + 1] = bd[src + 1], heap[dst + 2] = bd[src + 2];
-          heap[dst + 3] = bd[src + 3], heap[dst + 4] = bd[src + 4], heap[dst + 5] = bd[src + 5];
-        }
-      } else {
-        heap.fill(0, base, base + TILE_COLUMNS * depth);
-        for (let p = 0; p < k; p++) {
-          const dst = base + p * TILE_COLUMNS, src = p * n + j0;
-          for (let c = 0; c < width; c++) heap[dst + c] = bd[src + c];
-        }
-      }
-      if (depth > k) heap.fill(0, base + TILE_COLUMNS * k, base + TILE_COLUMNS * depth);
-    }
-    const cBase = aCount + bCount;
-    kernel(0, 8 * aCount, 8 * cBase, rowPanels, depth, colPanels);
-    const rd = result.data;
-    if (nPad === n) {
-      rd.set(heap.subarray(cBase, cBase + m * n));
-    } else {
-      for (let i = 0; i < m; i++) {
-        rd.set(heap.subarray(cBase + i * nPad, cBase + i * nPad + n), i * n);
-      }
-    }
+    const heap = new Float64Array(memory.buffer);
+    gemmCopyIn(heap, a, b, layout, tile.rows);
+    pack(layout.aRaw, layout.aPacked, layout.rowPanels, k);
+    kernel(
+      layout.aPacked,
+      layout.b,
+      layout.c,
+      layout.rowPanels,
+      k,
+      0,
+      layout.colPanels,
+      8 * layout.nPad,
+      8 * layout.nPad,
+    );
+    gemmCopyOut(heap, result, layout);
     return result;
   };
 }
@@ -172,30 +239,54 @@ function simdMatmul(): MatmulKernel {
  *
  * Each call instantiates its own module (its own memory), so kernels do not share state.
  *
- * @param options `forceFallback` to test the TypeScript path.
+ * @param options `forceFallback` to test the TypeScript path; `tile` to choose the register
+ *   tile; `fma` for relaxed-SIMD fused multiply-add (used only where the engine fuses it).
+ * @throws {InputTypeError} if options is not an object, has an unknown key, or
+ *   forceFallback/fma is not a boolean.
+ * @throws {RangeError} if `tile` is not a valid tile (see `gemmModule`).
  * @throws {ShapeError} only from the returned kernel, as {@link matmulWasmSimd} does.
- * @returns The kernel and the backend it runs.
+ * @returns The kernel, the backend it runs and its tile.
  *
  * @example The fallback gives the same answer
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { createWasmMatmul } from "@nnref/nnref/wasm";
  * const { matmul, backend } = createWasmMatmul({ forceFallback: true });
  * const c = matmul(fromRows([[1, 2]]), fromRows([[3], [4]]));
  * if (backend !== "fallback" || c.data[0] !== 11) throw new Error("1·3 + 2·4 = 11");
  * ```
+ * @category WebAssembly
  */
 export function createWasmMatmul(options: WasmMatmulOptions = {}): WasmMatmul {
-  if (!options.forceFallback && hasWasmSimd()) {
-    return { matmul: simdMatmul(), backend: "wasm-simd" };
+  requireOptions(options, "options", ["forceFallback", "tile", "fma"], ["forceFallback", "fma"]);
+  if (options.forceFallback || !hasWasmSimd()) {
+    return { matmul: matmulBlocked, backend: "fallback" };
   }
-  return { matmul: matmulBlocked, backend: "fallback" };
+  if (options.fma) {
+    const { fused } = relaxedMaddSupport();
+    const tile = options.tile ?? defaultGemmTile(fused);
+    if (fused) return { matmul: simdMatmul(tile, true), backend: "wasm-simd-fma", tile };
+    return {
+      matmul: simdMatmul(tile, false),
+      backend: "wasm-simd, relaxed_madd not fused",
+      tile,
+    };
+  }
+  const tile = options.tile ?? defaultGemmTile();
+  return { matmul: simdMatmul(tile, false), backend: "wasm-simd", tile };
 }
 
 let shared: WasmMatmul | undefined;
+let sharedFma: WasmMatmul | undefined;
 
 function sharedMatmul(): WasmMatmul {
   shared ??= createWasmMatmul();
   return shared;
+}
+
+function sharedFmaMatmul(): WasmMatmul {
+  sharedFma ??= createWasmMatmul({ fma: true });
+  return sharedFma;
 }
 
 /**
@@ -204,12 +295,30 @@ function sharedMatmul(): WasmMatmul {
  *
  * @example
  * ```ts
+ * import { wasmMatmulBackend } from "@nnref/nnref/wasm";
  * const backend = wasmMatmulBackend();
  * if (backend !== "wasm-simd" && backend !== "fallback") throw new Error("one of two");
  * ```
+ * @category WebAssembly
  */
-export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
+export function wasmMatmulBackend(): WasmMatmul["backend"] {
   return sharedMatmul().backend;
+}
+
+/**
+ * The backend {@link matmulWasmFma} runs here: "wasm-simd-fma" where the engine fuses
+ * relaxed_madd (V8), "wasm-simd, relaxed_madd not fused" (JavaScriptCore: the bits of
+ * {@link matmulWasmSimd}), "wasm-simd" where relaxed SIMD is missing, or "fallback".
+ *
+ * @example
+ * ```ts
+ * import { wasmFmaBackend } from "@nnref/nnref/wasm";
+ * if (typeof wasmFmaBackend() !== "string") throw new Error("a backend name");
+ * ```
+ * @category WebAssembly
+ */
+export function wasmFmaBackend(): WasmMatmul["backend"] {
+  return sharedFmaMatmul().backend;
 }
 
 /**
@@ -217,7 +326,7 @@ export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
  *
  * Same signature and same bits as the other matmul variants' reference (textbook i-j-p
  * loop); falls back to TypeScript where SIMD is missing (see {@link wasmMatmulBackend}).
- * The module is compiled on first use (synchronously; it is under 1 KiB).
+ * The module is compiled on first use (synchronously; it is under 4 KiB).
  *
  * @param a Left factor A (m × k).
  * @param b Right factor B (k × n).
@@ -229,11 +338,39 @@ export function wasmMatmulBackend(): "wasm-simd" | "fallback" {
  *
  * @example A 2×2 product, exact in binary64
  * ```ts
- * import { fromRows } from "../linalg/matrix.ts";
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmSimd } from "@nnref/nnref/wasm";
  * const c = matmulWasmSimd(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
  * if (c.data.join(",") !== "19,22,43,50") throw new Error("[[19, 22], [43, 50]]");
  * ```
+ * @category WebAssembly
  */
 export function matmulWasmSimd(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return sharedMatmul().matmul(a, b, out);
+}
+
+/**
+ * C = A·B with fused multiply-adds (relaxed SIMD) where the engine fuses them (V8); the
+ * same kernel without fusion elsewhere (see {@link wasmFmaBackend}). Each entry is
+ * accumulated in order p = 0, 1, … as fl(aᵢₚbₚⱼ + acc): one rounding per term, so
+ * |C − AB| ≤ γ_k·|A||B| with γ_k ≈ k·2⁻⁵³ (half the bound of separate multiply and add);
+ * the bits differ from the textbook loop's.
+ *
+ * @param a Left factor A (m × k).
+ * @param b Right factor B (k × n).
+ * @param out Optional m × n result to overwrite (must not share memory with A or B).
+ * @returns C (m × n).
+ * @throws {RangeError} as {@link matmulWasmSimd}.
+ *
+ * @example Exact on small integers either way
+ * ```ts
+ * import { fromRows } from "@nnref/nnref/linalg";
+ * import { matmulWasmFma } from "@nnref/nnref/wasm";
+ * const c = matmulWasmFma(fromRows([[1, 2], [3, 4]]), fromRows([[5, 6], [7, 8]]));
+ * if (c.data.join(",") !== "19,22,43,50") throw new Error("[[19, 22], [43, 50]]");
+ * ```
+ * @category WebAssembly
+ */
+export function matmulWasmFma(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  return sharedFmaMatmul().matmul(a, b, out);
 }

@@ -20,9 +20,11 @@ import { f64x2Add, v128ConstF64x2 } from "./instructions.ts";
  *
  * @example
  * ```ts
+ * import { simdProbeModule } from "@nnref/nnref/wasm";
  * const bytes = simdProbeModule();
  * if (bytes[0] !== 0 || bytes[1] !== 0x61) throw new Error("starts with \\0asm");
  * ```
+ * @category WebAssembly
  */
 export function simdProbeModule(): Uint8Array<ArrayBuffer> {
   return encodeModule({
@@ -42,8 +44,10 @@ export function simdProbeModule(): Uint8Array<ArrayBuffer> {
  *
  * @example Deno, Bun, Node ≥ 16.4 and current browsers all say yes
  * ```ts
+ * import { hasWasmSimd } from "@nnref/nnref/wasm";
  * if (typeof hasWasmSimd() !== "boolean") throw new Error("a boolean, never a throw");
  * ```
+ * @category WebAssembly
  */
 export function hasWasmSimd(): boolean {
   try {

@@ -1,8 +1,7 @@
 /**
- * Conformance from any language: the canonical inputs of every fixture of a concept, as
- * JSON for a program in any language to read (`nnref inputs --concept C`), and the check of
- * the answers it writes back (`nnref verify answers.json`), field by field against the
- * conform bounds.
+ * Conformance from any language: the check of the answers a program in any language
+ * writes back (`nnref verify answers.json`) for the inputs of inputs.ts, field by field
+ * against the conform bounds.
  *
  * The answers format (JSON Schema: docs/answers.schema.json):
  *
@@ -18,97 +17,14 @@
  */
 
 import { type Fixture, parseFixture } from "../fixture.ts";
-import { compareConform, type ConformBound, type Precision, short } from "./bound.ts";
+import { compareConform, type Precision, short } from "./bound.ts";
 import type { AnyConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
+import { type ConceptInputs, conformOf } from "./inputs.ts";
 import { copyJson, safeTree } from "./safe.ts";
 
-/** What `nnref inputs` writes for one fixture. */
-export interface FixtureInputs {
-  /** The fixture's id: the key of its answers. */
-  readonly id: string;
-  /** The concept's canonical input. */
-  readonly input: Record<string, unknown>;
-  /** The fields to answer: the concept output each holds, its shape, whether transposed. */
-  readonly fields: Record<
-    string,
-    { output: string; shape: number[]; transposed: boolean }
-  >;
-}
-
-/** What `nnref inputs --concept C` writes. */
-export interface ConceptInputs {
-  /** The concept. */
-  readonly concept: string;
-  /** An implementation's signature, in TypeScript notation. */
-  readonly signature: string;
-  /** What it computes. */
-  readonly summary: string;
-  /** Every fixture that lists the concept (and can be read as it). */
-  readonly fixtures: FixtureInputs[];
-}
-
-function shapeOf(value: unknown): number[] {
-  return Array.isArray(value) ? [value.length, ...shapeOf(value[0])] : [];
-}
-
-function conformOf(fixture: Fixture): Record<string, ConformBound> {
-  return (fixture as { conform?: Record<string, ConformBound> }).conform ?? {};
-}
-
-/**
- * The canonical inputs of every fixture of a concept.
- *
- * @param name The concept's name.
- * @param fixtures Parsed fixtures (e.g. every file under fixtures/).
- * @returns The concept, its signature, and per fixture the input and the fields to answer.
- * @throws {RangeError} for an unknown concept; {TypeError} for a fixture that lists it but cannot be read as it.
- *
- * @example
- * ```ts
- * const fixture = {
- *   id: "mine.tanh", concepts: ["tanh"], source: { document: "none", section: "-", quote: "tanh 0 = 0" },
- *   oracle: { method: "exact", generator: null }, input: { z: [0] }, printed: {},
- *   expected: { tanh: [0] }, conform: { tanh: { concept: "tanh", u: 5, reason: "libm" } },
- *   tolerance: { tanh: { reason: "exact" } }, erratum: null,
- * };
- * const inputs = conceptInputs("tanh", [fixture]);
- * if (inputs.fixtures[0].fields.tanh.output !== "value") throw new Error("one output");
- * ```
- */
-export function conceptInputs(
-  name: string,
-  fixtures: readonly unknown[],
-): ConceptInputs {
-  const concept = conceptNamed(name);
-  const out: FixtureInputs[] = [];
-  for (const json of fixtures) {
-    const fixture = parseFixture(json, "fixture");
-    if (!(fixture as { concepts?: string[] }).concepts?.includes(name)) {
-      continue;
-    }
-    const fields: FixtureInputs["fields"] = {};
-    for (const [field, entry] of Object.entries(conformOf(fixture))) {
-      if (entry.concept !== name || entry.checkable === false) continue;
-      fields[field] = {
-        output: entry.output ?? concept.outputs[0],
-        shape: shapeOf(fixture.expected[field]),
-        transposed: entry.transposed === true,
-      };
-    }
-    if (Object.keys(fields).length > 0) {
-      out.push({ id: fixture.id, input: concept.inputs(fixture), fields });
-    }
-  }
-  return {
-    concept: name,
-    signature: concept.signature,
-    summary: concept.summary,
-    fixtures: out,
-  };
-}
-
-/** One row of the verification table. */
+/** One row of the verification table.
+ * @category Conformance */
 export interface AnswerRow {
   /** The fixture. */
   readonly id: string;
@@ -128,7 +44,8 @@ export interface AnswerRow {
   readonly message: string;
 }
 
-/** The verification of an answers file. */
+/** The verification of an answers file.
+ * @category Conformance */
 export interface AnswersReport {
   /** The precision the answers were checked at. */
   readonly precision: Precision;
@@ -168,6 +85,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example A wrong answer fails, with the relative error and the bound in the message
  * ```ts
+ * import { verifyAnswers } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
  *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
@@ -179,6 +97,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * const bad = verifyAnswers({ answers: { "mine.relu": { relu: [0, -2] } } }, [fixture]);
  * if (bad.ok || bad.rows[0].status !== "fail") throw new Error("caught");
  * ```
+ * @category Conformance
  */
 export function verifyAnswers(
   answers: unknown,
@@ -339,9 +258,11 @@ export function verifyAnswers(
  *
  * @example
  * ```ts
+ * import { formatAnswers } from "@nnref/nnref/oracle";
  * const text = formatAnswers({ precision: "float64", rows: [], ok: false, summary: "nothing checked" });
  * if (!text.includes("nothing checked")) throw new Error(text);
  * ```
+ * @category Conformance
  */
 export function formatAnswers(report: AnswersReport): string {
   const head = [
@@ -395,6 +316,7 @@ export function formatAnswers(report: AnswersReport): string {
  *
  * @example
  * ```ts
+ * import { answersOf, conceptInputs, verifyAnswers } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
  *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
@@ -404,6 +326,7 @@ export function formatAnswers(report: AnswersReport): string {
  * const doc = answersOf(conceptInputs("relu", [fixture]), (z: number) => Math.max(0, z));
  * if (!verifyAnswers(doc, [fixture]).ok) throw new Error("max(0, z) is ReLU");
  * ```
+ * @category Conformance
  */
 export function answersOf(
   inputs: ConceptInputs,

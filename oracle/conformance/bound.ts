@@ -19,10 +19,12 @@
 
 import { safeDescribe, type SafeTree } from "./safe.ts";
 
-/** The floating-point format an implementation computes in. */
+/** The floating-point format an implementation computes in.
+ * @category Conformance */
 export type Precision = "float64" | "float32";
 
-/** The unit roundoff of each format. */
+/** The unit roundoff of each format.
+ * @category Conformance */
 export const UNIT_ROUNDOFF: Readonly<Record<Precision, number>> = {
   float64: 2 ** -53,
   float32: 2 ** -24,
@@ -34,10 +36,12 @@ const SMALLEST_NORMAL: Readonly<Record<Precision, number>> = {
   float32: 2 ** -126,
 };
 
-/** A number, or numbers nested in arrays (one per element of the field). */
+/** A number, or numbers nested in arrays (one per element of the field).
+ * @category Conformance */
 export type NumberTree = number | readonly NumberTree[];
 
-/** A field's conform bound, as the fixture states it. */
+/** A field's conform bound, as the fixture states it.
+ * @category Conformance */
 export interface ConformBound {
   /** The concept that computes this field. */
   readonly concept: string;
@@ -57,7 +61,8 @@ export interface ConformBound {
   readonly reason: string;
 }
 
-/** How one field compared. */
+/** How one field compared.
+ * @category Conformance */
 export interface FieldVerdict {
   /** pass, fail, or unchecked (not checkable at this precision, or not checkable at all). */
   readonly status: "pass" | "fail" | "unchecked";
@@ -77,7 +82,8 @@ export interface FieldVerdict {
   readonly message: string;
 }
 
-/** Distance in representable numbers of the format, or Infinity when not both finite. */
+/** Distance in representable numbers of the format, or Infinity when not both finite.
+ * @category Conformance */
 export function ulpsApart(a: number, b: number, precision: Precision): number {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b ? 0 : Infinity;
   if (precision === "float32") {
@@ -93,7 +99,8 @@ export function ulpsApart(a: number, b: number, precision: Precision): number {
   return Number(d < 0n ? -d : d);
 }
 
-/** A short number for messages. */
+/** A short number for messages.
+ * @category Conformance */
 export function short(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
@@ -101,7 +108,8 @@ export function short(x: number): string {
   return a >= 1e-3 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(2);
 }
 
-/** How far apart two numbers are, in words a reader can use at any size of error. */
+/** How far apart two numbers are, in words a reader can use at any size of error.
+ * @category Conformance */
 export function describeError(
   actual: number,
   expected: number,
@@ -184,13 +192,14 @@ function perElement(
  *
  * @example
  * ```ts
- * import { safeTree } from "./safe.ts";
+ * import { compareConform, safeTree } from "@nnref/nnref/oracle";
  * const bound = { concept: "sigmoid", u: 5, reason: "4 roundings" };
  * const right = compareConform(bound, safeTree([0.5]), safeTree([0.5]), "float64");
  * if (right.status !== "pass") throw new Error(right.message);
  * const wrong = compareConform(bound, safeTree([0.6]), safeTree([0.5]), "float64");
  * if (wrong.status !== "fail" || !wrong.message.includes("relative")) throw new Error("caught");
  * ```
+ * @category Conformance
  */
 export function compareConform(
   bound: ConformBound,

@@ -27,7 +27,8 @@ import type { AnyConcept, ConformanceConcept } from "./concept.ts";
 import { conceptNamed } from "./registry.ts";
 import { copyJson, type SafeTree, safeTree } from "./safe.ts";
 
-/** Options of {@link checkConcept}. */
+/** Options of {@link checkConcept}.
+ * @category Conformance */
 export interface ConceptOptions {
   /**
    * "conform" (default): each field's conform bound, independent of summation order and
@@ -38,7 +39,8 @@ export interface ConceptOptions {
   readonly precision?: Precision;
 }
 
-/** The check of one field of one fixture. */
+/** The check of one field of one fixture.
+ * @category Conformance */
 export interface FieldOutcome {
   /** The expected field. */
   readonly field: string;
@@ -60,7 +62,8 @@ export interface FieldOutcome {
   readonly message: string;
 }
 
-/** One fixture, checked against your implementation. */
+/** One fixture, checked against your implementation.
+ * @category Conformance */
 export interface ConceptResult {
   /** The fixture's id ("(none)" when no fixture lists the concept). */
   readonly id: string;
@@ -280,6 +283,7 @@ function checkFixture(
  *
  * @example A sigmoid with the sign forgotten fails; the right one passes
  * ```ts
+ * import { checkConcept } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.sigmoid", concepts: ["sigmoid"],
  *   source: { document: "none", section: "-", quote: "σ(0) = ½" },
@@ -294,6 +298,7 @@ function checkFixture(
  * const [wrong] = checkConcept("sigmoid", (x: number) => 1 / (1 + Math.exp(x)), fixture);
  * if (wrong.ok || !wrong.message.includes("relative error")) throw new Error(wrong.message);
  * ```
+ * @category Conformance
  */
 export function checkConcept<Implementation>(
   concept: ConformanceConcept<Implementation> | string,
@@ -346,6 +351,7 @@ export function checkConcept<Implementation>(
  *
  * @example
  * ```ts
+ * import { assertConcept } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.relu", concepts: ["relu"], source: { document: "none", section: "-", quote: "max(0, z)" },
  *   oracle: { method: "exact", generator: null }, input: { z: [-1, 2] }, printed: {},
@@ -354,6 +360,7 @@ export function checkConcept<Implementation>(
  * };
  * if (assertConcept("relu", (z: number) => Math.max(0, z), fixture) !== 1) throw new Error("one");
  * ```
+ * @category Conformance
  */
 export function assertConcept<Implementation>(
   concept: ConformanceConcept<Implementation> | string,
@@ -373,7 +380,8 @@ export function assertConcept<Implementation>(
   return results.length;
 }
 
-/** One line per fixture: id, status, the worst error in units of u. */
+/** One line per fixture: id, status, the worst error in units of u.
+ * @category Conformance */
 export function formatResults(results: readonly ConceptResult[]): string {
   return results.map((r) => {
     const worst = Math.max(

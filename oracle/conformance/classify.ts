@@ -14,14 +14,16 @@
 import type { ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit } from "./concept.ts";
 
-/** The gradient of J(w) = −(1/m)Σ[y log σ(x·w) + (1 − y) log(1 − σ(x·w))]. */
+/** The gradient of J(w) = −(1/m)Σ[y log σ(x·w) + (1 − y) log(1 − σ(x·w))].
+ * @category Conformance */
 export type LogisticGradient = (
   X: number[][],
   y: number[],
   w: number[],
 ) => number[];
 
-/** One perceptron update: `(w, b, x, y, η) => { w, b }`. */
+/** One perceptron update: `(w, b, x, y, η) => { w, b }`.
+ * @category Conformance */
 export type PerceptronUpdate = (
   w: number[],
   b: number,
@@ -30,7 +32,8 @@ export type PerceptronUpdate = (
   learningRate: number,
 ) => { w: number[]; b: number };
 
-/** A scalar computational graph. */
+/** A scalar computational graph.
+ * @category Conformance */
 export interface ScalarGraph {
   /** The input variables, in the order of the gradient. */
   readonly variables: string[];
@@ -42,10 +45,12 @@ export interface ScalarGraph {
   readonly output: string;
 }
 
-/** The gradient of a graph's output with respect to its variables, in their order. */
+/** The gradient of a graph's output with respect to its variables, in their order.
+ * @category Conformance */
 export type GraphGradient = (graph: ScalarGraph) => number[];
 
-/** The gradient of logistic regression's mean negative log-likelihood. */
+/** The gradient of logistic regression's mean negative log-likelihood.
+ * @category Conformance */
 export const LOGISTIC_GRADIENT: ConformanceConcept<LogisticGradient> = {
   name: "logistic-gradient",
   signature: "(X: number[][], y: number[], w: number[]) => number[]",
@@ -77,7 +82,8 @@ export const LOGISTIC_GRADIENT: ConformanceConcept<LogisticGradient> = {
   }),
 };
 
-/** One perceptron update: if y(w·x + b) ≤ 0 then w += ηyx, b += ηy. */
+/** One perceptron update: if y(w·x + b) ≤ 0 then w += ηyx, b += ηy.
+ * @category Conformance */
 export const PERCEPTRON_UPDATE: ConformanceConcept<PerceptronUpdate> = {
   name: "perceptron-update",
   signature:
@@ -134,7 +140,8 @@ const OPS: Record<string, number> = {
   sqrt: 1,
 };
 
-/** The gradient of a scalar computational graph. */
+/** The gradient of a scalar computational graph.
+ * @category Conformance */
 export const GRAPH_GRADIENT: ConformanceConcept<GraphGradient> = {
   name: "graph-gradient",
   signature:

@@ -14,10 +14,12 @@
 
 import type { Fixture } from "../fixture.ts";
 
-/** Plain JSON data: the canonical input of a concept, as `nnref inputs` writes it. */
+/** Plain JSON data: the canonical input of a concept, as `nnref inputs` writes it.
+ * @category Conformance */
 export type CanonicalInput = Record<string, unknown>;
 
-/** A concept the checker knows. */
+/** A concept the checker knows.
+ * @category Conformance */
 export interface ConformanceConcept<Implementation> {
   /** The name used in fixtures' `concepts` and conform entries, e.g. "sigmoid". */
   readonly name: string;
@@ -38,18 +40,21 @@ export interface ConformanceConcept<Implementation> {
   skip?(input: CanonicalInput, output: string): readonly boolean[] | undefined;
 }
 
-/** A concept of any implementation type, as the registry holds them. */
+/** A concept of any implementation type, as the registry holds them.
+ * @category Conformance */
 // deno-lint-ignore no-explicit-any
 export type AnyConcept = ConformanceConcept<any>;
 
-/** Throws the TypeError a fixture that does not fit a concept gets. */
+/** Throws the TypeError a fixture that does not fit a concept gets.
+ * @category Conformance */
 export function unfit(fixture: Fixture, concept: string, why: string): never {
   throw new TypeError(
     `fixture ${fixture.id} cannot be read as ${concept}: ${why}`,
   );
 }
 
-/** `value` if it is numbers nested to `depth` levels (0: a number), else a TypeError. */
+/** `value` if it is numbers nested to `depth` levels (0: a number), else a TypeError.
+ * @category Conformance */
 export function numbers(value: unknown, depth: number, what: string): unknown {
   const ok = (v: unknown, d: number): boolean =>
     d === 0
@@ -63,7 +68,8 @@ export function numbers(value: unknown, depth: number, what: string): unknown {
   return value;
 }
 
-/** Numbers nested to any depth (at least one level when `array`). */
+/** Numbers nested to any depth (at least one level when `array`).
+ * @category Conformance */
 export function numberTree(value: unknown, what: string): unknown {
   const ok = (v: unknown): boolean =>
     typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every(ok));
@@ -73,7 +79,8 @@ export function numberTree(value: unknown, what: string): unknown {
   return value;
 }
 
-/** Calls a user's function, turning a non-function into a clear TypeError. */
+/** Calls a user's function, turning a non-function into a clear TypeError.
+ * @category Conformance */
 export function call<T>(
   implementation: unknown,
   name: string,
@@ -87,7 +94,8 @@ export function call<T>(
   return (implementation as (...a: unknown[]) => T)(...args);
 }
 
-/** A user's vector result, checked to be `length` numbers (for iterated concepts). */
+/** A user's vector result, checked to be `length` numbers (for iterated concepts).
+ * @category Conformance */
 export function vectorResult(
   value: unknown,
   length: number,
@@ -107,7 +115,8 @@ export function vectorResult(
   return list as number[];
 }
 
-/** Bounds for fixture-driven loops: no fixture can make the checker run for long. */
+/** Bounds for fixture-driven loops: no fixture can make the checker run for long.
+ * @category Conformance */
 export const LIMITS = {
   steps: 100_000,
   batches: 100_000,
@@ -115,7 +124,8 @@ export const LIMITS = {
   layers: 100,
 } as const;
 
-/** An integer count in [0, max], or a TypeError. */
+/** An integer count in [0, max], or a TypeError.
+ * @category Conformance */
 export function count(value: unknown, max: number, what: string): number {
   if (
     !Number.isInteger(value) || (value as number) < 0 || (value as number) > max

@@ -9,7 +9,8 @@
 import type { ConformanceConcept } from "./concept.ts";
 import { call, numberTree, unfit } from "./concept.ts";
 
-/** A scalar function such as σ: `(z: number) => number`. */
+/** A scalar function such as σ: `(z: number) => number`.
+ * @category Conformance */
 export type RealFunction = (z: number) => number;
 
 function mapTree(value: unknown, f: (x: number) => unknown): unknown {
@@ -42,32 +43,38 @@ function elementwise(
   };
 }
 
-/** σ(z) = 1/(1 + e^(−z)). */
+/** σ(z) = 1/(1 + e^(−z)).
+ * @category Conformance */
 export const SIGMOID: ConformanceConcept<RealFunction> = elementwise(
   "sigmoid",
   "σ(z) = 1/(1 + e^(−z)).",
 );
-/** σ′(z) = σ(z)(1 − σ(z)), from z. */
+/** σ′(z) = σ(z)(1 − σ(z)), from z.
+ * @category Conformance */
 export const SIGMOID_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "sigmoid-derivative",
   "σ′(z) = σ(z)(1 − σ(z)), as a function of z.",
 );
-/** tanh z. */
+/** tanh z.
+ * @category Conformance */
 export const TANH: ConformanceConcept<RealFunction> = elementwise(
   "tanh",
   "tanh z.",
 );
-/** tanh′(z) = 1 − tanh² z, from z. */
+/** tanh′(z) = 1 − tanh² z, from z.
+ * @category Conformance */
 export const TANH_DERIVATIVE: ConformanceConcept<RealFunction> = elementwise(
   "tanh-derivative",
   "tanh′(z) = 1 − tanh²(z), as a function of z.",
 );
-/** ReLU(z) = max(0, z). */
+/** ReLU(z) = max(0, z).
+ * @category Conformance */
 export const RELU: ConformanceConcept<RealFunction> = elementwise(
   "relu",
   "ReLU(z) = max(0, z).",
 );
-/** ReLU′(z) = [z > 0]; at z = 0 any value in [0, 1] is accepted (the element is not compared). */
+/** ReLU′(z) = [z > 0]; at z = 0 any value in [0, 1] is accepted (the element is not compared).
+ * @category Conformance */
 export const RELU_DERIVATIVE: ConformanceConcept<RealFunction> = {
   ...elementwise(
     "relu-derivative",

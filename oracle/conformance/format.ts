@@ -9,7 +9,8 @@
 
 import type { ConformBound } from "./bound.ts";
 
-/** The concept names a fixture may list (as fixtures/schema.json's `concept` enum). */
+/** The concept names a fixture may list (as fixtures/schema.json's `concept` enum).
+ * @category Conformance */
 export const CONCEPT_NAMES: readonly string[] = [
   "sigmoid",
   "sigmoid-derivative",
@@ -58,12 +59,14 @@ function leaves(value: unknown): number[] | null {
  *
  * @example
  * ```ts
+ * import { validateConformance } from "@nnref/nnref/oracle";
  * let message = "";
  * try {
  *   validateConformance({ concepts: ["tanh"], expected: { t: [1] }, conform: {} }, "demo");
  * } catch (error) { message = (error as Error).message; }
  * if (!message.includes("no conform field")) throw new Error(message);
  * ```
+ * @category Conformance
  */
 export function validateConformance(
   json: Record<string, unknown>,

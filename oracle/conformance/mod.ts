@@ -11,7 +11,7 @@
  *
  * @example A user's tanh, a wrong one, and a float32 one
  * ```ts
- * import { checkConcept } from "./check.ts";
+ * import { checkConcept } from "@nnref/nnref/oracle";
  * const fixture = {
  *   id: "mine.tanh", concepts: ["tanh"], source: { document: "none", section: "-", quote: "tanh" },
  *   oracle: { method: "mpmath", generator: null }, input: { z: [0.5, -2] }, printed: {},
@@ -59,3 +59,4 @@ export * from "./classify.ts";
 export * from "./registry.ts";
 export * from "./check.ts";
 export * from "./answers.ts";
+export { type ConceptInputs, conceptInputs, type FixtureInputs } from "./inputs.ts";

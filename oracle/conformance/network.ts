@@ -21,7 +21,8 @@ import type { CanonicalInput, ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
-/** One layer: a = f(a_prev @ W + b). */
+/** One layer: a = f(a_prev @ W + b).
+ * @category Conformance */
 export interface NetworkLayer {
   /** W, inputs × outputs. */
   readonly W: number[][];
@@ -31,10 +32,12 @@ export interface NetworkLayer {
   readonly activation: string;
 }
 
-/** A forward pass: the outputs of the last layer, one row per row of X. */
+/** A forward pass: the outputs of the last layer, one row per row of X.
+ * @category Conformance */
 export type ForwardPass = (layers: NetworkLayer[], X: number[][]) => number[][];
 
-/** What a backward pass returns: ∂C/∂W and ∂C/∂b per layer, and δ = ∂C/∂z per layer. */
+/** What a backward pass returns: ∂C/∂W and ∂C/∂b per layer, and δ = ∂C/∂z per layer.
+ * @category Conformance */
 export interface BackwardGradients {
   /** ∂C/∂Wˡ, each shaped like Wˡ (inputs × outputs). */
   readonly weights: number[][][];
@@ -44,7 +47,8 @@ export interface BackwardGradients {
   readonly deltas?: number[][][];
 }
 
-/** A backward pass for C = s·Σ_samples ‖a_L − y‖². */
+/** A backward pass for C = s·Σ_samples ‖a_L − y‖².
+ * @category Conformance */
 export type BackwardPass = (
   layers: NetworkLayer[],
   X: number[][],
@@ -140,7 +144,8 @@ function forwardInput(
   }
 }
 
-/** The forward pass with biases. */
+/** The forward pass with biases.
+ * @category Conformance */
 export const FORWARD: ConformanceConcept<ForwardPass> = {
   name: "forward",
   signature:
@@ -207,7 +212,8 @@ function layerOutputs(prefixes: string[]): string[] {
   ).flat();
 }
 
-/** The backward pass: ∂C/∂Wˡ and ∂C/∂bˡ for C = s·Σ‖a_L − y‖². */
+/** The backward pass: ∂C/∂Wˡ and ∂C/∂bˡ for C = s·Σ‖a_L − y‖².
+ * @category Conformance */
 export const BACKWARD: ConformanceConcept<BackwardPass> = {
   name: "backward",
   signature:
@@ -224,7 +230,8 @@ export const BACKWARD: ConformanceConcept<BackwardPass> = {
     ),
 };
 
-/** The δ's of the backward pass: δˡ = ∂C/∂zˡ per layer, one row per sample. */
+/** The δ's of the backward pass: δˡ = ∂C/∂zˡ per layer, one row per sample.
+ * @category Conformance */
 export const BACKWARD_DELTA: ConformanceConcept<BackwardPass> = {
   name: "backward-delta",
   signature: BACKWARD.signature,

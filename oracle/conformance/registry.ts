@@ -23,8 +23,10 @@ import { GRAPH_GRADIENT, LOGISTIC_GRADIENT, PERCEPTRON_UPDATE } from "./classify
  *
  * @example
  * ```ts
+ * import { CONCEPTS } from "@nnref/nnref/oracle";
  * if (!CONCEPTS.some((c) => c.name === "least-squares")) throw new Error("listed");
  * ```
+ * @category Conformance
  */
 export const CONCEPTS: readonly AnyConcept[] = [
   SIGMOID,
@@ -56,8 +58,10 @@ export const CONCEPTS: readonly AnyConcept[] = [
  *
  * @example
  * ```ts
+ * import { conceptNamed } from "@nnref/nnref/oracle";
  * if (conceptNamed("tanh").signature !== "(z: number) => number") throw new Error("scalar");
  * ```
+ * @category Conformance
  */
 export function conceptNamed(name: string): AnyConcept {
   const found = CONCEPTS.find((c) => c.name === name);

@@ -16,25 +16,29 @@ import type { ConformanceConcept } from "./concept.ts";
 import { call, count, LIMITS, numbers, unfit, vectorResult } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
-/** A least-squares solver: `(X, y) => W` minimising ‖XW − y‖₂. */
+/** A least-squares solver: `(X, y) => W` minimising ‖XW − y‖₂.
+ * @category Conformance */
 export type LeastSquaresSolverFunction = (
   X: number[][],
   y: number[],
 ) => number[];
-/** A ridge solver: `(X, y, λ) => W` solving (XᵀX/m + λI)W = Xᵀy/m. */
+/** A ridge solver: `(X, y, λ) => W` solving (XᵀX/m + λI)W = Xᵀy/m.
+ * @category Conformance */
 export type RidgeSolverFunction = (
   X: number[][],
   y: number[],
   lambda: number,
 ) => number[];
-/** One gradient-descent step on C = (1/2m)‖XW − y‖²: W − η(1/m)Xᵀ(XW − y). */
+/** One gradient-descent step on C = (1/2m)‖XW − y‖²: W − η(1/m)Xᵀ(XW − y).
+ * @category Conformance */
 export type GradientStep = (
   W: number[],
   X: number[][],
   y: number[],
   learningRate: number,
 ) => number[];
-/** One SGD step on a batch of row indices: W − η(1/|B|)X_Bᵀ(X_B W − y_B). */
+/** One SGD step on a batch of row indices: W − η(1/|B|)X_Bᵀ(X_B W − y_B).
+ * @category Conformance */
 export type SgdStepFunction = (
   W: number[],
   X: number[][],
@@ -62,7 +66,8 @@ function powers(x: number[], degree: number, intercept: boolean): number[][] {
   });
 }
 
-/** The design matrix and targets of a regression fixture. */
+/** The design matrix and targets of a regression fixture.
+ * @category Conformance */
 export function regressionData(
   fixture: Fixture,
   concept: string,
@@ -120,7 +125,8 @@ export function regressionData(
   }
 }
 
-/** Least squares: W minimising ‖XW − y‖₂ (X with its intercept column). */
+/** Least squares: W minimising ‖XW − y‖₂ (X with its intercept column).
+ * @category Conformance */
 export const LEAST_SQUARES: ConformanceConcept<LeastSquaresSolverFunction> = {
   name: "least-squares",
   signature: "(X: number[][], y: number[]) => number[]",
@@ -131,7 +137,8 @@ export const LEAST_SQUARES: ConformanceConcept<LeastSquaresSolverFunction> = {
   run: (f, input) => ({ W: call(f, "least-squares", [input.X, input.y]) }),
 };
 
-/** Ridge: (XᵀX/m + λI)W = Xᵀy/m, every weight penalised (S1 §1.6). */
+/** Ridge: (XᵀX/m + λI)W = Xᵀy/m, every weight penalised (S1 §1.6).
+ * @category Conformance */
 export const RIDGE: ConformanceConcept<RidgeSolverFunction> = {
   name: "ridge",
   signature: "(X: number[][], y: number[], lambda: number) => number[]",
@@ -160,7 +167,8 @@ function gdSteps(fixture: Fixture): number {
   return count(steps, LIMITS.steps, "the number of steps");
 }
 
-/** Gradient descent: W after `steps` steps W ← W − η(1/m)Xᵀ(XW − y) from W₀. */
+/** Gradient descent: W after `steps` steps W ← W − η(1/m)Xᵀ(XW − y) from W₀.
+ * @category Conformance */
 export const GD_STEP: ConformanceConcept<GradientStep> = {
   name: "gd-step",
   signature: "(W: number[], X: number[][], y: number[], learningRate: number) => number[]",
@@ -199,7 +207,8 @@ export const GD_STEP: ConformanceConcept<GradientStep> = {
   },
 };
 
-/** SGD with given batches: one step per batch, in order, with that step's rate. */
+/** SGD with given batches: one step per batch, in order, with that step's rate.
+ * @category Conformance */
 export const SGD_STEP: ConformanceConcept<SgdStepFunction> = {
   name: "sgd-step",
   signature:

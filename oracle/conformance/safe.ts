@@ -8,7 +8,8 @@
  * @module
  */
 
-/** A value flattened: its shape, its numbers in row-major order, and "" or what was wrong. */
+/** A value flattened: its shape, its numbers in row-major order, and "" or what was wrong.
+ * @category Conformance */
 export interface SafeTree {
   /** `[]` for a scalar, `[n]` for a vector, `[rows, cols]` for a matrix, … */
   readonly shape: readonly number[];
@@ -26,8 +27,10 @@ const MAX_DEPTH = 64;
  *
  * @example
  * ```ts
+ * import { safeDescribe } from "@nnref/nnref/oracle";
  * if (safeDescribe(1n) !== "a BigInt (1n)") throw new Error(safeDescribe(1n));
  * ```
+ * @category Conformance
  */
 export function safeDescribe(value: unknown): string {
   try {
@@ -62,11 +65,13 @@ function fail(error: string): SafeTree {
  *
  * @example
  * ```ts
+ * import { safeTree } from "@nnref/nnref/oracle";
  * const cyclic: unknown[] = [1];
  * cyclic.push(cyclic);
  * if (!safeTree(cyclic).error.includes("cycl")) throw new Error("a cycle is an error");
  * if (safeTree([[1, 2], [3, 4]]).shape.join() !== "2,2") throw new Error("2 × 2");
  * ```
+ * @category Conformance
  */
 export function safeTree(value: unknown, what = "the result"): SafeTree {
   try {
@@ -152,11 +157,13 @@ export function safeTree(value: unknown, what = "the result"): SafeTree {
  *
  * @example
  * ```ts
+ * import { copyJson } from "@nnref/nnref/oracle";
  * const input = { z: [1, 2] };
  * const copy = copyJson(input);
  * copy.z[0] = 99;
  * if (input.z[0] !== 1) throw new Error("the original is untouched");
  * ```
+ * @category Conformance
  */
 export function copyJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyJson) as T;

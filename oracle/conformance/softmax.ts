@@ -10,13 +10,17 @@ import type { CanonicalInput, ConformanceConcept } from "./concept.ts";
 import { call, numbers, unfit } from "./concept.ts";
 import type { Fixture } from "../fixture.ts";
 
-/** A function of one row: softmax `(z) => p`. */
+/** A function of one row: softmax `(z) => p`.
+ * @category Conformance */
 export type RowFunction = (z: number[]) => number[];
-/** A scalar function of one row: log-sum-exp `(z) => number`. */
+/** A scalar function of one row: log-sum-exp `(z) => number`.
+ * @category Conformance */
 export type RowScalar = (z: number[]) => number;
-/** A loss of one row of logits and its target distribution: `(z, y) => number`. */
+/** A loss of one row of logits and its target distribution: `(z, y) => number`.
+ * @category Conformance */
 export type RowLoss = (z: number[], y: number[]) => number;
-/** Binary cross-entropy of one probability and one label: `(p, y) => number`. */
+/** Binary cross-entropy of one probability and one label: `(p, y) => number`.
+ * @category Conformance */
 export type BinaryLoss = (p: number, y: number) => number;
 
 function rowsOf(
@@ -71,7 +75,8 @@ function targetRow(input: CanonicalInput, i: number): number[] {
   return rowsOf(input.y, "y").rows[i];
 }
 
-/** softmax(z)ᵢ = e^(zᵢ)/Σⱼ e^(zⱼ), row by row. */
+/** softmax(z)ᵢ = e^(zᵢ)/Σⱼ e^(zⱼ), row by row.
+ * @category Conformance */
 export const SOFTMAX: ConformanceConcept<RowFunction> = {
   name: "softmax",
   signature: "(z: number[]) => number[]",
@@ -83,7 +88,8 @@ export const SOFTMAX: ConformanceConcept<RowFunction> = {
   }),
 };
 
-/** lse(z) = log Σⱼ e^(zⱼ), row by row. */
+/** lse(z) = log Σⱼ e^(zⱼ), row by row.
+ * @category Conformance */
 export const LOG_SUM_EXP: ConformanceConcept<RowScalar> = {
   name: "log-sum-exp",
   signature: "(z: number[]) => number",
@@ -95,7 +101,8 @@ export const LOG_SUM_EXP: ConformanceConcept<RowScalar> = {
   }),
 };
 
-/** CE(z, y) = −Σᵢ yᵢ log softmax(z)ᵢ, row by row. */
+/** CE(z, y) = −Σᵢ yᵢ log softmax(z)ᵢ, row by row.
+ * @category Conformance */
 export const SOFTMAX_CROSS_ENTROPY: ConformanceConcept<RowLoss> = {
   name: "softmax-cross-entropy",
   signature: "(z: number[], y: number[]) => number",
@@ -111,7 +118,8 @@ export const SOFTMAX_CROSS_ENTROPY: ConformanceConcept<RowLoss> = {
   }),
 };
 
-/** BCE(p, y) = −[y log p + (1 − y) log(1 − p)], per sample. */
+/** BCE(p, y) = −[y log p + (1 − y) log(1 − p)], per sample.
+ * @category Conformance */
 export const BINARY_CROSS_ENTROPY: ConformanceConcept<BinaryLoss> = {
   name: "binary-cross-entropy",
   signature: "(p: number, y: number) => number",

@@ -12,7 +12,7 @@ import {
   ShapeError,
   SingularMatrixError,
 } from "../../lib/errors.ts";
-import { createMatrix, fromRows, identity, zeros } from "../../lib/linalg/matrix.ts";
+import { createMatrix, fromRows, identityMatrix, zeros } from "../../lib/linalg/matrix.ts";
 import { matmul } from "../../lib/linalg/matmul.ts";
 import { dot, matvec } from "../../lib/linalg/matvec.ts";
 import { leastSquares } from "../../lib/linalg/lstsq.ts";
@@ -28,17 +28,20 @@ import { forwardModeGradient } from "../../lib/autodiff/dual.ts";
 describe("a Matrix is checked where it enters", () => {
   it("data shorter than rows × cols: a ShapeError, not NaNs", () => {
     const short = { rows: 2, cols: 2, data: Float64Array.of(1, 2, 3) };
-    assert.throws(() => matmul(short, identity(2)), {
+    assert.throws(() => matmul(short, identityMatrix(2)), {
       name: "ShapeError",
       message: /A is 2×2 but its data has 3 entries, expected rows × cols = 4/,
     });
   });
   it("data longer than rows × cols: a ShapeError, not silently ignored", () => {
     const long = { rows: 2, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5) };
-    assert.throws(() => matmul(identity(2), long), { name: "ShapeError", message: /B is 2×2/ });
+    assert.throws(() => matmul(identityMatrix(2), long), {
+      name: "ShapeError",
+      message: /B is 2×2/,
+    });
   });
   it("a plain number[][] where a Matrix is expected: InputTypeError with the fix", () => {
-    assert.throws(() => matmul([[1, 2], [3, 4]] as never, identity(2)), {
+    assert.throws(() => matmul([[1, 2], [3, 4]] as never, identityMatrix(2)), {
       name: "InputTypeError",
       message: /A must be a Matrix .* got a plain array \(2 rows\); use fromRows\(A\)/,
     });
@@ -48,7 +51,7 @@ describe("a Matrix is checked where it enters", () => {
     });
   });
   it("…and the reverse: a Matrix where rows are expected, data not a Float64Array", () => {
-    assert.throws(() => fromRows(identity(2) as never), {
+    assert.throws(() => fromRows(identityMatrix(2) as never), {
       name: "InputTypeError",
       message: /got a Matrix, which needs no conversion/,
     });
@@ -58,11 +61,11 @@ describe("a Matrix is checked where it enters", () => {
     });
   });
   it("null and undefined name the parameter instead of 'Cannot read properties of null'", () => {
-    assert.throws(() => matmul(null as never, identity(2)), {
+    assert.throws(() => matmul(null as never, identityMatrix(2)), {
       name: "InputTypeError",
       message: /A must be a Matrix \{ rows, cols, data: Float64Array \}, got null/,
     });
-    assert.throws(() => matvec(identity(2), undefined as never), {
+    assert.throws(() => matvec(identityMatrix(2), undefined as never), {
       name: "InputTypeError",
       message: /x must be an array of numbers \(number\[\] or Float64Array\), got undefined/,
     });
@@ -184,8 +187,13 @@ describe("name lookups never reach Object.prototype", () => {
 describe("the error classes: kinds a caller can catch, each subclassing the builtin", () => {
   it("instanceof the builtin, a stable code, the class's own name", () => {
     const cases: [() => unknown, new (...args: never[]) => Error, string, string][] = [
-      [() => matmul(null as never, identity(1)), TypeError, "InputTypeError", "NNREF_INPUT_TYPE"],
-      [() => matmul(identity(2), identity(3)), RangeError, "ShapeError", "NNREF_SHAPE"],
+      [
+        () => matmul(null as never, identityMatrix(1)),
+        TypeError,
+        "InputTypeError",
+        "NNREF_INPUT_TYPE",
+      ],
+      [() => matmul(identityMatrix(2), identityMatrix(3)), RangeError, "ShapeError", "NNREF_SHAPE"],
       [() => zeros(-1, 1), RangeError, "ArgumentRangeError", "NNREF_ARGUMENT_RANGE"],
       [
         () => leastSquares(fromRows([[NaN]]), [1], { method: "qr" }),

@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { errataOf, parseFixture, parseFixtures } from "../../oracle/fixture.ts";
+import { RecordReferenceError } from "../../oracle/errata.ts";
+import { fixtureWithErratum } from "../_demo_erratum.ts";
 
 const good = () => ({
   id: "demo.half",
@@ -22,11 +24,15 @@ describe("parseFixture", () => {
   it("reads a file holding an array of fixtures", () => {
     assert.equal(parseFixtures([good(), { ...good(), id: "demo.two" }], "f.json").length, 2);
   });
-  it("lists errata as an array whatever their form", () => {
-    const one = { printed: "1", correct: "2", why: "w" };
+  it("keeps erratum ids, and errataOf gives the records once they are linked", () => {
     assert.deepEqual(errataOf({ erratum: null }), []);
-    assert.deepEqual(errataOf({ erratum: one }), [one]);
-    assert.deepEqual(errataOf({ erratum: [one, one] }), [one, one]);
+    assert.deepEqual(parseFixture({ ...good(), erratum: ["S0-E01"] }).erratum, ["S0-E01"]);
+    const linked = fixtureWithErratum(good(), [{ field: "half", correct: "0.4" }]);
+    assert.deepEqual(errataOf(linked).map((e) => e.id), ["S0-E01"]);
+  });
+  it("refuses to hand out errata that were never linked (their checks would be skipped)", () => {
+    const unlinked = parseFixture({ ...good(), erratum: ["S0-E01"] });
+    assert.throws(() => errataOf(unlinked), RecordReferenceError);
   });
   const broken: [string, (f: ReturnType<typeof good>) => unknown, RegExp][] = [
     ["not an object", () => [1], /must be a JSON object/],
@@ -64,14 +70,17 @@ describe("parseFixture", () => {
     ],
     ["no erratum key", (f) => ({ ...f, erratum: undefined }), /"erratum" is required/],
     [
-      "an erratum about an unprinted field",
-      (f) => ({ ...f, erratum: { field: "edge", printed: "1", correct: "2", why: "w" } }),
-      /not in printed/,
+      "an inline erratum object (the records live in fixtures/errata/)",
+      (f) => ({ ...f, erratum: { field: "half", printed: "1", correct: "2", why: "w" } }),
+      /list of erratum ids such as \["S1-E09"\]/,
     ],
+    ["an empty erratum list", (f) => ({ ...f, erratum: [] }), /list of erratum ids/],
+    ["a note id as an erratum", (f) => ({ ...f, erratum: ["S0-N01"] }), /list of erratum ids/],
+    ["an erratum id twice", (f) => ({ ...f, erratum: ["S0-E01", "S0-E01"] }), /lists an id twice/],
     [
-      "an erratum without why",
-      (f) => ({ ...f, erratum: { printed: "1", correct: "2" } }),
-      /erratum: "why" is required/,
+      "an erratum of another document",
+      (f) => ({ ...f, erratum: ["S1-E01"] }),
+      /belongs to another document/,
     ],
     [
       "an object in expected",

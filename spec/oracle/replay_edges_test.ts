@@ -9,6 +9,7 @@ import { parseFixture } from "../../oracle/fixture.ts";
 import type { Fixture } from "../../oracle/fixture.ts";
 import { replay, replayFixture } from "../../oracle/replay.ts";
 import type { Subject } from "../../oracle/subject.ts";
+import { fixtureWithErratum } from "../_demo_erratum.ts";
 
 const make = (id: string, patch: Record<string, unknown> = {}): Fixture =>
   parseFixture({
@@ -117,18 +118,22 @@ describe("replayFixture: computed values, copied plain, field by field", () => {
     ]);
   });
   it("fields a subject does not list are not shown as computed, and carry no erratum", () => {
-    const fixture = make("demo.f", {
-      printed: { a: "1" },
+    const fixture = fixtureWithErratum({
+      id: "demo.f",
+      source: { document: "000_96bf12324396e51d.txt", section: "2", quote: "q" },
+      oracle: { method: "m", generator: null },
+      input: {},
+      printed: { a: "2" },
       expected: { a: 1, b: 2 },
       tolerance: { a: { reason: "r" }, b: { reason: "r" } },
-      erratum: { field: "a", printed: "1", correct: "1.0", why: "w" },
-    });
+      erratum: null,
+    }, [{ field: "a", correct: "1" }]);
     const result = replayFixture(fixture, [subject(["demo.f"], () => ({ a: 1, b: 2 }), ["b"])]);
     assert.deepEqual(result.fields.map((f) => [f.field, f.computed, f.valueOk]), [
       ["a", undefined, null],
       ["b", 2, true],
     ]);
-    assert.deepEqual(result.fields.map((f) => f.erratum?.field ?? null), ["a", null]);
+    assert.deepEqual(result.fields.map((f) => f.erratum?.id ?? null), ["S0-E01", null]);
   });
 });
 

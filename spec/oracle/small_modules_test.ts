@@ -158,14 +158,23 @@ describe("errataOf and parseFixture's file names", () => {
     tolerance: { half: { reason: "exact" } },
     erratum: null,
   });
-  it("errataOf: null and undefined are none; one erratum is a list of one", () => {
+  it("errataOf: null, undefined and [] are none; unlinked ids are refused; linked, the records", () => {
     assert.deepEqual(errataOf({ erratum: null }), []);
     assert.deepEqual(errataOf({ erratum: undefined } as never), []);
-    const one = { printed: "1", correct: "2", why: "w" };
-    assert.deepEqual(errataOf({ erratum: one }), [one]);
+    assert.deepEqual(errataOf({ erratum: [] }), []);
+    assert.throws(() => errataOf({ erratum: ["S0-E01", "S0-E02"] }), {
+      name: "RecordReferenceError",
+      message: "the fixture lists errata S0-E01, S0-E02 that were never resolved: load " +
+        "fixtures together with fixtures/errata/ and call linkErrata",
+    });
+    const records = [{ id: "S0-E01" }] as never;
+    assert.equal(errataOf({ erratum: ["S0-E01"], errata: records }), records);
     assert.throws(() => errataOf({} as never), {
       name: "InputTypeError",
       message: "errataOf takes a fixture (with its erratum field), got an object",
+    });
+    assert.throws(() => errataOf(null as never), {
+      message: "errataOf takes a fixture (with its erratum field), got null",
     });
   });
   it("the default names and a where that is not a string", () => {
@@ -207,10 +216,14 @@ describe("summarize: its input checked, its counts", () => {
     }
   });
   it("errata, random stand-ins and printed agreement, counted per fixture", () => {
-    const erratum = { printed: "1", correct: "2", why: "w" };
+    const erratum = { id: "S0-E01" } as never, other = { id: "S0-E02" } as never;
     const summary = summarize([
-      result({ errata: [erratum, erratum], printedAgrees: false }),
-      result({ random: true, printedAgrees: null }),
+      result({
+        errata: [erratum, other],
+        printedAgrees: false,
+        notes: [{ id: "S0-N01" }] as never,
+      }),
+      result({ random: true, printedAgrees: null, errata: [erratum] }),
       result({ status: "fail" }),
       result({ status: "unknown-id", errata: [erratum], random: true, printedAgrees: true }),
     ]);
@@ -221,8 +234,10 @@ describe("summarize: its input checked, its counts", () => {
         reproduced: 2,
         failed: 2,
         byStatus: undefined,
-        errata: 2,
-        fixturesWithErrata: 1,
+        errata: 2, // S0-E01 and S0-E02, each counted once
+        erratumReferences: 3,
+        notes: 1,
+        fixturesWithErrata: 2,
         random: 1,
         printedAgree: 1,
         printedNone: 1,

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { parseFixture } from "../../oracle/fixture.ts";
 import type { Fixture } from "../../oracle/fixture.ts";
 import { verifyFixture } from "../../oracle/verify.ts";
+import { fixtureWithErratum } from "../_demo_erratum.ts";
 import { claims, subjectFor, subjectProblem } from "../../oracle/subject.ts";
 import type { Subject } from "../../oracle/subject.ts";
 
@@ -102,42 +103,39 @@ describe("verifyFixture: printed digits and errata, with their rounding", () => 
       message: 'Cannot read "abc" as a printed number: expected digits such as "-1.25e-3"',
     });
   });
+  // An erratum of document 000 on field t, with its correction (spec/_demo_erratum.ts).
+  const withErratum = (correct: string | null, patch: Record<string, unknown>) =>
+    fixtureWithErratum(
+      {
+        id: "demo.v",
+        source: { document: "000_96bf12324396e51d.txt", section: "1", quote: "q" },
+        oracle: { method: "m", generator: null },
+        input: {},
+        printed: { t: "0.6667" },
+        expected: { t: 2 / 3 },
+        tolerance: { t: { reason: "r" } },
+        erratum: null,
+        ...patch,
+      },
+      correct === null ? undefined : [{ field: "t", correct }],
+    );
   it("errata are checked under the field's rounding", () => {
     // Truncated, 2/3 prints as 0.6666: "0.6667" is wrong and "0.6666" right (under
     // nearest rounding it would be the other way round).
-    const truncated = third({
-      printed: { t: "0.6667" },
-      printedRounding: { t: "truncate" },
-      erratum: { field: "t", printed: "0.6667", correct: "0.6666", why: "truncated" },
-    });
-    const checks = verifyFixture(truncated, { t: 2 / 3 });
+    const truncate = { printedRounding: { t: "truncate" } };
+    const checks = verifyFixture(withErratum("0.6666", truncate), { t: 2 / 3 });
     assert.deepEqual(checks.map((c) => [c.kind, c.ok]), [["value", true], ["erratum", true]]);
-    const wrongCorrection = third({
-      printed: { t: "0.6667" },
-      printedRounding: { t: "truncate" },
-      erratum: { field: "t", printed: "0.6667", correct: "0.6667", why: "w" },
-    });
-    const erratum = verifyFixture(wrongCorrection, { t: 2 / 3 })[1];
+    const nearest = verifyFixture(withErratum("0.6666", {}), { t: 2 / 3 })[1];
+    assert.equal(
+      nearest.message,
+      "S0-E01 says printed.t is wrong, but it agrees with the true value",
+    );
+    const erratum = verifyFixture(withErratum("0.6667", truncate), { t: 2 / 3 })[1];
     assert.equal(erratum.ok, false);
-    assert.match(erratum.message, /^the erratum's correction is itself wrong: 1 of 1/);
-    const unreadable = third({
-      printed: { t: "0.6667" },
-      printedRounding: { t: "truncate" },
-      erratum: { field: "t", printed: "0.6667", correct: "abc", why: "w" },
-    });
-    assert.deepEqual(verifyFixture(unreadable, { t: 2 / 3 })[1], {
-      id: "demo.v",
-      field: "t",
-      kind: "erratum",
-      ok: false,
-      message: 'Cannot read "abc" as a printed number: expected digits such as "-1.25e-3"',
-    });
+    assert.match(erratum.message, /^S0-E01's correction is itself wrong: 1 of 1/);
   });
-  it("an erratum about no field (a formula) gives no check", () => {
-    const formula = third({
-      printed: { t: "0.6667" },
-      erratum: { printed: "a formula", correct: "another", why: "w" },
-    });
+  it("an erratum that checks no field (a formula) gives no check", () => {
+    const formula = withErratum(null, {});
     assert.deepEqual(verifyFixture(formula, { t: 2 / 3 }).map((c) => c.kind), ["value", "printed"]);
   });
 });

@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { parseFixture } from "../../oracle/fixture.ts";
 import { assertFixture, verifyFixture } from "../../oracle/verify.ts";
 import { AssertionError } from "../../oracle/assertion_error.ts";
+import { fixtureWithErratum } from "../_demo_erratum.ts";
 
 // A document that prints 1/3 ≈ 0.3334 (wrong) and 2/3 ≈ 0.6667 (right).
-const fixture = parseFixture({
+const json = {
   id: "demo.thirds",
   source: { document: "000_96bf12324396e51d.txt", section: "1", quote: "0.3334, 0.6667" },
   oracle: { method: "exact rationals", generator: null },
@@ -17,8 +18,8 @@ const fixture = parseFixture({
     twoThirds: { ulps: 0, reason: "r" },
     status: { reason: "r" },
   },
-  erratum: { field: "third", printed: "0.3334", correct: "0.3333", why: "1/3 rounds to 0.3333" },
-});
+};
+const fixture = fixtureWithErratum(json, [{ field: "third", correct: "0.3333" }]);
 
 const kinds = (checks: ReturnType<typeof verifyFixture>) =>
   checks.map((c) => `${c.kind}:${c.field}:${c.ok}`);
@@ -50,29 +51,20 @@ describe("verifyFixture", () => {
     assert.match(checks[2].message, /computed "diverged", expected "converged"/);
   });
   it("fails an erratum whose printed value is in fact right", () => {
-    const wrongErratum = parseFixture({
-      ...fixture,
-      printed: { third: "0.3333" },
-      erratum: { field: "third", printed: "0.3333", correct: "0.3333", why: "mistaken" },
-    });
+    const wrongErratum = fixtureWithErratum({ ...json, printed: { third: "0.3333" } }, [
+      { field: "third", correct: "0.3333" },
+    ]);
     const check = verifyFixture(wrongErratum, { third: 1 / 3 }, ["third"]).at(-1)!;
     assert.equal(check.kind, "erratum");
     assert.match(check.message, /agrees with the true value/);
   });
   it("fails an erratum whose correction is itself wrong", () => {
-    const badCorrection = parseFixture({
-      ...fixture,
-      erratum: { field: "third", printed: "0.3334", correct: "0.3332", why: "w" },
-    });
+    const badCorrection = fixtureWithErratum(json, [{ field: "third", correct: "0.3332" }]);
     const check = verifyFixture(badCorrection, { third: 1 / 3 }, ["third"]).at(-1)!;
     assert.match(check.message, /correction is itself wrong/);
   });
   it("checks printed digits against the truth, not against the computation", () => {
-    const wrongPrint = parseFixture({
-      ...fixture,
-      printed: { twoThirds: "0.6666" },
-      erratum: null,
-    });
+    const wrongPrint = parseFixture({ ...json, printed: { twoThirds: "0.6666" }, erratum: null });
     const checks = verifyFixture(wrongPrint, {
       third: 1 / 3,
       twoThirds: 2 / 3,

@@ -4,7 +4,10 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { buildFigures, FIGURES } from "../../tools/figures/index.ts";
 import { compact } from "../../tools/figures/render.ts";
+import { compareFigures } from "../../tools/figures/sync.ts";
+import { textWidth, vegaTextWidth } from "../../tools/figures/text_width.ts";
 import { assertSvg, parseXmlRoot } from "./_xml.ts";
+import { lacking } from "../_permissions.ts";
 
 describe("the XML checker used on the figures", () => {
   it("accepts a small SVG with entities, comments and self-closing tags", () => {
@@ -45,9 +48,27 @@ describe("compact: geometry rounded, text kept", () => {
   });
 });
 
-const figures = await buildFigures();
+describe("text widths for the layout (Helvetica's metrics, not vega's 0.8 em guess)", () => {
+  it("adds the advance widths: 'Hello' at 10 px is (722 + 556 + 222 + 222 + 556)/100 px", () => {
+    assert.equal(textWidth("Hello", 10), 22.78);
+    assert.ok(textWidth("Hello", 10) < 0.8 * 5 * 10, "narrower than vega's estimate");
+  });
+  it("gives CJK characters one em and bold text 7 % more", () => {
+    assert.equal(textWidth("梯度", 12), 24);
+    assert.equal(textWidth("W", 10, true), 9.44 * 1.07);
+  });
+  it("reads vega's items: default size 11, bold by weight, truncation at the limit", () => {
+    assert.equal(vegaTextWidth({}, "i"), 0.222 * 11);
+    assert.equal(vegaTextWidth({ fontSize: 10, fontWeight: "bold" }, "W"), 9.44 * 1.07);
+    assert.equal(vegaTextWidth({ fontSize: 10, limit: 5 }, "WWWW"), 5);
+    assert.equal(vegaTextWidth({ fontSize: 10 }, undefined), 0);
+  });
+});
 
-describe("report figures", () => {
+const skip = lacking("read");
+const figures = skip ? [] : await buildFigures();
+
+describe("report figures", { skip }, () => {
   it("every figure in FIGURES was built", () => {
     assert.deepEqual(figures.map((f) => f.name), Object.keys(FIGURES));
   });
@@ -60,4 +81,26 @@ describe("report figures", () => {
       assert.ok(figure.svg.includes(figure.title.replace(/&/g, "&amp;").slice(0, 20)), "titled");
     });
   }
+});
+
+describe("docs/figures/ is the report's figures, byte for byte (regenerate: deno task figures)", {
+  skip,
+}, () => {
+  it("every rendered figure is there unchanged, and nothing else is", () => {
+    assert.deepEqual(compareFigures(figures, "docs/figures"), []);
+  });
+  it("the comparison notices a changed, a missing and a stray file", () => {
+    const changed = figures.map((f, i) => i === 0 ? { ...f, svg: `${f.svg}<!-- x -->` } : f);
+    assert.match(compareFigures(changed, "docs/figures").join(), /differs/);
+    assert.match(
+      compareFigures([{ name: "nope", svg: "<svg/>", error: "" }], "docs/figures")
+        .join(),
+      /missing.*not a figure of the report/,
+    );
+  });
+  it("each title names the document and section it illustrates (or NIST, beyond them)", () => {
+    for (const figure of figures) {
+      assert.match(figure.title, /^(S[0-4] §|NIST )/, figure.name);
+    }
+  });
 });

@@ -7,9 +7,10 @@ import { replay, replayFixture } from "../../oracle/replay.ts";
 import { subjectProblem } from "../../oracle/subject.ts";
 import { summarize } from "../../oracle/replay_summary.ts";
 import type { Subject } from "../../oracle/subject.ts";
+import { fixtureWithErratum } from "../_demo_erratum.ts";
 
 // 1/3 printed as 0.3334 (a wrong last digit, recorded as an erratum) and 2/3 printed right.
-const thirds = parseFixture({
+const thirds = fixtureWithErratum({
   id: "demo.thirds",
   title: "thirds",
   source: { document: "001_85ee514aa7c85552.txt", section: "9.9", quote: "0.3334" },
@@ -22,8 +23,7 @@ const thirds = parseFixture({
     twoThirds: { ulps: 0, reason: "one division" },
     pair: { ulps: 0, reason: "one division each" },
   },
-  erratum: { field: "third", printed: "0.3334", correct: "0.3333", why: "1/3 rounds to 0.3333" },
-});
+}, [{ field: "third", correct: "0.3333" }]);
 const seeded = parseFixture({
   id: "demo.seeded",
   source: { document: "002_9788d94b14244768.txt", section: "7", quote: "random" },
@@ -61,7 +61,8 @@ describe("replay: a correct subject", () => {
     assert.equal(third.expected, 1 / 3);
     assert.equal(third.valueOk, true);
     assert.equal(third.printedOk, true, "the erratum holds both ways");
-    assert.equal(third.erratum?.correct, "0.3333");
+    assert.equal(third.erratum?.id, "S1-E01");
+    assert.deepEqual(third.erratum?.checks, [{ field: "third", correct: "0.3333" }]);
     const pair = result.fields.find((field) => field.field === "pair")!;
     assert.equal(pair.printed, undefined);
     assert.equal(pair.printedOk, null);
@@ -69,6 +70,12 @@ describe("replay: a correct subject", () => {
   it("counts the erratum and the agreement with the printed digits", () => {
     assert.equal(result.errata.length, 1);
     assert.equal(result.printedAgrees, true);
+  });
+  it("reports a fixture whose erratum ids were never linked as an error, not a pass", () => {
+    const unlinked = parseFixture({ ...thirds, errata: undefined, notes: undefined });
+    const failed = replayFixture(unlinked, [right, seededSubject]);
+    assert.equal(failed.status, "error");
+    assert.match(failed.messages[0], /S1-E01 that were never resolved/);
   });
 });
 
@@ -232,6 +239,8 @@ describe("summarize", () => {
     assert.equal(summary.byStatus["no-subject"], 1);
     assert.equal(summary.byStatus["unknown-id"], 1);
     assert.equal(summary.errata, 1);
+    assert.equal(summary.erratumReferences, 1);
+    assert.equal(summary.notes, 0);
     assert.equal(summary.fixturesWithErrata, 1);
     assert.equal(summary.random, 1);
     assert.equal(summary.printedAgree, 1);

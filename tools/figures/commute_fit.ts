@@ -7,6 +7,9 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S1 §1.7: commute time, least-squares fit";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S1", "1.7"]];
+
 export function spec(): TopLevelSpec {
   const f = fixture("s001.commute");
   const distance = numbers(f, "distance"), weekday = numbers(f, "weekday");

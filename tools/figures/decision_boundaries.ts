@@ -11,7 +11,13 @@ import { runDiamond } from "../../worked/s002/diamond.ts";
 import { fixture, linspace } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 
-export const title = "S2: decision boundaries of the XOR and diamond networks";
+export const title = "S2 §多层网络实现XOR运算, §模型初始化及训练: decision boundaries";
+
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S2", "多层网络实现XOR运算"], [
+  "S2",
+  "模型初始化及训练",
+]];
 
 interface Cell {
   x1: number;

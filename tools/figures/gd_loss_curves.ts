@@ -5,7 +5,14 @@ import { fixture } from "./_data.ts";
 import { optimum, runOf, s4Run } from "./_gd.ts";
 import type { TopLevelSpec } from "./render.ts";
 
-export const title = "Gradient descent: excess loss per iteration";
+export const title =
+  "S0 §4.2, S1 §2.1, S4 §单变量函数的梯度下降: gradient descent, excess loss per iteration";
+
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S0", "4.2"], ["S1", "2.1"], [
+  "S4",
+  "单变量函数的梯度下降",
+]];
 
 interface Point {
   run: string;
@@ -34,45 +41,80 @@ function leastSquaresCurve(id: string, label: string): Point[] {
 function s4Curve(): Point[] {
   const result = s4Run(20);
   return result.trajectory!.losses.map((loss, iteration) => ({
-    run: "S4: J = x², η = 0.3 (20 it.)",
+    run: "S4 §单变量函数的梯度下降: J = x², x₀ = 1.2, η = 0.3 (20 it.)",
     iteration,
     excess: Math.max(loss, 1e-17),
   }));
 }
 
 export function spec(): TopLevelSpec {
+  const s1 = leastSquaresCurve(
+    "s001.gd_matlab",
+    "S1 §2.1: commute, η = 0.02, stop when every |ΔWⱼ| < 0.02",
+  );
   const values = [
-    ...leastSquaresCurve("s000.gd20.tol1e-6", "S0: 20 points, α = 0.01, |∇J| ≤ 1e-6"),
-    ...leastSquaresCurve("s001.gd_matlab", "S1 §2.1: commute, η = 0.02, |ΔW| < 0.02"),
+    ...leastSquaresCurve(
+      "s000.gd20.tol1e-6",
+      "S0 §4.2: 20 points, α = 0.01, stop when every |∂J/∂θⱼ| ≤ 1e-6",
+    ),
+    ...s1,
     ...s4Curve(),
   ];
+  const s1End = s1[s1.length - 1];
+  const order = [...new Set(values.map((v) => v.run))];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: "C(Wₜ) − C(W*), log scale; iteration 0 is the start" },
+    title: { text: title, subtitle: "C(Wₜ) − C(W*) on a log scale; iteration 0 is the start" },
     width: 460,
-    height: 300,
-    data: { values },
-    mark: { type: "line", strokeWidth: 1.5, interpolate: "linear" },
-    encoding: {
-      x: {
-        field: "iteration",
-        type: "quantitative",
-        scale: { type: "symlog" },
-        title: "iteration t",
+    height: 280,
+    layer: [
+      {
+        data: { values },
+        mark: { type: "line", strokeWidth: 1.5, interpolate: "linear" },
+        encoding: {
+          x: {
+            field: "iteration",
+            type: "quantitative",
+            scale: { type: "symlog", domain: [0, 6000] },
+            axis: { values: [0, 1, 3, 10, 30, 100, 300, 1000, 3000], format: "d" },
+            title: "iteration t (symmetric log scale)",
+          },
+          y: {
+            field: "excess",
+            type: "quantitative",
+            scale: { type: "log" },
+            axis: { format: "~e" },
+            title: "C(Wₜ) − C(W*)",
+          },
+          color: {
+            field: "run",
+            type: "nominal",
+            sort: order,
+            title: null,
+            legend: { orient: "bottom", direction: "vertical", labelLimit: 0 },
+          },
+        },
       },
-      y: {
-        field: "excess",
-        type: "quantitative",
-        scale: { type: "log" },
-        axis: { format: ".0e" },
-        title: "C(Wₜ) − C(W*)",
+      {
+        data: {
+          values: [{
+            ...s1End,
+            note: `S1 stops after ${s1End.iteration} updates, ` +
+              `C − C* = ${s1End.excess.toFixed(2)}: the step test, not the optimum`,
+          }],
+        },
+        encoding: {
+          x: { field: "iteration", type: "quantitative" },
+          y: { field: "excess", type: "quantitative" },
+        },
+        layer: [
+          { mark: { type: "point", shape: "circle", size: 60, color: "black" } },
+          {
+            mark: { type: "text", align: "left", dx: 8, dy: -8, fontSize: 10 },
+            encoding: { text: { field: "note" } },
+          },
+        ],
       },
-      color: {
-        field: "run",
-        type: "nominal",
-        title: null,
-        legend: { orient: "bottom", columns: 1 },
-      },
-    },
-  };
+    ],
+  } as TopLevelSpec;
 }

@@ -6,6 +6,8 @@ import { renderSvg, type TopLevelSpec } from "./render.ts";
 /** One figure: a file name, a title, and how to build its vega-lite spec from lib/. */
 export interface FigureModule {
   readonly title: string;
+  /** Where it belongs in the errata sheets: [document label, section], e.g. ["S1", "1.7"]. */
+  readonly places?: readonly (readonly [string, string])[];
   spec(): TopLevelSpec | Promise<TopLevelSpec>;
 }
 
@@ -17,6 +19,8 @@ export interface RenderedFigure {
   readonly svg: string | null;
   /** Why it could not be built; empty when it was. */
   readonly error: string;
+  /** The document sections it illustrates (empty: the appendix). */
+  readonly places: readonly (readonly [string, string])[];
 }
 
 /** Every figure, by output file name (without ".svg"). */
@@ -39,18 +43,20 @@ export async function buildFigures(
   for (const name of names) {
     const load = FIGURES[name];
     if (load === undefined) {
-      out.push({ name, title: name, svg: null, error: `no figure named "${name}"` });
+      out.push({ name, title: name, svg: null, error: `no figure named "${name}"`, places: [] });
       continue;
     }
     let title = name;
+    let places: readonly (readonly [string, string])[] = [];
     try {
       const figure = await load();
       title = figure.title;
+      places = figure.places ?? [];
       const svg = await renderSvg(await figure.spec());
-      out.push({ name, title, svg, error: "" });
+      out.push({ name, title, svg, error: "", places });
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      out.push({ name, title, svg: null, error: message.split("\n")[0] });
+      out.push({ name, title, svg: null, error: message.split("\n")[0], places });
     }
   }
   return out;

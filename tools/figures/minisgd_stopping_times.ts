@@ -10,6 +10,9 @@ import type { TopLevelSpec } from "./render.ts";
 
 export const title = "S1 §2.2.1: when mini-batch SGD stops";
 
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [["S1", "2.2.1"]];
+
 export function spec(): TopLevelSpec {
   const f = fixture("s001.minisgd.stopping_times");
   const { x, y } = designOf(f);

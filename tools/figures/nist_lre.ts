@@ -6,7 +6,10 @@ import { fitNist, type NistInput } from "../../worked/beyond.ts";
 import { fixturesWithPrefix } from "./_data.ts";
 import type { TopLevelSpec } from "./render.ts";
 
-export const title = "NIST StRD: digits of the certified coefficients, by solver";
+export const title = "NIST StRD (beyond the documents): certified digits reached, by solver";
+
+/** The sections of the errata sheets this figure illustrates. */
+export const places: readonly (readonly [string, string])[] = [];
 
 const METHODS: LeastSquaresMethod[] = ["normal", "qr", "accurate"];
 

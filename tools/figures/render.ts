@@ -3,6 +3,12 @@
 // estimates text widths, which is good enough for axis labels.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { vegaTextWidth } from "./text_width.ts";
+
+// Without a canvas vega guesses every character at 0.8 em; measure with Helvetica's widths.
+// (vega exports textMetrics from vega-scenegraph, but its type declarations omit it.)
+(vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width =
+  vegaTextWidth;
 
 export type { TopLevelSpec };
 

@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 area="${1:?usage: tools/mutation/run.sh <oracle|kernels-activation|kernels-linalg|kernels-optim|kernels-series>}"
+node tools/ensure_install.mjs # the pinned Bun in tools/runtimes, which the specs run under
 if [ ! -x tools/mutation/node_modules/.bin/stryker ]; then
   (cd tools/mutation && npm install --no-audit --no-fund)
 fi

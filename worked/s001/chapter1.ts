@@ -1,7 +1,7 @@
 /**
- * S1 chapter 1 — linear models: §1.2 the Hessian C″(W) = XᵀX/n, §1.4 the squared hinge
- * loss (1.7), §1.5 polynomial regression, §1.6 ridge regression, §1.7 the commute-time
- * least-squares fit.
+ * S1 chapter 1 — linear models: §1.2 the Hessian C″(W) = XᵀX/n, §1.3 the shape of X,
+ * §1.4 the squared hinge loss (1.7) and which margin losses are differentiable, §1.5
+ * polynomial regression, §1.6 ridge regression, §1.7 the commute-time least-squares fit.
  *
  * @module
  */
@@ -53,7 +53,46 @@ const hessian: Subject = {
   },
 };
 
+// §1.3 — the shape of X.
+
+/** §1.3: the commute design X has n rows and d + 1 columns (x₀ = 1, then the d variables). */
+const designShape: Subject = {
+  ids: ["s001.design_shape"],
+  compute: (fixture: Fixture) => {
+    const variables = [numbers(fixture.input.distance), numbers(fixture.input.weekday)];
+    const x = designMatrix(variables);
+    return { rows: x.rows, columns: x.cols, variables: variables.length };
+  },
+};
+
 // §1.4 — the squared hinge loss.
+
+/** The three margin losses G of §1.4, by the fixture's names. */
+const MARGIN_LOSSES: Record<string, (margin: number) => number> = {
+  hinge: (m) => Math.max(0, 1 - m),
+  squaredHinge,
+  logistic: (m) => binaryCrossEntropyFromLogits([m], [1]),
+};
+
+/**
+ * §1.4: one-sided difference quotients of each G at the fixture's margin (step h), and
+ * whether G(2) < G(1); "differentiable" when the two quotients agree within 1e-6.
+ */
+const marginLosses: Subject = {
+  ids: ["s001.margin_losses"],
+  compute: (fixture: Fixture) => {
+    const m = fixture.input.margin as number, h = fixture.input.step as number;
+    const losses = (fixture.input.losses as string[]).map((name) => MARGIN_LOSSES[name]);
+    const left = losses.map((g) => (g(m) - g(m - h)) / h);
+    const right = losses.map((g) => (g(m + h) - g(m)) / h);
+    return {
+      leftDerivative: left,
+      rightDerivative: right,
+      differentiableAtOne: left.map((l, i) => Math.abs(l - right[i]) < 1e-6),
+      decreasingFromOneToTwo: losses.map((g) => g(2) < g(1)),
+    };
+  },
+};
 
 /** §1.4 (1.7): margins, the squared hinge cost and its gradient, beside the hinge and logistic losses. */
 const squaredHingeLoss: Subject = {
@@ -128,6 +167,8 @@ const commuteFit: Subject = {
 /** The subjects of S1 chapter 1, in section order. */
 export const CHAPTER_1: readonly Subject[] = [
   hessian,
+  designShape,
+  marginLosses,
   squaredHingeLoss,
   polynomial,
   ridge,

@@ -1,5 +1,6 @@
 /**
- * S1 chapter 2 — gradient descent: §2.1 the companion MATLAB file's batch GD, §2.2 the
+ * S1 chapter 2 — gradient descent: §2.1 the length of a step and when a step lowers C,
+ * the companion MATLAB file's batch GD, §2.2 the
  * Robbins–Monro step-size conditions, §2.2.1 the MiniSGD file, §2.2.2 SGD on the squared
  * hinge loss (the Iris example).
  *
@@ -28,6 +29,57 @@ import { linearSign, trainSquaredHingeSgd } from "../../lib/classify/squared_hin
 import { squaredHingeCost } from "../../lib/loss/squared_hinge.ts";
 import { descentOptions, type Input, numbers } from "../_shared.ts";
 import { commuteDesign } from "./chapter1.ts";
+import { leastSquares } from "../../lib/linalg/lstsq.ts";
+import { symmetricEigen } from "../../lib/linalg/symmetric_eigen.ts";
+import { leastSquaresGradient } from "../../lib/optim/least_squares.ts";
+import { leastSquaresHessian } from "../../lib/regression/hessian.ts";
+
+// §2.1 — one step of (2.1): its length, and whether it lowers C.
+
+/**
+ * S1 §2.1: from W⁰ the first step of (2.1) at each rate (its length η‖∇C(W⁰)‖, C before
+ * and after), `steps` steps at the larger rate, the largest eigenvalue L of XᵀX/n (steps
+ * lower C only for η < 2/L) and ‖∇C‖² at the least-squares W*.
+ */
+const descentClaim: Subject = {
+  ids: ["s001.descent_claim"],
+  compute(fixture: Fixture) {
+    const input = fixture.input;
+    const x = commuteDesign(input), y = numbers(input.minutes);
+    const [slow, fast] = numbers(input.learningRates);
+    const steps = input.steps as number;
+    const run = (learningRate: number, count: number) =>
+      leastSquaresGradientDescent(x, y, {
+        learningRate,
+        initialWeights: numbers(input.initialWeights),
+        stop: { kind: "iterations", count },
+        maxIterations: count,
+        recordTrajectory: true,
+        divergenceFactor: Number.MAX_VALUE,
+      }).trajectory!;
+    const [one, many] = [run(slow, 1), run(fast, steps)];
+    const { values } = symmetricEigen(leastSquaresHessian(x));
+    const largest = values[values.length - 1];
+    const optimum = leastSquares(x, y, { method: "accurate" }).weights;
+    const gradient0 = leastSquaresGradient(x, y, numbers(input.initialWeights));
+    const stepLength = (path: Float64Array[]) =>
+      Math.hypot(...path[1].map((w, j) => w - path[0][j]));
+    return {
+      largestEigenvalue: largest,
+      criticalRate: 2 / largest,
+      lossStart: one.losses[0],
+      lossAfterOneStep: [one.losses[1], many.losses[1]],
+      decreases: [one.losses[1] < one.losses[0], many.losses[1] < many.losses[0]],
+      lossesAboveCritical: many.losses,
+      gradientNormSquaredAtOptimum: leastSquaresGradient(x, y, optimum).reduce(
+        (sum, g) => sum + g * g,
+        0,
+      ),
+      gradientNormStart: Math.hypot(...gradient0),
+      firstStepLength: [stepLength(one.weights), stepLength(many.weights)],
+    };
+  },
+};
 
 // §2.1 — batch gradient descent (Gradient_Descent_for_Linear_Regression.m).
 
@@ -224,6 +276,7 @@ const squaredHingeSgd: Subject = {
 
 /** The subjects of S1 chapter 2, in section order. */
 export const CHAPTER_2: readonly Subject[] = [
+  descentClaim,
   s001GdMatlab,
   partialSums,
   asymptotics,

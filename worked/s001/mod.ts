@@ -20,7 +20,8 @@ import { CHAPTER_2 } from "./chapter2.ts";
 import { CHAPTER_3 } from "./chapter3.ts";
 import { CHAPTER_4 } from "./chapter4.ts";
 
-/** Every subject of S1, in the document's section order. */
+/** Every subject of S1, in the document's section order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [
   ...CHAPTER_1,
   ...CHAPTER_2,

@@ -15,7 +15,8 @@ import { createNetwork, type Network } from "../../lib/nn/network.ts";
 import { predict } from "../../lib/nn/forward.ts";
 import { lossGradients, trainNetwork, type TrainResult } from "../../lib/nn/train.ts";
 
-/** The seeded stand-in's draws, in the slides' order. */
+/** The seeded stand-in's draws, in the slides' order.
+ * @category Worked results */
 export interface DiamondDraws {
   /** numObs × 2 uniform(−1, 1) points (`x_mat_1`). */
   readonly points: Matrix;
@@ -34,10 +35,12 @@ export interface DiamondDraws {
  *
  * @example Labels mark the diamond
  * ```ts
+ * import { diamondDraws } from "@nnref/nnref/worked";
  * const d = diamondDraws(1, 10);
  * const [x1, x2] = [d.points.data[0], d.points.data[1]];
  * if (d.labels[0] !== (Math.abs(x1) + Math.abs(x2) < 1 ? 1 : 0)) throw new Error("label");
  * ```
+ * @category Worked results
  */
 export function diamondDraws(seed: number, numObs: number): DiamondDraws {
   const random = new RandomState(seed);
@@ -60,7 +63,8 @@ export function diamondDraws(seed: number, numObs: number): DiamondDraws {
   return { points, inputs, labels, network };
 }
 
-/** The slides' loop: summed-loss gradient, lr η, numIter iterations. */
+/** The slides' loop: summed-loss gradient, lr η, numIter iterations.
+ * @category Worked results */
 export function runDiamond(
   seed: number,
   numObs: number,

@@ -47,7 +47,7 @@ import {
 import { sigmoidArray, sigmoidDerivative } from "../../lib/activation/sigmoid.ts";
 import { tanhArray, tanhDerivative } from "../../lib/activation/tanh.ts";
 import { reluArray, reluDerivative, reluDerivativeS2 } from "../../lib/activation/relu.ts";
-import { step } from "../../lib/activation/step.ts";
+import { heaviside } from "../../lib/activation/step.ts";
 import { softmax, softmaxRowsUnshifted } from "../../lib/activation/softmax.ts";
 import { createNetwork, type Network } from "../../lib/nn/network.ts";
 import { forwardBatch } from "../../lib/nn/forward.ts";
@@ -332,12 +332,13 @@ const activations: Subject = {
       relu: reluArray(z),
       reluDerivativeS2: z.map(reluDerivativeS2),
       reluDerivative: z.map(reluDerivative),
-      step: z.map(step),
+      step: z.map(heaviside),
     };
   },
 };
 
-/** Every subject of S2, in the document's order. */
+/** Every subject of S2, in the document's order.
+ * @category Worked results */
 export const SUBJECTS: readonly Subject[] = [
   orNand,
   andLab,

@@ -10,7 +10,7 @@ import { SUBJECTS } from "../../../worked/registry.ts";
 import { ACTIVATIONS } from "../../../lib/activation/activation.ts";
 import { tanh, tanhDerivative, tanhDerivativeFromOutput } from "../../../lib/activation/tanh.ts";
 import { relu, reluDerivative, reluDerivativeS2 } from "../../../lib/activation/relu.ts";
-import { step, stepDerivative } from "../../../lib/activation/step.ts";
+import { heaviside, heavisideDerivative } from "../../../lib/activation/step.ts";
 import { identityActivation, identityDerivative } from "../../../lib/activation/identity.ts";
 
 const fx = fixtureById(json, "s002.activations");
@@ -42,10 +42,11 @@ describe("S2 梯度消失与激活函数选择: sigmoid, tanh, ReLU and their de
     assert.equal(ACTIVATIONS.relu.derivativeFromOutput(relu(0)), ACTIVATIONS.relu.derivative(0));
   });
   it("step and identity", () => {
-    assert.deepEqual([step(-1), step(0), step(2), stepDerivative(2)], [0, 1, 1, 0]);
+    const values = [heaviside(-1), heaviside(0), heaviside(2), heavisideDerivative(2)];
+    assert.deepEqual(values, [0, 1, 1, 0]);
     assert.equal(identityActivation(-3), -3);
     assert.equal(identityDerivative(7), 1);
-    assert.ok(Number.isNaN(step(NaN)) && Number.isNaN(relu(NaN)));
+    assert.ok(Number.isNaN(heaviside(NaN)) && Number.isNaN(relu(NaN)));
   });
 });
 

@@ -86,7 +86,7 @@ describe("leastSquares: bad input", () => {
   it("an unknown method", () => {
     assert.throws(() => leastSquares(x, y, { method: "svd" as "qr" }), {
       name: "ArgumentRangeError",
-      message: /Unknown least-squares method "svd"; expected "normal", "qr" or "accurate"/,
+      message: /Unknown least-squares method "svd"; expected "normal", "qr", "accurate" or "tsqr"/,
     });
   });
 });

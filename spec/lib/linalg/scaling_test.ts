@@ -37,11 +37,15 @@ const EXACT: Record<string, [number, number]> = {
 
 // Measured max over the seven scales, the same on Deno 2.9.5 and Bun 1.4.5 (node_modules/.bin/
 // deno test spec/lib/linalg/scaling_test.ts; bun test likewise): the normal equations
-// square κ(X) ≈ 5.4, the QR solve does not, the double-double QR rounds once.
-const ULPS: Record<LeastSquaresMethod, number> = { normal: 11, qr: 12, accurate: 0 };
+// square κ(X) ≈ 5.4, the QR solve does not, the double-double QR rounds once; TSQR
+// (unpivoted Householder in WebAssembly) lands within 3 ulps and within 1 after its
+// double-double refinement step (on main, before its equilibration, X·1e-200 and
+// X·1e-300 were "singular", and refinement gave 2·10¹² ulps at 1e-160 and overflowed to
+// a NonFiniteError at 1e160 and above).
+const ULPS: Record<LeastSquaresMethod, number> = { normal: 11, qr: 12, accurate: 0, tsqr: 3 };
 
 describe("defect 1: least squares on a merely scaled design (equilibration by powers of two)", () => {
-  for (const method of ["normal", "qr", "accurate"] as const) {
+  for (const method of ["normal", "qr", "accurate", "tsqr"] as const) {
     for (const [s, exact] of Object.entries(EXACT)) {
       it(`${method}: X·${s}, y·${s} gives W* within ${ULPS[method]} ulps`, () => {
         const { x, y } = scaled(Number(s));
@@ -49,19 +53,33 @@ describe("defect 1: least squares on a merely scaled design (equilibration by po
       });
     }
   }
+  for (const [s, exact] of Object.entries(EXACT)) {
+    it(`tsqr refined: X·${s}, y·${s} gives W* within 1 ulp`, () => {
+      const { x, y } = scaled(Number(s));
+      assertAllClose(leastSquares(x, y, { method: "tsqr", refine: true }).weights, exact, {
+        ulps: 1,
+      });
+    });
+  }
   it("y = [1e308, −1e308, 1e308] with finite X: finite weights, never NaN", () => {
-    // Exact rationals; measured 9 and 35 ulps (normal), 12 and 35 (qr), 0 (accurate).
+    // Exact rationals; measured 9 and 35 ulps (normal), 12 and 35 (qr), 0 (accurate),
+    // 1 and 6 (tsqr), 2 and 9 (tsqr refined).
     const exact = [3.9763779527559056e+307, -3.9370078740157484e+306];
-    const ulps = { normal: 35, qr: 35, accurate: 0 };
-    for (const method of ["normal", "qr", "accurate"] as const) {
+    const ulps = { normal: 35, qr: 35, accurate: 0, tsqr: 6 };
+    for (const method of ["normal", "qr", "accurate", "tsqr"] as const) {
       const { weights } = leastSquares(fromRows(X), [1e308, -1e308, 1e308], { method });
       assertAllClose(weights, exact, { ulps: ulps[method] }, method);
     }
+    const refined = leastSquares(fromRows(X), [1e308, -1e308, 1e308], {
+      method: "tsqr",
+      refine: true,
+    });
+    assertAllClose(refined.weights, exact, { ulps: 9 }, "tsqr refined");
   });
   it("a solution that does not fit in a double is a NonFiniteError, not ±∞ or NaN", () => {
     // y ≈ 1e308 at x = 1e-10 needs a slope of 1e318.
     const x = fromRows([[1e-10], [2e-10]]);
-    for (const method of ["normal", "qr", "accurate"] as const) {
+    for (const method of ["normal", "qr", "accurate", "tsqr"] as const) {
       assert.throws(() => leastSquares(x, [1e308, 1.7e308], { method }), {
         name: "NonFiniteError",
         message: /weight 0 overflows the double range/,

@@ -119,7 +119,7 @@ describe("001 §4.3.1: ∂C/∂Wˡ = δˡ(aˡ⁻¹)ᵀ and ∂C/∂bˡ = δˡ on
   it("erratum: Wⁱ is a matrix (3×2 for W²), not a one-dimensional vector", () => {
     assert.equal((values.dCdW2 as Rows).length, 3);
     assert.equal((values.dCdW2 as Rows)[0].length, 2);
-    assert.ok(!Array.isArray(fixture.erratum) && fixture.erratum !== null);
+    assert.deepEqual(fixture.errata?.map((e) => e.id), ["S1-E19"]);
   });
 });
 
@@ -165,7 +165,7 @@ describe("002 反向传播推导: the slides' index formulas on the 2-3-2 networ
     const trace = computed("s001.bp_vector").values;
     assert.deepEqual(values.dJdb3, trace.delta3);
     assert.deepEqual(values.dJdb2, trace.delta2);
-    assert.equal(Array.isArray(fixture.erratum) && fixture.erratum.length, 5);
+    assert.equal(fixture.errata?.length, 5);
   });
 });
 

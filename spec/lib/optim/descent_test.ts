@@ -8,6 +8,7 @@ import {
   leastSquaresGradientDescent,
   momentsGradientDescent,
 } from "../../../lib/optim/gradient_descent.ts";
+import { lacking } from "../../_permissions.ts";
 
 const x = fromRows([[1, 2.7, 1], [1, 4.1, 1], [1, 1.0, 0], [1, 5.2, 1], [1, 2.8, 0]]);
 const y = [25, 33, 15, 45, 22];
@@ -144,7 +145,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
   });
 });
 
-describe("one implementation of the stopping logic", () => {
+describe("one implementation of the stopping logic", { skip: lacking("read") }, () => {
   const source = (name: string) =>
     readFileSync(new URL(`../../../lib/optim/${name}`, import.meta.url), "utf8");
 

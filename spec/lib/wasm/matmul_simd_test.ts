@@ -2,9 +2,17 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   createWasmMatmul,
+  defaultGemmTile,
+  matmulWasmFma,
   matmulWasmSimd,
+  relaxedMaddSupport,
+  wasmFmaBackend,
   wasmMatmulBackend,
 } from "../../../lib/wasm/matmul_simd.ts";
+import matmulJson from "../../../fixtures/linalg/matmul.json" with { type: "json" };
+import { allFixtures } from "../../_fixture.ts";
+
+const matmulFixtures = allFixtures(matmulJson, "fixtures/linalg/matmul.json");
 import { matmulNaive } from "../../../lib/linalg/matmul.ts";
 import { createMatrix, fromRows, type Matrix } from "../../../lib/linalg/matrix.ts";
 import { RandomState } from "../../../lib/random/random_state.ts";
@@ -126,5 +134,57 @@ describe("the WebAssembly path specifically", () => {
     assert.equal(built.backend, "fallback");
     const a = randomMatrix(17, 33, 11), b = randomMatrix(33, 9, 12);
     assertAllClose(built.matmul(a, b), matmulNaive(a, b), {});
+  });
+});
+
+describe("every register tile gives the textbook loop's bits", () => {
+  const tiles = [[1, 2], [2, 8], [3, 6], [4, 4], [4, 6], [5, 4], [6, 4], [6, 2]] as const;
+  for (const [rows, columns] of tiles) {
+    it(`${rows} × ${columns}`, () => {
+      const { matmul, tile } = createWasmMatmul({ tile: { rows, columns } });
+      assert.deepEqual(tile, { rows, columns });
+      for (const [m, k, n] of SHAPES) {
+        const a = randomMatrix(m, k, 30 + m), b = randomMatrix(k, n, 40 + n);
+        assertAllClose(matmul(a, b), matmulNaive(a, b), {});
+      }
+    });
+  }
+  it("the default tile is one of them, per engine", () => {
+    const tile = defaultGemmTile();
+    assert.ok(tiles.some(([r, c]) => r === tile.rows && c === tile.columns));
+  });
+});
+
+describe("matmulWasmFma: relaxed-SIMD fused multiply-add where the engine fuses it", () => {
+  const { fused, relaxed } = relaxedMaddSupport();
+  it("says which path it took (V8 fuses relaxed_madd, JavaScriptCore does not)", () => {
+    assert.equal(relaxed, true);
+    assert.equal(wasmFmaBackend(), fused ? "wasm-simd-fma" : "wasm-simd, relaxed_madd not fused");
+  });
+  it("is within k·2⁻⁵³·Σ|a||b| of the exact product (fixtures/linalg/matmul.json)", () => {
+    for (const fixture of matmulFixtures) {
+      const input = fixture.input as { a: number[][]; b: number[][] };
+      const a = fromRows(input.a), b = fromRows(input.b);
+      const exact = (fixture.expected.product as number[][]).flat();
+      const c = matmulWasmFma(a, b);
+      for (let i = 0; i < a.rows; i++) {
+        for (let j = 0; j < b.cols; j++) {
+          let magnitude = 0;
+          for (let p = 0; p < a.cols; p++) {
+            magnitude += Math.abs(a.data[i * a.cols + p] * b.data[p * b.cols + j]);
+          }
+          const bound = a.cols * 2 ** -53 * magnitude * (1 + 1e-12) + 2 ** -1074;
+          const error = Math.abs(c.data[i * b.cols + j] - exact[i * b.cols + j]);
+          assert.ok(error <= bound, `${fixture.id} (${i}, ${j}): error ${error} > ${bound}`);
+        }
+      }
+    }
+  });
+  it("fused: differs from the textbook loop's bits; not fused: equals them", () => {
+    const a = randomMatrix(40, 60, 51), b = randomMatrix(60, 30, 52);
+    const c = matmulWasmFma(a, b), naive = matmulNaive(a, b);
+    const differing = c.data.filter((v, i) => v !== naive.data[i]).length;
+    if (fused) assert.ok(differing > 0, "one rounding per term changes some entries");
+    else assert.equal(differing, 0);
   });
 });

@@ -4,6 +4,9 @@
 // ignored biases, the wrong function). The conformance specs hold every correct one to
 // pass every fixture of its concept and every wrong one to fail at least one; the
 // ecosystem table (conformance/) and the CI smoke run reuse them.
+//
+// One file on purpose (over 400 lines): it is a catalogue, one entry per implementation,
+// read as a table concept by concept; its entries share the small helpers at the top.
 import type {
   BackwardPass,
   BinaryLoss,

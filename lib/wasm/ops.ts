@@ -1,0 +1,465 @@
+/**
+ * Folded WebAssembly instructions: each builder takes its operands' code and returns the
+ * code that pushes the result, so a kernel reads like the folded text format:
+ *
+ * `set(y, f64x2.add(get(scale), f64x2.mul(get(scale), get(tmp))))` is
+ * `(local.set $y (f64x2.add (local.get $scale) (f64x2.mul (local.get $scale) (local.get $tmp))))`.
+ *
+ * Code is a plain `number[]` of bytes; operands are evaluated left to right, as the stack
+ * machine requires. Opcodes are from the core specification (version 2.0), its SIMD128
+ * chapter and the relaxed-SIMD proposal (sub-opcodes 0x100 …). This file covers the
+ * instructions the vector-math, least-squares and GEMM kernels use; `instructions.ts`
+ * keeps the unfolded encoders the first GEMM module was written with.
+ *
+ * (Over 400 lines because it is one table: a builder per instruction, grouped by type.)
+ *
+ * @module
+ */
+
+import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
+
+/** Bytes of WebAssembly code.
+ * @category WebAssembly encoder */
+export type Code = number[];
+
+/** The value types of locals, parameters and results.
+ * @category WebAssembly encoder */
+export type WasmType = "i32" | "i64" | "f64" | "v128";
+
+const TYPE_BYTE: Record<WasmType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
+
+const cat = (...parts: Code[]): Code => parts.flat();
+const simdOp = (sub: number, ...immediates: number[]): Code => [
+  0xfd,
+  ...encodeUnsignedLeb128(sub),
+  ...immediates,
+];
+const memarg = (alignLog2: number, offset: number): Code => [
+  ...encodeUnsignedLeb128(alignLog2),
+  ...encodeUnsignedLeb128(offset),
+];
+const unary = (op: Code) => (a: Code): Code => cat(a, op);
+const binary = (op: Code) => (a: Code, b: Code): Code => cat(a, b, op);
+
+/**
+ * `local.get index`.
+ *
+ * @example
+ * ```ts
+ * import { get } from "@nnref/nnref/wasm";
+ * if (get(2).join() !== "32,2") throw new Error("20 02");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function get(index: number): Code {
+  return [0x20, ...encodeUnsignedLeb128(index)];
+}
+
+/**
+ * `local.set index` of the value `value` pushes.
+ *
+ * @example
+ * ```ts
+ * import { i32, set } from "@nnref/nnref/wasm";
+ * if (set(1, i32.const(0)).join() !== "65,0,33,1") throw new Error("41 00 21 01");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function set(index: number, value: Code): Code {
+  return cat(value, [0x21, ...encodeUnsignedLeb128(index)]);
+}
+
+/**
+ * `local.tee index`: sets the local and leaves the value on the stack.
+ *
+ * @example
+ * ```ts
+ * import { get, tee } from "@nnref/nnref/wasm";
+ * if (tee(0, get(1)).join() !== "32,1,34,0") throw new Error("20 01 22 00");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function tee(index: number, value: Code): Code {
+  return cat(value, [0x22, ...encodeUnsignedLeb128(index)]);
+}
+
+/**
+ * A `block` with no result; `br 0` inside it jumps to its end.
+ *
+ * @example
+ * ```ts
+ * import { block } from "@nnref/nnref/wasm";
+ * if (block([]).join() !== "2,64,11") throw new Error("02 40 0B");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function block(body: Code): Code {
+  return cat([0x02, 0x40], body, [0x0b]);
+}
+
+/**
+ * A `loop` with no result; `br 0` inside it jumps back to its start.
+ *
+ * @example
+ * ```ts
+ * import { loop } from "@nnref/nnref/wasm";
+ * if (loop([]).join() !== "3,64,11") throw new Error("03 40 0B");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function loop(body: Code): Code {
+  return cat([0x03, 0x40], body, [0x0b]);
+}
+
+/**
+ * `if` on an i32 condition, with an optional `else` branch and an optional result type
+ * (then both branches must push one value of it).
+ *
+ * @example
+ * ```ts
+ * import { f64, get, ifThen } from "@nnref/nnref/wasm";
+ * const code = ifThen(get(0), f64.const(1), f64.const(2), "f64");
+ * if (code[2] !== 0x04 || code[3] !== 0x7c) throw new Error("if with result f64");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function ifThen(
+  condition: Code,
+  then: Code,
+  otherwise?: Code,
+  result?: WasmType,
+): Code {
+  const type = result === undefined ? 0x40 : TYPE_BYTE[result];
+  return cat(
+    condition,
+    [0x04, type],
+    then,
+    otherwise === undefined ? [] : cat([0x05], otherwise),
+    [0x0b],
+  );
+}
+
+/**
+ * `br depth`: to the end of the `depth`-th enclosing block (start of a loop).
+ *
+ * @example
+ * ```ts
+ * import { br } from "@nnref/nnref/wasm";
+ * if (br(1).join() !== "12,1") throw new Error("0C 01");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function br(depth: number): Code {
+  return [0x0c, ...encodeUnsignedLeb128(depth)];
+}
+
+/**
+ * `br_if depth` on an i32 condition (named branchIf: instructions.ts has the unfolded `brIf`).
+ *
+ * @example
+ * ```ts
+ * import { branchIf, get } from "@nnref/nnref/wasm";
+ * if (branchIf(0, get(3)).join() !== "32,3,13,0") throw new Error("20 03 0D 00");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function branchIf(depth: number, condition: Code): Code {
+  return cat(condition, [0x0d, ...encodeUnsignedLeb128(depth)]);
+}
+
+/**
+ * `call index` with the arguments' code in order.
+ *
+ * @example
+ * ```ts
+ * import { call, f64 } from "@nnref/nnref/wasm";
+ * if (call(3, f64.const(0)).at(-2) !== 0x10) throw new Error("10 03");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function call(index: number, ...args: Code[]): Code {
+  return cat(...args, [0x10, ...encodeUnsignedLeb128(index)]);
+}
+
+/**
+ * `return` of the values pushed by `values`.
+ *
+ * @example
+ * ```ts
+ * import { get, ret } from "@nnref/nnref/wasm";
+ * if (ret(get(0)).join() !== "32,0,15") throw new Error("20 00 0F");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function ret(...values: Code[]): Code {
+  return cat(...values, [0x0f]);
+}
+
+/**
+ * `drop`: discards the value `value` pushes.
+ *
+ * @example
+ * ```ts
+ * import { drop, get } from "@nnref/nnref/wasm";
+ * if (drop(get(0)).join() !== "32,0,26") throw new Error("20 00 1A");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function drop(value: Code): Code {
+  return cat(value, [0x1a]);
+}
+
+/**
+ * `select`: `condition ? a : b` for numeric (non-vector) values, both evaluated.
+ *
+ * @example
+ * ```ts
+ * import { get, select } from "@nnref/nnref/wasm";
+ * if (select(get(0), get(1), get(2)).at(-1) !== 0x1b) throw new Error("1B");
+ * ```
+ * @category WebAssembly encoder
+ */
+export function select(a: Code, b: Code, condition: Code): Code {
+  return cat(a, b, condition, [0x1b]);
+}
+
+/**
+ * i32 instructions.
+ *
+ * @example
+ * ```ts
+ * import { i32 } from "@nnref/nnref/wasm";
+ * if (i32.add(i32.const(1), i32.const(2)).join() !== "65,1,65,2,106") throw new Error("i32.add");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const i32 = {
+  /** `i32.const`, signed LEB128 (values in [2³¹, 2³²) are written as their two's complement). */
+  const: (value: number): Code => [0x41, ...encodeSignedLeb128(value | 0)],
+  eqz: unary([0x45]),
+  eq: binary([0x46]),
+  ne: binary([0x47]),
+  ltS: binary([0x48]),
+  ltU: binary([0x49]),
+  gtS: binary([0x4a]),
+  gtU: binary([0x4b]),
+  leS: binary([0x4c]),
+  leU: binary([0x4d]),
+  geS: binary([0x4e]),
+  geU: binary([0x4f]),
+  add: binary([0x6a]),
+  sub: binary([0x6b]),
+  mul: binary([0x6c]),
+  and: binary([0x71]),
+  or: binary([0x72]),
+  shl: binary([0x74]),
+  shrS: binary([0x75]),
+  shrU: binary([0x76]),
+  wrapI64: unary([0xa7]),
+  truncSatF64S: unary([0xfc, 0x02]),
+  load: (address: Code, offset = 0): Code => cat(address, [0x28], memarg(2, offset)),
+  store: (address: Code, value: Code, offset = 0): Code =>
+    cat(address, value, [0x36], memarg(2, offset)),
+} as const;
+
+/**
+ * i64 instructions.
+ *
+ * @example
+ * ```ts
+ * import { i64 } from "@nnref/nnref/wasm";
+ * if (i64.const(-1n).join() !== "66,127") throw new Error("42 7F");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const i64 = {
+  /** `i64.const` of a bigint (two's complement for values ≥ 2⁶³). */
+  const: (value: bigint): Code => [0x42, ...encodeSignedLeb128(BigInt.asIntN(64, value))],
+  eq: binary([0x51]),
+  add: binary([0x7c]),
+  sub: binary([0x7d]),
+  and: binary([0x83]),
+  shl: binary([0x86]),
+  shrS: binary([0x87]),
+  shrU: binary([0x88]),
+  extendI32S: unary([0xac]),
+  extendI32U: unary([0xad]),
+  reinterpretF64: unary([0xbd]),
+  load: (address: Code, offset = 0): Code => cat(address, [0x29], memarg(3, offset)),
+  store: (address: Code, value: Code, offset = 0): Code =>
+    cat(address, value, [0x37], memarg(3, offset)),
+} as const;
+
+/** The 8 little-endian bytes of a double. */
+function f64Bytes(value: number): number[] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value, true);
+  return Array.from(new Uint8Array(view.buffer));
+}
+
+/**
+ * f64 instructions.
+ *
+ * @example f64.const writes the IEEE bytes little-endian
+ * ```ts
+ * import { f64 } from "@nnref/nnref/wasm";
+ * if (f64.const(1).join() !== "68,0,0,0,0,0,0,240,63") throw new Error("44 … F0 3F");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const f64 = {
+  const: (value: number): Code => [0x44, ...f64Bytes(value)],
+  eq: binary([0x61]),
+  ne: binary([0x62]),
+  lt: binary([0x63]),
+  gt: binary([0x64]),
+  le: binary([0x65]),
+  ge: binary([0x66]),
+  abs: unary([0x99]),
+  neg: unary([0x9a]),
+  sqrt: unary([0x9f]),
+  add: binary([0xa0]),
+  sub: binary([0xa1]),
+  mul: binary([0xa2]),
+  div: binary([0xa3]),
+  min: binary([0xa4]),
+  max: binary([0xa5]),
+  copysign: binary([0xa6]),
+  convertI32S: unary([0xb7]),
+  convertI64S: unary([0xb9]),
+  reinterpretI64: unary([0xbf]),
+  load: (address: Code, offset = 0): Code => cat(address, [0x2b], memarg(3, offset)),
+  store: (address: Code, value: Code, offset = 0): Code =>
+    cat(address, value, [0x39], memarg(3, offset)),
+} as const;
+
+/**
+ * v128 instructions that do not care about lanes: memory, bitwise logic, constants.
+ *
+ * @example
+ * ```ts
+ * import { get, v128 } from "@nnref/nnref/wasm";
+ * if (v128.load(get(0), 16).join() !== "32,0,253,0,4,16") throw new Error("v128.load offset=16");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const v128 = {
+  load: (address: Code, offset = 0): Code => cat(address, simdOp(0x00), memarg(4, offset)),
+  store: (address: Code, value: Code, offset = 0): Code =>
+    cat(address, value, simdOp(0x0b), memarg(4, offset)),
+  /** One f64 loaded into both lanes. */
+  load64Splat: (address: Code, offset = 0): Code => cat(address, simdOp(0x0a), memarg(3, offset)),
+  /** One f64 loaded into lane 0, lane 1 zero. */
+  load64Zero: (address: Code, offset = 0): Code => cat(address, simdOp(0x5d), memarg(3, offset)),
+  /** `vector` with lane `lane` replaced by the f64 at the address. */
+  load64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code =>
+    cat(address, vector, simdOp(0x57), memarg(3, offset), [lane]),
+  /** Stores lane `lane` of `vector` as one f64. */
+  store64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code =>
+    cat(address, vector, simdOp(0x5b), memarg(3, offset), [lane]),
+  /** Two f64 lanes (little-endian bytes). */
+  constF64: (lane0: number, lane1: number = lane0): Code =>
+    simdOp(0x0c, ...f64Bytes(lane0), ...f64Bytes(lane1)),
+  /** Two i64 lanes. */
+  constI64: (lane0: bigint, lane1: bigint = lane0): Code => {
+    const view = new DataView(new ArrayBuffer(16));
+    view.setBigUint64(0, BigInt.asUintN(64, lane0), true);
+    view.setBigUint64(8, BigInt.asUintN(64, lane1), true);
+    return simdOp(0x0c, ...new Uint8Array(view.buffer));
+  },
+  not: unary(simdOp(0x4d)),
+  and: binary(simdOp(0x4e)),
+  /** a AND NOT b. */
+  andnot: binary(simdOp(0x4f)),
+  or: binary(simdOp(0x50)),
+  xor: binary(simdOp(0x51)),
+  /** Bits of a where mask is 1, of b where it is 0. */
+  bitselect: (a: Code, b: Code, mask: Code): Code => cat(a, b, mask, simdOp(0x52)),
+  /** i32 1 if any bit is set. */
+  anyTrue: unary(simdOp(0x53)),
+} as const;
+
+/**
+ * i8x16 lane shuffles (used to gather f64 lanes from two vectors).
+ *
+ * @example lanes 0 of a and 0 of b: bytes 0–7 then 16–23
+ * ```ts
+ * import { i8x16 } from "@nnref/nnref/wasm";
+ * const code = i8x16.shuffle([], [], [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+ * if (code[0] !== 0xfd || code[1] !== 0x0d || code.length !== 18) throw new Error("FD 0D + 16");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const i8x16 = {
+  shuffle: (a: Code, b: Code, lanes: readonly number[]): Code => {
+    if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) {
+      throw new RangeError(`i8x16.shuffle needs 16 lane indices in [0, 31], got ${lanes}`);
+    }
+    return cat(a, b, simdOp(0x0d, ...lanes));
+  },
+} as const;
+
+/**
+ * i64x2 instructions (integer views of f64 lanes: exponent arithmetic, table indices).
+ *
+ * @example
+ * ```ts
+ * import { i64x2 } from "@nnref/nnref/wasm";
+ * if (i64x2.add([], []).join() !== "253,206,1") throw new Error("FD CE 01");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const i64x2 = {
+  splat: unary(simdOp(0x12)),
+  extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x1d, lane)),
+  /** 1 if both lanes are non-zero. */
+  allTrue: unary(simdOp(0xc3)),
+  /** Bit i = the sign bit of lane i. */
+  bitmask: unary(simdOp(0xc4)),
+  shl: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcb)),
+  shrS: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcc)),
+  shrU: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcd)),
+  add: binary(simdOp(0xce)),
+  sub: binary(simdOp(0xd1)),
+} as const;
+
+/**
+ * f64x2 instructions: two IEEE binary64 lanes, each rounded exactly as the scalar f64
+ * instruction would (so a lane computes the same bits as scalar code doing the same
+ * operations), plus the relaxed fused multiply-add, whose rounding is engine-defined.
+ *
+ * @example
+ * ```ts
+ * import { f64x2 } from "@nnref/nnref/wasm";
+ * if (f64x2.mul([], []).join() !== "253,242,1") throw new Error("FD F2 01");
+ * if (f64x2.relaxedMadd([], [], []).join() !== "253,135,2") throw new Error("FD 87 02");
+ * ```
+ * @category WebAssembly encoder
+ */
+export const f64x2 = {
+  splat: unary(simdOp(0x14)),
+  extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x21, lane)),
+  replaceLane: (vector: Code, value: Code, lane: 0 | 1): Code =>
+    cat(vector, value, simdOp(0x22, lane)),
+  eq: binary(simdOp(0x47)),
+  ne: binary(simdOp(0x48)),
+  lt: binary(simdOp(0x49)),
+  gt: binary(simdOp(0x4a)),
+  le: binary(simdOp(0x4b)),
+  ge: binary(simdOp(0x4c)),
+  abs: unary(simdOp(0xec)),
+  neg: unary(simdOp(0xed)),
+  sqrt: unary(simdOp(0xef)),
+  add: binary(simdOp(0xf0)),
+  sub: binary(simdOp(0xf1)),
+  mul: binary(simdOp(0xf2)),
+  div: binary(simdOp(0xf3)),
+  /** IEEE-754 minimum: NaN if either lane is NaN, −0 < +0. */
+  min: binary(simdOp(0xf4)),
+  max: binary(simdOp(0xf5)),
+  /** Pseudo-minimum b < a ? b : a (no NaN propagation rule). */
+  pmin: binary(simdOp(0xf6)),
+  pmax: binary(simdOp(0xf7)),
+  /** a·b + c, fused or not at the engine's choice (relaxed SIMD). */
+  relaxedMadd: (a: Code, b: Code, c: Code): Code => cat(a, b, c, simdOp(0x107)),
+} as const;
