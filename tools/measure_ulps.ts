@@ -3,8 +3,8 @@
 // value, on the runtime that runs this file, beside the bound and the figure the reason
 // states. Run it under both runtimes and compare:
 //
-//   node_modules/.bin/deno run --allow-read tools/measure_ulps.ts > out/ulps-deno.json
-//   node_modules/.bin/bun tools/measure_ulps.ts > out/ulps-bun.json
+//   tools/runtimes/node_modules/.bin/deno run --allow-read tools/measure_ulps.ts > out/ulps-deno.json
+//   tools/runtimes/node_modules/.bin/bun tools/measure_ulps.ts > out/ulps-bun.json
 //
 // (issue 12, "Deno = Bun": every stated ulp figure is re-measured on both runtimes.)
 import { loadFixtures } from "./_load_fixtures.ts";
