@@ -19,6 +19,7 @@ import { registerMlp } from "./mlp.ts";
 import { registerGd } from "./gd.ts";
 import { registerLstsq } from "./lstsq.ts";
 import { registerSummation } from "./summation.ts";
+import { registerReliability } from "./reliability.ts";
 
 const FAMILIES = {
   matmul: registerMatmul,
@@ -29,6 +30,7 @@ const FAMILIES = {
   gd: registerGd,
   lstsq: registerLstsq,
   summation: registerSummation,
+  reliability: registerReliability,
 } as const;
 
 /** Parsed command line. */

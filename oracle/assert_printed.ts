@@ -13,13 +13,15 @@
 import { AssertionError } from "./assertion_error.ts";
 import { ulp } from "./ulp.ts";
 import {
-  flatten,
+  describe,
   isNumber,
   isString,
   multiIndex,
   type NumericTree,
+  readTree,
   type StringTree,
 } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
 
 export type { StringTree } from "./_tree.ts";
 
@@ -43,11 +45,22 @@ export interface PrintedOptions {
 
 const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
+/** The non-finite spellings, looked up in a Map: "constructor" is not one of them. */
+const SPECIAL = new Map<string, number>([
+  ["nan", NaN],
+  ["inf", Infinity],
+  ["+inf", Infinity],
+  ["infinity", Infinity],
+  ["+infinity", Infinity],
+  ["-inf", -Infinity],
+  ["-infinity", -Infinity],
+]);
+
 /**
  * Parses a printed number such as `"-0.2815"`, `"6.0861"`, `"1.5e-07"` or `"−3"`
  * (U+2212 minus is accepted).
  *
- * @throws {TypeError} if the text is not a decimal number.
+ * @throws {InputTypeError} if the text is not a string or not a decimal number.
  *
  * @example
  * ```ts
@@ -59,21 +72,14 @@ const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  */
 export function parsePrinted(text: string): PrintedNumber {
   if (typeof text !== "string") {
-    throw new TypeError(`A printed value must be a string, got ${typeof text}`);
+    throw new InputTypeError(`A printed value must be a string, got ${describe(text)}`);
   }
   const clean = text.trim().replace(/\u2212/g, "-");
-  const special: Record<string, number> = {
-    "nan": NaN,
-    "inf": Infinity,
-    "+inf": Infinity,
-    "infinity": Infinity,
-    "-inf": -Infinity,
-    "-infinity": -Infinity,
-  };
-  if (clean.toLowerCase() in special) return { text, value: special[clean.toLowerCase()], unit: 0 };
+  const special = SPECIAL.get(clean.toLowerCase());
+  if (special !== undefined) return { text, value: special, unit: 0 };
   const match = NUMBER.exec(clean);
   if (!match || (match[2] === "" && (match[3] ?? "") === "")) {
-    throw new TypeError(
+    throw new InputTypeError(
       `Cannot read ${JSON.stringify(text)} as a printed number: expected digits such as "-1.25e-3"`,
     );
   }
@@ -109,7 +115,8 @@ function agreement(
  * Checks a computed value against printed digits without throwing.
  *
  * @returns `null` if every element agrees, else a message naming the first that does not.
- * @throws {TypeError} if a printed string is not a number, or the shapes cannot be read.
+ * @throws {InputTypeError} if a printed string is not a number, options are malformed, or a
+ *   value cannot be read (wrong type, ragged, nested deeper than 64 levels, cyclic).
  *
  * @example
  * ```ts
@@ -125,31 +132,41 @@ export function printedMismatch(
   printed: StringTree,
   options: PrintedOptions = {},
 ): string | null {
-  const a = flatten(actual, isNumber, "number", "actual");
-  const p = flatten(printed, isString, "string", "printed");
+  if (typeof options !== "object" || options === null) {
+    throw new InputTypeError(`options must be an object, got ${describe(options)}`);
+  }
+  if (
+    options.rounding !== undefined && options.rounding !== "nearest" &&
+    options.rounding !== "truncate"
+  ) {
+    throw new InputTypeError(
+      `options.rounding must be "nearest" or "truncate", got ${JSON.stringify(options.rounding)}`,
+    );
+  }
+  const a = readTree(actual, isNumber, "number", "actual");
+  const p = readTree(printed, isString, "string", "printed");
   if (a.shape.join(",") !== p.shape.join(",")) {
     return `Shapes differ: actual [${a.shape}] vs printed [${p.shape}]`;
   }
   let count = 0;
   let first = "";
-  for (let i = 0; i < p.values.length; i++) {
-    const parsed = parsePrinted(p.values[i]);
-    const [ok, bound] = agreement(a.values[i], parsed, options);
+  for (let i = 0; i < p.size; i++) {
+    const parsed = parsePrinted(p.at(i));
+    const value = a.at(i);
+    const [ok, bound] = agreement(value, parsed, options);
     if (ok) continue;
     count++;
     if (first === "") {
       const index = multiIndex(i, p.shape);
       const where = index.length ? ` at [${index.join(", ")}]` : "";
-      first = `${where}: actual ${a.values[i]}, printed "${parsed.text}", difference ` +
-        `${Math.abs(a.values[i] - parsed.value)} exceeds ${bound} ` +
+      first = `${where}: actual ${value}, printed "${parsed.text}", difference ` +
+        `${Math.abs(value - parsed.value)} exceeds ${bound} ` +
         `(${
           options.rounding === "truncate" ? "one unit, truncated" : "half a unit"
         } in the last printed digit)`;
     }
   }
-  return count === 0
-    ? null
-    : `${count} of ${p.values.length} printed values disagree; first${first}`;
+  return count === 0 ? null : `${count} of ${p.size} printed values disagree; first${first}`;
 }
 
 /**
@@ -161,6 +178,7 @@ export function printedMismatch(
  * @param options `{ rounding: "truncate" }` for documents that cut digits off.
  * @param context Prefix for the failure message.
  * @throws {AssertionError} naming the index, the actual value, the printed text and the bound.
+ * @throws {InputTypeError} as {@link printedMismatch}.
  *
  * @example The commute regression's first weight, printed to 14 decimals
  * ```ts

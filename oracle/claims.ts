@@ -16,6 +16,21 @@
  */
 
 import { describe } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
+import { checkJsonValue } from "./_fixture_schema.ts";
+
+/** Throws unless `file` is a parsed claims file (what parseClaims returns). */
+function requireClaimsFile(file: unknown): void {
+  const f = file as Partial<ClaimsFile> | null;
+  if (
+    typeof file !== "object" || file === null || typeof f?.document !== "string" ||
+    !Array.isArray(f.claims) || !Array.isArray(f.sections)
+  ) {
+    throw new InputTypeError(
+      `file must be a parsed claims file (from parseClaims), got ${describe(file)}`,
+    );
+  }
+}
 import {
   documentNumber,
   type ErrataRecord,
@@ -188,6 +203,8 @@ function parseClaim(json: unknown, where: string, doc: number, sections: Set<str
  * @param where The file name, for messages.
  * @returns The audit, typed.
  * @throws {RecordFormatError} naming the claim, the field, what it got and what was expected.
+ * @throws {InputTypeError} for what no JSON file holds (nesting deeper than 64 levels, a
+ *   cycle, the keys `__proto__`, `constructor`, `prototype`); {NonFiniteError} for NaN or ±∞.
  *
  * @example
  * ```ts
@@ -205,6 +222,7 @@ function parseClaim(json: unknown, where: string, doc: number, sections: Set<str
  * @category Oracle
  */
 export function parseClaims(json: unknown, where = "claims file"): ClaimsFile {
+  checkJsonValue(json, where); // depth, cycles, __proto__/constructor/prototype, NaN
   if (!isRecord(json)) throw new RecordFormatError(`${where}: a claims file must be an object`);
   const document = text(json, "document", where);
   const doc = documentNumber(document);
@@ -264,6 +282,7 @@ export interface ClaimContext {
  * @param file A parsed claims file.
  * @param context The fixtures, the records and a way to read specs.
  * @returns One {@link RecordReferenceError} per problem.
+ * @throws {InputTypeError} if file or context has the wrong type.
  *
  * @example A verified claim checked by a fixture that does not exist
  * ```ts
@@ -282,6 +301,17 @@ export interface ClaimContext {
  * @category Oracle
  */
 export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordReferenceError[] {
+  requireClaimsFile(file);
+  const c = context as Partial<ClaimContext> | null;
+  if (
+    typeof context !== "object" || context === null || typeof c?.fixtureIds?.has !== "function" ||
+    !Array.isArray(c.records) ||
+    (c.specText !== undefined && typeof c.specText !== "function")
+  ) {
+    throw new InputTypeError(
+      `context must be { fixtureIds: Set, records: list, specText? }, got ${describe(context)}`,
+    );
+  }
   const problems: RecordReferenceError[] = [];
   const byId = new Map(context.records.map((record) => [record.id, record]));
   const referenced = new Set<string>();
@@ -345,6 +375,7 @@ export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordRe
  *
  * @param file A parsed claims file.
  * @returns The counts.
+ * @throws {InputTypeError} if file is not a parsed claims file.
  *
  * @example
  * ```ts
@@ -359,6 +390,7 @@ export function claimProblems(file: ClaimsFile, context: ClaimContext): RecordRe
  * @category Oracle
  */
 export function claimCoverage(file: ClaimsFile): ClaimCoverage {
+  requireClaimsFile(file);
   const count = (status: ClaimStatus) => file.claims.filter((c) => c.status === status).length;
   return {
     document: file.document,

@@ -15,6 +15,8 @@
  */
 
 import { describe, type StringTree } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
+import { checkJsonValue } from "./_fixture_schema.ts";
 
 /** What is wrong: a number, a formula or derivation step, code, a claim in words, notation.
  * @category Oracle */
@@ -156,8 +158,12 @@ function isDigits(value: unknown): boolean {
 }
 
 /** The document number (0 … 4) of a document file name, or -1.
+ * @throws {InputTypeError} if `document` is not a string.
  * @category Oracle */
 export function documentNumber(document: string): number {
+  if (typeof document !== "string") {
+    throw new InputTypeError(`document must be a file name (a string), got ${describe(document)}`);
+  }
   const match = /^00([0-4])_[0-9a-f]{16}\.txt$/.exec(document);
   return match === null ? -1 : Number(match[1]);
 }
@@ -169,6 +175,8 @@ export function documentNumber(document: string): number {
  * @param where The file, for messages.
  * @returns The record, typed.
  * @throws {RecordFormatError} naming the record, the field, what it got and what was expected.
+ * @throws {InputTypeError} for what no JSON file holds (nesting deeper than 64 levels, a
+ *   cycle, the keys `__proto__`, `constructor`, `prototype`); {NonFiniteError} for NaN or ±∞.
  *
  * @example A note needs no kind or severity; an erratum does
  * ```ts
@@ -189,6 +197,7 @@ export function documentNumber(document: string): number {
  * @category Oracle
  */
 export function parseErrataRecord(json: unknown, where = "errata record"): ErrataRecord {
+  checkJsonValue(json, where); // depth, cycles, __proto__/constructor/prototype, NaN
   if (!isRecord(json)) {
     throw new RecordFormatError(`${where}: a record must be a JSON object, got ${describe(json)}`);
   }
@@ -303,6 +312,7 @@ export function parseErrataRecord(json: unknown, where = "errata record"): Errat
  * @category Oracle
  */
 export function parseErrata(json: unknown, where = "errata file"): ErrataRecord[] {
+  checkJsonValue(json, where);
   if (!Array.isArray(json)) {
     throw new RecordFormatError(
       `${where}: an errata file must be a JSON list of records, got ${describe(json)}`,
@@ -320,11 +330,22 @@ export function parseErrata(json: unknown, where = "errata file"): ErrataRecord[
 /** Whether a record is an erratum (not a note).
  * @category Oracle */
 export function isErratum(record: ErrataRecord): record is Erratum {
-  return record.class === "erratum";
+  return typeof record === "object" && record !== null && record.class === "erratum";
 }
 
 /** The printed passages of a record as a list.
  * @category Oracle */
 export function passagesOf(record: Pick<ErrataRecord, "printed">): readonly string[] {
+  const printed = (record as { printed?: unknown } | null)?.printed;
+  if (
+    typeof printed !== "string" &&
+    !(Array.isArray(printed) && printed.every((passage) => typeof passage === "string"))
+  ) {
+    throw new InputTypeError(
+      `passagesOf takes an errata record (printed: a string or a list of them), got ${
+        describe(record)
+      }`,
+    );
+  }
   return typeof record.printed === "string" ? [record.printed] : record.printed;
 }

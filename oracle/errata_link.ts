@@ -14,6 +14,36 @@ import {
   type Note,
   RecordReferenceError,
 } from "./errata.ts";
+import { InputTypeError } from "../lib/errors.ts";
+import { describe } from "./_tree.ts";
+
+/**
+ * Throws unless `fixtures` are parsed fixtures and `records` parsed errata records (what
+ * parseFixture and parseErrata return), and `options` an object.
+ */
+function requireLinkArguments(fixtures: unknown, records: unknown, options: unknown = {}): void {
+  const fixtureOk = (f: unknown) =>
+    typeof f === "object" && f !== null && typeof (f as Fixture).id === "string" &&
+    ((f as Fixture).erratum === null || Array.isArray((f as Fixture).erratum));
+  const recordOk = (r: unknown) =>
+    typeof r === "object" && r !== null && typeof (r as ErrataRecord).id === "string" &&
+    Array.isArray((r as ErrataRecord).fixtures);
+  if (!Array.isArray(fixtures) || !fixtures.every(fixtureOk)) {
+    throw new InputTypeError(
+      `fixtures must be a list of parsed fixtures (from parseFixtures), got ${describe(fixtures)}`,
+    );
+  }
+  if (!Array.isArray(records) || !records.every(recordOk)) {
+    throw new InputTypeError(
+      `records must be a list of parsed errata records (from parseErrata), got ${
+        describe(records)
+      }`,
+    );
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new InputTypeError(`options must be an object { complete? }, got ${describe(options)}`);
+  }
+}
 
 /** Options of {@link errataLinkProblems} and {@link linkErrata}.
  * @category Oracle */
@@ -33,6 +63,7 @@ export interface LinkOptions {
  * @param records Parsed records of every errata file (see `parseErrata`).
  * @param options Whether `fixtures` is complete.
  * @returns One {@link RecordReferenceError} per problem, naming both sides.
+ * @throws {InputTypeError} if fixtures or records are not lists of parsed ones.
  *
  * @example A fixture listing an id that no record has
  * ```ts
@@ -52,6 +83,7 @@ export function errataLinkProblems(
   records: readonly ErrataRecord[],
   options: LinkOptions = {},
 ): RecordReferenceError[] {
+  requireLinkArguments(fixtures, records, options);
   const problems: RecordReferenceError[] = [];
   const byId = new Map<string, ErrataRecord>();
   for (const record of records) {
@@ -155,7 +187,7 @@ export function linkErrata(
 }
 
 /**
- * Resolves what can be resolved and never throws, for a report that lists the problems of
+ * Resolves what can be resolved and never throws for a problem, for a report that lists the problems of
  * {@link errataLinkProblems} beside the results: a fixture gets `errata` only when every
  * id it lists names an erratum record (otherwise its replay reports the unresolved ids),
  * and `notes` always.
@@ -163,6 +195,7 @@ export function linkErrata(
  * @param fixtures Parsed fixtures.
  * @param records Parsed records.
  * @returns New fixtures with `errata` (where resolvable) and `notes`.
+ * @throws {InputTypeError} if fixtures or records are not lists of parsed ones.
  *
  * @example
  * ```ts
@@ -180,6 +213,7 @@ export function resolveErrata(
   fixtures: readonly Fixture[],
   records: readonly ErrataRecord[],
 ): Fixture[] {
+  requireLinkArguments(fixtures, records);
   const byId = new Map(records.map((record) => [record.id, record]));
   return fixtures.map((fixture) => {
     const resolved = (fixture.erratum ?? []).map((id) => byId.get(id));

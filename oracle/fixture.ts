@@ -14,8 +14,9 @@
  */
 
 import type { Tolerance } from "./assert_close.ts";
-import { validateTolerance } from "./assert_close.ts";
 import { describe } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
+import { checkFixtureSchema, checkJsonValue, keysOf, present } from "./_fixture_schema.ts";
 import type { ConformBound } from "./conformance/bound.ts";
 import { validateConformance } from "./conformance/format.ts";
 import { documentNumber, type Erratum, type Note, RecordReferenceError } from "./errata.ts";
@@ -87,39 +88,24 @@ export interface Fixture {
   readonly conform?: Readonly<Record<string, ConformBound>>;
 }
 
-const NON_FINITE: Record<string, number> = {
-  "NaN": NaN,
-  "Infinity": Infinity,
-  "-Infinity": -Infinity,
-};
+/** The strings that stand for non-finite expected numbers (a Map: no inherited names). */
+const NON_FINITE = new Map<string, number>([
+  ["NaN", NaN],
+  ["Infinity", Infinity],
+  ["-Infinity", -Infinity],
+]);
 
 /** Decodes the strings "NaN", "Infinity", "-Infinity" to numbers, recursively. */
 function decodeNonFinite(value: unknown): unknown {
-  if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value];
+  if (typeof value === "string") return NON_FINITE.get(value) ?? value;
   if (Array.isArray(value)) return value.map(decodeNonFinite);
   return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function requireString(record: Record<string, unknown>, key: string, where: string): void {
-  if (typeof record[key] !== "string" || (record[key] as string).length === 0) {
-    throw new TypeError(
-      `${where}: "${key}" must be a non-empty string, got ${describe(record[key])}`,
-    );
-  }
-}
-
-function isExpectedValue(value: unknown): boolean {
-  if (value === null || ["number", "string", "boolean"].includes(typeof value)) return true;
-  return Array.isArray(value) && value.every(isExpectedValue);
 }
 
 /**
  * The erratum records of a fixture, resolved (empty when `erratum` is null).
  *
+ * @throws {InputTypeError} if `fixture` is not an object with an `erratum` field.
  * @throws {RecordReferenceError} if the fixture lists erratum ids that were never resolved
  *   with `linkErrata`: its field-level errata could not be checked.
  *
@@ -131,6 +117,11 @@ function isExpectedValue(value: unknown): boolean {
  * @category Fixtures
  */
 export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly Erratum[] {
+  if (typeof fixture !== "object" || fixture === null || !Object.hasOwn(fixture, "erratum")) {
+    throw new InputTypeError(
+      `errataOf takes a fixture (with its erratum field), got ${describe(fixture)}`,
+    );
+  }
   const ids = fixture.erratum ?? [];
   if (ids.length === 0) return [];
   if (fixture.errata === undefined) {
@@ -144,21 +135,26 @@ export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly
 
 /**
  * Validates a parsed JSON value as a fixture and decodes non-finite numbers in
- * `expected`. Checks the rules a JSON Schema cannot: every printed field has an expected
- * value, every expected field has a tolerance (and no tolerance is orphaned), `erratum`
- * lists erratum ids of the fixture's own document. The ids are resolved against the
- * records by `linkErrata`.
+ * `expected`. It accepts exactly what fixtures/schema.json accepts (the same rules, as
+ * code in _fixture_schema.ts; spec/oracle/fixture_schema_test.ts feeds both the same
+ * malformed fixtures), refuses what no JSON file can hold (NaN, ±∞, cycles, nesting
+ * deeper than 64 levels) and the keys `__proto__`, `constructor` and `prototype` anywhere,
+ * and then checks the rules a JSON Schema cannot state: every printed field has an
+ * expected value, every expected field has a tolerance (and no tolerance is orphaned),
+ * `erratum` lists erratum ids of the fixture's own document. Every name is looked up as
+ * an own property. The ids are resolved against the records by `linkErrata`.
  *
  * @param json The parsed JSON of one fixture.
  * @param where The file name, for error messages.
  * @returns The fixture, with "NaN"/"Infinity" strings in `expected` decoded.
- * @throws {TypeError} naming the file, the field and what was expected.
+ * @throws {InputTypeError} naming the file, the field and what was expected.
+ * @throws {NonFiniteError} for a NaN or ±∞ number (JSON writes them as strings).
  *
  * @example
  * ```ts
  * import { parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
- *   id: "demo.half", source: { document: "000.txt", section: "1", quote: "0.5" },
+ *   id: "demo.half", source: { document: "none", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
  *   expected: { half: 0.5 }, tolerance: { half: { reason: "exact in binary" } }, erratum: null,
  * });
@@ -167,87 +163,48 @@ export function errataOf(fixture: Pick<Fixture, "erratum" | "errata">): readonly
  * @category Fixtures
  */
 export function parseFixture(json: unknown, where = "fixture"): Fixture {
-  if (!isRecord(json)) {
-    throw new TypeError(`${where}: a fixture must be a JSON object, got ${describe(json)}`);
+  if (typeof where !== "string") {
+    throw new InputTypeError(`where must be a string (a file name), got ${describe(where)}`);
   }
-  requireString(json, "id", where);
+  checkJsonValue(json, where);
+  checkFixtureSchema(json, where);
   const at = `${where} (${json.id})`;
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/i.test(json.id as string)) {
-    throw new TypeError(
-      `${at}: id must be dotted words such as "s001.commute", got ${JSON.stringify(json.id)}`,
-    );
-  }
-  if (!isRecord(json.source)) {
-    throw new TypeError(`${at}: "source" must be { document, section, quote }`);
-  }
-  for (const key of ["document", "section", "quote"]) {
-    requireString(json.source, key, `${at} source`);
-  }
-  if (!isRecord(json.oracle)) throw new TypeError(`${at}: "oracle" must be { method, generator }`);
-  requireString(json.oracle, "method", `${at} oracle`);
-  if (json.oracle.generator !== null && typeof json.oracle.generator !== "string") {
-    throw new TypeError(`${at}: oracle.generator must be a path or null`);
-  }
-  for (const key of ["input", "printed", "expected", "tolerance"]) {
-    if (!isRecord(json[key])) {
-      throw new TypeError(`${at}: "${key}" must be an object, got ${describe(json[key])}`);
-    }
-  }
   const printed = json.printed as Record<string, unknown>;
   const expected = json.expected as Record<string, unknown>;
   const tolerance = json.tolerance as Record<string, unknown>;
-  for (const [field, value] of Object.entries(expected)) {
-    if (!isExpectedValue(value)) {
-      throw new TypeError(
-        `${at}: expected.${field} must be numbers (nested arrays allowed), a string, a boolean or null`,
-      );
-    }
-    if (!(field in tolerance)) {
-      throw new TypeError(`${at}: expected.${field} has no tolerance (use {} for exact)`);
+  for (const field of keysOf(expected)) {
+    if (!present(tolerance, field)) {
+      throw new InputTypeError(`${at}: expected.${field} has no tolerance (use {} for exact)`);
     }
   }
-  for (const [field, bound] of Object.entries(tolerance)) {
-    if (!(field in expected)) {
-      throw new TypeError(`${at}: tolerance.${field} has no expected value`);
+  // Each bound's form (keys, numbers ≥ 0, ulps not mixed with rtol/atol) is the schema's,
+  // checked above; validateTolerance's further rule, finite, holds for any JSON number.
+  for (const field of keysOf(tolerance)) {
+    if (!present(expected, field)) {
+      throw new InputTypeError(`${at}: tolerance.${field} has no expected value`);
     }
-    if (!isRecord(bound)) throw new TypeError(`${at}: tolerance.${field} must be an object`);
-    try {
-      validateTolerance(bound);
-    } catch (error) {
-      throw new TypeError(`${at}: tolerance.${field}: ${(error as Error).message}`);
+  }
+  for (const field of keysOf(printed)) {
+    if (!present(expected, field)) {
+      throw new InputTypeError(
+        `${at}: printed.${field} has no expected value to check it against`,
+      );
     }
-    for (const key of Object.keys(bound)) {
-      if (!["ulps", "rtol", "atol", "reason"].includes(key)) {
-        throw new TypeError(
-          `${at}: tolerance.${field} has unknown key "${key}" (ulps, rtol, atol, reason)`,
-        );
+  }
+  if (present(json, "conform")) { // an object with at least one field (schema)
+    for (const field of keysOf(json.conform as Record<string, unknown>)) {
+      if (!present(expected, field)) {
+        throw new InputTypeError(`${at}: conform.${field} has no expected value`);
       }
     }
   }
-  for (const field of Object.keys(printed)) {
-    if (!(field in expected)) {
-      throw new TypeError(`${at}: printed.${field} has no expected value to check it against`);
-    }
-  }
-  if (json.erratum === undefined) {
-    throw new TypeError(`${at}: "erratum" is required (null when the document is right)`);
-  }
   if (json.erratum !== null) {
-    const ids = json.erratum;
-    if (
-      !Array.isArray(ids) || ids.length === 0 ||
-      !ids.every((id) => typeof id === "string" && /^S[0-4]-E[0-9]{2,}$/.test(id))
-    ) {
-      throw new TypeError(
-        `${at}: "erratum" must be null or a list of erratum ids such as ["S1-E09"] ` +
-          `(the records live in fixtures/errata/), got ${describe(ids)}`,
-      );
-    }
-    if (new Set(ids).size !== ids.length) throw new TypeError(`${at}: "erratum" lists an id twice`);
+    // A non-empty list of distinct ids S<doc>-E<nn> (schema); each of this document.
+    const ids = json.erratum as string[];
     const own = documentNumber((json.source as Record<string, string>).document);
     const foreign = ids.find((id) => Number(id[1]) !== own);
     if (foreign !== undefined) {
-      throw new TypeError(
+      throw new InputTypeError(
         `${at}: erratum ${foreign} belongs to another document than this fixture's`,
       );
     }
@@ -259,18 +216,26 @@ export function parseFixture(json: unknown, where = "fixture"): Fixture {
 }
 
 /**
- * Reads a fixture file's JSON: one fixture object, or an array of them.
+ * Reads a fixture file's JSON: one fixture object, or a non-empty array of them (as
+ * fixtures/schema.json has it: an empty file of fixtures is refused).
  *
- * @throws {TypeError} if any fixture is malformed (see {@link parseFixture}).
+ * @throws {InputTypeError} if the list is empty or any fixture is malformed (see
+ *   {@link parseFixture}).
+ * @throws {NonFiniteError} as {@link parseFixture}.
  *
  * @example
  * ```ts
  * import { parseFixtures } from "@nnref/nnref/oracle";
- * if (parseFixtures([], "empty.json").length !== 0) throw new Error("empty list");
+ * let threw = false;
+ * try { parseFixtures([], "empty.json"); } catch { threw = true; }
+ * if (!threw) throw new Error("a fixture file holds at least one fixture");
  * ```
  * @category Fixtures
  */
 export function parseFixtures(json: unknown, where = "fixture file"): Fixture[] {
+  if (Array.isArray(json) && json.length === 0) {
+    throw new InputTypeError(`${where}: an empty list; a fixture file holds at least one fixture`);
+  }
   const list = Array.isArray(json) ? json : [json];
   return list.map((item, i) => parseFixture(item, Array.isArray(json) ? `${where}[${i}]` : where));
 }

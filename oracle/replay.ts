@@ -15,6 +15,15 @@ import { type Check, verifyFixture } from "./verify.ts";
 import type { Erratum, Fixture, Note } from "./fixture.ts";
 import { claims, type Subject, subjectProblem } from "./subject.ts";
 import type { Tolerance } from "./assert_close.ts";
+import { describe } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
+
+/** Throws unless `subjects` is an array (its entries are checked one by one, reported). */
+function requireSubjects(subjects: unknown): void {
+  if (!Array.isArray(subjects)) {
+    throw new InputTypeError(`subjects must be an array of subjects, got ${describe(subjects)}`);
+  }
+}
 
 /**
  * How a replayed fixture came out.
@@ -173,6 +182,11 @@ function uncomputedFields(fixture: Fixture, checks: readonly Check[]): FieldRepl
   return fieldsOf(fixture, undefined, [], checks);
 }
 
+/** The own property `key` of a record, or undefined (never Object.prototype's members). */
+function ownValue(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function fieldsOf(
   fixture: Fixture,
   computed: Record<string, unknown> | undefined,
@@ -187,10 +201,10 @@ function fieldsOf(
     const isComputed = computed !== undefined && computedFields.includes(field);
     return {
       field,
-      printed: fixture.printed[field],
-      computed: isComputed ? plain(computed[field]) : undefined,
-      expected: fixture.expected[field],
-      tolerance: fixture.tolerance[field],
+      printed: ownValue(fixture.printed, field),
+      computed: isComputed ? plain(ownValue(computed, field)) : undefined,
+      expected: ownValue(fixture.expected, field),
+      tolerance: ownValue(fixture.tolerance, field) as Tolerance,
       valueOk: value === undefined ? null : value.ok,
       printedOk: printedChecks.length === 0 ? null : printedChecks.every((check) => check.ok),
       erratum: errata.find((erratum) => erratum.checks?.some((c) => c.field === field)) ?? null,
@@ -216,12 +230,13 @@ function documentChecks(fixture: Fixture): Check[] {
  * @param fixture A parsed fixture.
  * @param subjects The subjects to choose from (see `lib/oracle/registry.ts`).
  * @returns The result; never throws for a subject's failure.
+ * @throws {InputTypeError} if the fixture is not a parsed fixture or subjects not an array.
  *
  * @example A subject that throws becomes an `error` result
  * ```ts
  * import { parseFixture, replayFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
- *   id: "demo.half", source: { document: "d.txt", section: "1", quote: "0.5" },
+ *   id: "demo.half", source: { document: "none", section: "1", quote: "0.5" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: { half: "0.5" },
  *   expected: { half: 0.5 }, tolerance: { half: { reason: "exact" } }, erratum: null,
  * });
@@ -233,6 +248,12 @@ function documentChecks(fixture: Fixture): Check[] {
  * @category Replay
  */
 export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): ReplayResult {
+  if (typeof fixture !== "object" || fixture === null || typeof fixture.id !== "string") {
+    throw new InputTypeError(
+      `fixture must be a parsed fixture (from parseFixture), got ${describe(fixture)}`,
+    );
+  }
+  requireSubjects(subjects);
   const base = baseOf(fixture);
   const candidates = subjects.filter((subject) => {
     const ids = (subject as { ids?: unknown })?.ids;
@@ -316,7 +337,7 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
     fields: fieldsOf(fixture, record, fields, checks),
     checks,
     messages,
-    extraFields: Object.keys(record).filter((key) => !(key in fixture.expected)),
+    extraFields: Object.keys(record).filter((key) => !Object.hasOwn(fixture.expected, key)),
   };
 }
 
@@ -327,12 +348,13 @@ export function replayFixture(fixture: Fixture, subjects: readonly Subject[]): R
  * @param subjects Subjects, usually `SUBJECTS` from `lib/oracle/registry.ts`.
  * @param options `ids` to replay only some fixtures.
  * @returns The results, the subjects rejected, and the subject ids that matched nothing.
+ * @throws {InputTypeError} if fixtures, subjects or options have the wrong type.
  *
  * @example An unknown id and a missing subject are reported, not thrown
  * ```ts
  * import { parseFixture, replay } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
- *   id: "demo.one", source: { document: "d.txt", section: "1", quote: "1" },
+ *   id: "demo.one", source: { document: "none", section: "1", quote: "1" },
  *   oracle: { method: "exact", generator: null }, input: {}, printed: {},
  *   expected: { one: 1 }, tolerance: { one: { reason: "exact" } }, erratum: null,
  * });
@@ -347,6 +369,28 @@ export function replay(
   subjects: readonly Subject[],
   options: ReplayOptions = {},
 ): ReplayRun {
+  if (!Array.isArray(fixtures)) {
+    throw new InputTypeError(
+      `fixtures must be an array of parsed fixtures, got ${describe(fixtures)}`,
+    );
+  }
+  fixtures.forEach((fixture, i) => {
+    if (typeof fixture !== "object" || fixture === null || typeof fixture.id !== "string") {
+      throw new InputTypeError(`fixtures[${i}] is not a parsed fixture, got ${describe(fixture)}`);
+    }
+  });
+  requireSubjects(subjects);
+  if (typeof options !== "object" || options === null) {
+    throw new InputTypeError(`options must be an object, got ${describe(options)}`);
+  }
+  if (
+    options.ids !== undefined &&
+    !(Array.isArray(options.ids) && options.ids.every((id) => typeof id === "string"))
+  ) {
+    throw new InputTypeError(
+      `options.ids must be an array of fixture ids, got ${describe(options.ids)}`,
+    );
+  }
   const subjectProblems: SubjectProblem[] = [];
   subjects.forEach((subject, index) => {
     const message = subjectProblem(subject);

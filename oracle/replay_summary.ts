@@ -5,6 +5,9 @@
  * @module
  */
 
+import { InputTypeError } from "../lib/errors.ts";
+import { describe } from "./_tree.ts";
+
 import type { ReplayResult, ReplayStatus } from "./replay.ts";
 
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
@@ -42,6 +45,7 @@ export interface ReplaySummary {
  *
  * @param results The results of {@link replay}.
  * @returns Reproduced, failed, errata, random stand-ins, and agreement with the printed digits.
+ * @throws {InputTypeError} if results is not an array of replay results.
  *
  * @example
  * ```ts
@@ -60,7 +64,22 @@ export function summarize(results: readonly ReplayResult[]): ReplaySummary {
     "bad-subject": 0,
     "unknown-id": 0,
   };
-  for (const result of results) byStatus[result.status]++;
+  if (!Array.isArray(results as unknown)) {
+    throw new InputTypeError(
+      `results must be the array replay() returned, got ${describe(results)}`,
+    );
+  }
+  for (const result of results) {
+    const status = (result as { status?: unknown })?.status;
+    if (typeof status !== "string" || !Object.hasOwn(byStatus, status)) {
+      throw new InputTypeError(
+        `each result must have a replay status (${Object.keys(byStatus).join(", ")}), got ${
+          describe(status)
+        }`,
+      );
+    }
+    byStatus[status as ReplayStatus]++;
+  }
   const fixtures = results.filter((result) => result.status !== "unknown-id");
   return {
     fixtures: fixtures.length,

@@ -9,6 +9,9 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../lib/errors.ts";
+import { describe } from "./_tree.ts";
+
 import type { Fixture } from "./fixture.ts";
 
 /** How to compute one fixture (or a family of fixtures) with nnref's `lib/`.
@@ -35,9 +38,21 @@ export interface Subject {
  * if (!claims(subject, "s000.gd20.tol1e-6")) throw new Error("prefix match");
  * if (claims(subject, "s000.grad")) throw new Error("no match");
  * ```
+ * @throws {InputTypeError} if the subject has no ids array or id is not a string.
  * @category Replay
  */
 export function claims(subject: Subject, id: string): boolean {
+  const ids = (subject as { ids?: unknown } | null)?.ids;
+  if (!Array.isArray(ids) || !ids.every((pattern) => typeof pattern === "string")) {
+    throw new InputTypeError(
+      `claims: subject.ids must be an array of fixture ids (or prefixes ending in *), got ${
+        describe(ids)
+      }`,
+    );
+  }
+  if (typeof id !== "string") {
+    throw new InputTypeError(`claims: id must be a fixture id (a string), got ${describe(id)}`);
+  }
   return subject.ids.some((pattern) =>
     pattern.endsWith("*") ? id.startsWith(pattern.slice(0, -1)) : id === pattern
   );
@@ -46,7 +61,8 @@ export function claims(subject: Subject, id: string): boolean {
 /**
  * The one subject that claims `id`.
  *
- * @throws {RangeError} if no subject, or more than one, claims the id.
+ * @throws {InputTypeError} if subjects is not an array of subjects or id not a string.
+ * @throws {ArgumentRangeError} if no subject, or more than one, claims the id.
  *
  * @example
  * ```ts
@@ -57,10 +73,15 @@ export function claims(subject: Subject, id: string): boolean {
  * @category Replay
  */
 export function subjectFor(subjects: readonly Subject[], id: string): Subject {
+  if (!Array.isArray(subjects)) {
+    throw new InputTypeError(`subjects must be an array of subjects, got ${describe(subjects)}`);
+  }
   const found = subjects.filter((subject) => claims(subject, id));
-  if (found.length === 0) throw new RangeError(`No subject computes fixture "${id}"`);
+  if (found.length === 0) throw new ArgumentRangeError(`No subject computes fixture "${id}"`);
   if (found.length > 1) {
-    throw new RangeError(`${found.length} subjects claim fixture "${id}"; ids must be unique`);
+    throw new ArgumentRangeError(
+      `${found.length} subjects claim fixture "${id}"; ids must be unique`,
+    );
   }
   return found[0];
 }

@@ -9,15 +9,18 @@
  * @module
  */
 
-const view = new DataView(new ArrayBuffer(8));
-const SIGN = 0x8000000000000000n;
+import { InputTypeError } from "../lib/errors.ts";
+import { describe } from "./_tree.ts";
 
-/** The ordered integer of a double: consecutive doubles give consecutive integers. */
-function orderedBits(x: number): bigint {
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  return bits & SIGN ? -(bits ^ SIGN) : bits;
-}
+const view = new DataView(new ArrayBuffer(8));
+// The bits of a double as two 32-bit words, through a typed-array view of one buffer (no
+// BigInt, no allocation per call: ulpDistance runs once per compared entry).
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+// Which word holds the sign and exponent depends on the platform's byte order.
+const HIGH = new Uint8Array(Float64Array.of(-0).buffer)[7] === 0x80 ? 1 : 0;
+const LOW = 1 - HIGH;
+const TWO_32 = 4294967296;
 
 /**
  * Number of representable doubles from `a` to `b` (|ordered(a) − ordered(b)|).
@@ -30,6 +33,7 @@ function orderedBits(x: number): bigint {
  * @param a A double.
  * @param b Another double.
  * @returns The ulp distance, exact up to 2⁵³ and rounded beyond.
+ * @throws {InputTypeError} if a or b is not a number.
  *
  * @example Neighbouring doubles are one ulp apart
  * ```ts
@@ -41,17 +45,32 @@ function orderedBits(x: number): bigint {
  * @category Assertions
  */
 export function ulpDistance(a: number, b: number): number {
-  const aNaN = Number.isNaN(a), bNaN = Number.isNaN(b);
+  if (typeof a !== "number" || typeof b !== "number") {
+    throw new InputTypeError(
+      `ulpDistance compares numbers; got ${describe(a)} and ${describe(b)}`,
+    );
+  }
+  if (a === b) return 0; // also +0 and −0
+  const aNaN = a !== a, bNaN = b !== b;
   if (aNaN || bNaN) return aNaN && bNaN ? 0 : Infinity;
-  const d = orderedBits(a) - orderedBits(b);
-  return Number(d < 0n ? -d : d);
+  // The ordered integer of a double is its bit pattern, negated (sign cleared) for
+  // negative numbers; consecutive doubles give consecutive integers. As two words, each
+  // difference is exact and so is their sum below 2⁵³.
+  float[0] = a;
+  let highA = words[HIGH], lowA = words[LOW];
+  float[0] = b;
+  let highB = words[HIGH], lowB = words[LOW];
+  if (highA >= 0x80000000) highA = -(highA - 0x80000000), lowA = -lowA;
+  if (highB >= 0x80000000) highB = -(highB - 0x80000000), lowB = -lowB;
+  return Math.abs((highA - highB) * TWO_32 + (lowA - lowB));
 }
 
 /**
  * The spacing of doubles at `x`: the distance from |x| to the next larger double.
  *
  * @param x A finite double.
- * @returns ulp(x); `NaN` for non-finite input.
+ * @returns ulp(x); `NaN` for non-finite input (IEEE: NaN propagates).
+ * @throws {InputTypeError} if x is not a number.
  *
  * @example
  * ```ts
@@ -61,6 +80,9 @@ export function ulpDistance(a: number, b: number): number {
  * @category Assertions
  */
 export function ulp(x: number): number {
+  if (typeof x !== "number") {
+    throw new InputTypeError(`ulp takes a number, got ${describe(x)}`);
+  }
   if (!Number.isFinite(x)) return NaN;
   const magnitude = Math.abs(x);
   if (magnitude === Number.MAX_VALUE) return magnitude - nextDown(magnitude);

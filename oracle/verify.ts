@@ -6,10 +6,12 @@
  * @module
  */
 
-import { findMismatch, type NumericTree } from "./assert_close.ts";
+import { findMismatch, type NumericTree, type Tolerance } from "./assert_close.ts";
 import { printedMismatch, type StringTree } from "./assert_printed.ts";
 import { AssertionError } from "./assertion_error.ts";
 import { errataOf, type Fixture } from "./fixture.ts";
+import { describe, isMatrixLike, MAX_DEPTH } from "./_tree.ts";
+import { InputTypeError } from "../lib/errors.ts";
 
 /** The outcome of one check of a fixture.
  * @category Fixtures */
@@ -62,28 +64,67 @@ export function fieldChecksOf(
   );
 }
 
-function isNumericTree(value: unknown): value is NumericTree {
+/** Whether a value looks numeric (deeper than 64 levels, or cyclic, it does not). */
+function isNumericTree(value: unknown, depth = 0): value is NumericTree {
   if (typeof value === "number") return true;
   if (ArrayBuffer.isView(value)) return true;
-  if (typeof value === "object" && value !== null && "rows" in value && "data" in value) {
-    return true;
+  if (isMatrixLike(value)) return true;
+  if (depth >= MAX_DEPTH || !Array.isArray(value) || value.length === 0) return false;
+  for (const item of value) if (!isNumericTree(item, depth + 1)) return false;
+  return true;
+}
+
+/** A short JSON rendering for messages, safe for cyclic, deep or huge values. */
+function show(value: unknown): string {
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return describe(value);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return describe(value);
   }
-  return Array.isArray(value) && value.length > 0 && value.every(isNumericTree);
+}
+
+/** How printed field `field` was rounded ("nearest" unless printedRounding says otherwise). */
+function roundingOf(fixture: Fixture, field: string): "nearest" | "truncate" {
+  const rounding = fixture.printedRounding;
+  return rounding !== undefined && Object.hasOwn(rounding, field) ? rounding[field] : "nearest";
+}
+
+/** Throws unless `fixture` has the fields verifyFixture reads (a parsed fixture). */
+function requireFixture(fixture: unknown): asserts fixture is Fixture {
+  const f = fixture as Fixture;
+  if (
+    typeof fixture !== "object" || fixture === null || typeof f.id !== "string" ||
+    typeof f.expected !== "object" || f.expected === null ||
+    typeof f.tolerance !== "object" || f.tolerance === null ||
+    typeof f.printed !== "object" || f.printed === null
+  ) {
+    throw new InputTypeError(
+      `fixture must be a parsed fixture (from parseFixture), got ${describe(fixture)}`,
+    );
+  }
+}
+
+/** The own property `key` of a record, or undefined (never Object.prototype's members). */
+function own(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Compares a computed field with its expected value; returns a message or "". */
 function compareField(actual: unknown, expected: unknown, fixture: Fixture, field: string): string {
   if (actual === undefined) return `nothing was computed for "${field}"`;
   if (isNumericTree(expected)) {
-    if (!isNumericTree(actual)) return `computed ${JSON.stringify(actual)} is not numeric`;
+    if (!isNumericTree(actual)) return `computed ${show(actual)} is not numeric`;
     try {
-      return findMismatch(actual, expected, fixture.tolerance[field])?.message ?? "";
+      return findMismatch(actual, expected, (own(fixture.tolerance, field) ?? {}) as Tolerance)
+        ?.message ?? "";
     } catch (error) {
       return (error as Error).message;
     }
   }
-  const same = JSON.stringify(actual) === JSON.stringify(expected);
-  return same ? "" : `computed ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+  const same = show(actual) === show(expected);
+  return same ? "" : `computed ${show(actual)}, expected ${show(expected)}`;
 }
 
 /**
@@ -94,6 +135,9 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
  *   the subject does not compute may be omitted by listing only `fields`.
  * @param fields The expected fields to check against `computed` (default: all).
  * @returns One {@link Check} per value, printed field and erratum.
+ * @throws {InputTypeError} if the fixture, the computed record or the fields have the
+ *   wrong type. Fields are looked up as own properties only.
+ * @throws {RecordReferenceError} if the fixture lists errata not resolved by `linkErrata`.
  *
  * @example
  * ```ts
@@ -118,13 +162,26 @@ function compareField(actual: unknown, expected: unknown, fixture: Fixture, fiel
 export function verifyFixture(
   fixture: Fixture,
   computed: Readonly<Record<string, unknown>>,
-  fields: readonly string[] = Object.keys(fixture.expected),
+  fields?: readonly string[],
 ): Check[] {
+  requireFixture(fixture);
+  if (typeof computed !== "object" || computed === null || Array.isArray(computed)) {
+    throw new InputTypeError(
+      `computed must be an object of fields by name, got ${describe(computed)}`,
+    );
+  }
+  if (
+    fields !== undefined &&
+    !(Array.isArray(fields) && fields.every((field) => typeof field === "string"))
+  ) {
+    throw new InputTypeError(`fields must be an array of field names, got ${describe(fields)}`);
+  }
+  fields ??= Object.keys(fixture.expected);
   const checks: Check[] = [];
   const fieldChecks = fieldChecksOf(fixture);
   const wrongFields = new Set(fieldChecks.map((check) => check.field));
   for (const field of fields) {
-    if (!(field in fixture.expected)) {
+    if (!Object.hasOwn(fixture.expected, field)) {
       checks.push({
         id: fixture.id,
         field,
@@ -134,28 +191,36 @@ export function verifyFixture(
       });
       continue;
     }
-    const message = compareField(computed[field], fixture.expected[field], fixture, field);
+    const message = compareField(
+      own(computed, field),
+      own(fixture.expected, field),
+      fixture,
+      field,
+    );
     checks.push({ id: fixture.id, field, kind: "value", ok: message === "", message });
   }
   for (const [field, printed] of Object.entries(fixture.printed)) {
     if (wrongFields.has(field)) continue;
-    const rounding = fixture.printedRounding?.[field] ?? "nearest";
+    const rounding = roundingOf(fixture, field);
     let message: string;
     try {
-      message = printedMismatch(fixture.expected[field] as NumericTree, printed as StringTree, {
-        rounding,
-      }) ?? "";
+      message =
+        printedMismatch(own(fixture.expected, field) as NumericTree, printed as StringTree, {
+          rounding,
+        }) ?? "";
     } catch (error) {
       message = (error as Error).message;
     }
     checks.push({ id: fixture.id, field, kind: "printed", ok: message === "", message });
   }
   for (const { erratum, field, correct } of fieldChecks) {
-    const truth = fixture.expected[field] as NumericTree;
-    const rounding = fixture.printedRounding?.[field] ?? "nearest";
+    const truth = own(fixture.expected, field) as NumericTree;
+    const rounding = roundingOf(fixture, field);
     let message = "";
     try {
-      if (printedMismatch(truth, fixture.printed[field] as StringTree, { rounding }) === null) {
+      if (
+        printedMismatch(truth, own(fixture.printed, field) as StringTree, { rounding }) === null
+      ) {
         message = `${erratum} says printed.${field} is wrong, but it agrees with the true value`;
       } else {
         const correction = printedMismatch(truth, correct, { rounding });
@@ -175,12 +240,13 @@ export function verifyFixture(
  * Asserts that every check of {@link verifyFixture} passes.
  *
  * @throws {AssertionError} listing every failed check.
+ * @throws {InputTypeError} as {@link verifyFixture}.
  *
  * @example
  * ```ts
  * import { assertFixture, parseFixture } from "@nnref/nnref/oracle";
  * const fixture = parseFixture({
- *   id: "demo.sum", source: { document: "d.txt", section: "1", quote: "0.1 + 0.2 = 0.3" },
+ *   id: "demo.sum", source: { document: "none", section: "1", quote: "0.1 + 0.2 = 0.3" },
  *   oracle: { method: "exact rationals", generator: null }, input: {}, printed: { sum: "0.3" },
  *   expected: { sum: 0.30000000000000004 }, tolerance: { sum: { ulps: 0, reason: "one rounding" } },
  *   erratum: null,

@@ -8,19 +8,30 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireNumberArray } from "../_util/validate.ts";
+
 /**
- * Returns `out` (allocated when absent) after checking that it has `length` entries.
+ * Checks the input of an elementwise kernel (an array of numbers; NaN and ±∞ allowed, they
+ * propagate) and returns `out` (allocated when absent) after checking that it is a
+ * Float64Array of the same length.
  *
- * @throws {RangeError} if `out` is given with a different length.
+ * @throws {InputTypeError} if `values` is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` is given with a different length.
  */
 export function elementwiseOut(
-  length: number,
+  values: ArrayLike<number>,
   out: Float64Array | undefined,
   what: string,
 ): Float64Array {
+  requireNumberArray(values, "values");
+  const length = values.length;
   if (out === undefined) return new Float64Array(length);
+  if (!(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+  }
   if (out.length !== length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot apply ${what}: out has ${out.length} entries but values has ${length}`,
     );
   }

@@ -4,11 +4,14 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 /**
  * f(z) = z.
  *
  * @param z Pre-activation z.
  * @returns z.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -18,6 +21,7 @@
  * @category Activation functions
  */
 export function identityActivation(z: number): number {
+  requireNumber(z, "z");
   return z;
 }
 
@@ -26,6 +30,7 @@ export function identityActivation(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -35,5 +40,6 @@ export function identityActivation(z: number): number {
  * @category Activation functions
  */
 export function identityDerivative(z: number): number {
+  requireNumber(z, "z");
   return Number.isNaN(z) ? NaN : 1;
 }

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 import { elementwiseOut } from "./_elementwise.ts";
 
 /**
@@ -16,6 +18,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  *
  * @param z Pre-activation z.
  * @returns max(0, z).
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -25,6 +28,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  * @category Activation functions
  */
 export function relu(z: number): number {
+  requireNumber(z, "z");
   if (z > 0) return z;
   return z <= 0 ? 0 : z;
 }
@@ -34,6 +38,7 @@ export function relu(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns 0 or 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -43,6 +48,7 @@ export function relu(z: number): number {
  * @category Activation functions
  */
 export function reluDerivative(z: number): number {
+  requireNumber(z, "z");
   if (z > 0) return 1;
   return z <= 0 ? 0 : NaN;
 }
@@ -52,6 +58,7 @@ export function reluDerivative(z: number): number {
  *
  * @param z Pre-activation z (S2's x).
  * @returns 0 or 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -61,6 +68,7 @@ export function reluDerivative(z: number): number {
  * @category Activation functions
  */
 export function reluDerivativeS2(z: number): number {
+  requireNumber(z, "z");
   if (z >= 0) return 1;
   return z < 0 ? 0 : NaN;
 }
@@ -70,6 +78,7 @@ export function reluDerivativeS2(z: number): number {
  *
  * @param output The activation a ≥ 0.
  * @returns 0 or 1.
+ * @throws {InputTypeError} if output is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -79,6 +88,7 @@ export function reluDerivativeS2(z: number): number {
  * @category Activation functions
  */
 export function reluDerivativeFromOutput(output: number): number {
+  requireNumber(output, "output");
   return reluDerivative(output);
 }
 
@@ -88,7 +98,8 @@ export function reluDerivativeFromOutput(output: number): number {
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -99,7 +110,7 @@ export function reluDerivativeFromOutput(output: number): number {
  * @category Activation functions
  */
 export function reluArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "relu");
+  const result = elementwiseOut(values, out, "relu"), n = values.length;
   // relu(z) inlined: −0 gives +0 and NaN stays NaN, as in the scalar function.
   for (let i = 0; i < n; i++) {
     const z = values[i];

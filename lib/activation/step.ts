@@ -8,11 +8,14 @@
  * @module
  */
 
+import { requireNumber } from "../_util/validate.ts";
+
 /**
  * H(z) = 1 for z ≥ 0, 0 for z < 0 (NaN for NaN).
  *
  * @param z Pre-activation z.
  * @returns 0 or 1.
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -22,6 +25,7 @@
  * @category Activation functions
  */
 export function heaviside(z: number): number {
+  requireNumber(z, "z");
   if (z >= 0) return 1;
   return z < 0 ? 0 : NaN;
 }
@@ -31,6 +35,7 @@ export function heaviside(z: number): number {
  *
  * @param z Pre-activation z.
  * @returns 0 (NaN for NaN).
+ * @throws {InputTypeError} if z is not a number (NaN and ±∞ are numbers: NaN propagates).
  *
  * @example
  * ```ts
@@ -40,5 +45,6 @@ export function heaviside(z: number): number {
  * @category Activation functions
  */
 export function heavisideDerivative(z: number): number {
+  requireNumber(z, "z");
   return Number.isNaN(z) ? NaN : 0;
 }

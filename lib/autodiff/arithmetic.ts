@@ -10,6 +10,8 @@
 import {
   checkDivisor,
   checkLogArgument,
+  checkName,
+  checkOperand,
   checkPower,
   checkResult,
   checkSqrtArgument,
@@ -78,8 +80,10 @@ export type ScalarFunction = <T>(ops: Arithmetic<T>, inputs: Readonly<Record<str
  * Plain float64 evaluation: the operations are the IEEE operations of JavaScript (and
  * `Math.*`), with the same domain checks as the differentiating modes.
  *
- * @throws {RangeError} from an operation: a zero divisor, ln of x ≤ 0, √ of x < 0, a
- *   non-real power, or a non-finite result — each naming the node.
+ * @throws {InputTypeError} for an operand that is not a number or a name that is not a string.
+ * @throws {ArgumentRangeError} from an operation: a zero divisor, ln of x ≤ 0, √ of x < 0
+ *   or a non-real power — each naming the node.
+ * @throws {NonFiniteError} for a non-finite result (an overflow), naming the node.
  *
  * @example Evaluating and failing by name
  * ```ts
@@ -96,30 +100,48 @@ export type ScalarFunction = <T>(ops: Arithmetic<T>, inputs: Readonly<Record<str
  */
 export const NUMBER_ARITHMETIC: Arithmetic<number> = Object.freeze({
   mode: "number",
-  constant: (value: number) => value,
-  add: (left: number, right: number, name?: string) => checkResult(left + right, "add", name),
-  sub: (left: number, right: number, name?: string) => checkResult(left - right, "sub", name),
-  mul: (left: number, right: number, name?: string) => checkResult(left * right, "mul", name),
+  constant: (value: number) => checkOperand(value, "constant"),
+  add: (left: number, right: number, name?: string) =>
+    checkResult(operand(left, "add", name) + operand(right, "add", name), "add", name),
+  sub: (left: number, right: number, name?: string) =>
+    checkResult(operand(left, "sub", name) - operand(right, "sub", name), "sub", name),
+  mul: (left: number, right: number, name?: string) =>
+    checkResult(operand(left, "mul", name) * operand(right, "mul", name), "mul", name),
   div: (left: number, right: number, name?: string) => {
-    checkDivisor(right, name);
-    return checkResult(left / right, "div", name);
+    const a = operand(left, "div", name), b = operand(right, "div", name);
+    checkDivisor(b, name);
+    return checkResult(a / b, "div", name);
   },
   pow: (base: number, exponent: number, name?: string) => {
-    checkPower(base, exponent, name);
-    return checkResult(base ** exponent, "pow", name);
+    const a = operand(base, "pow", name);
+    checkPower(a, exponent, name);
+    return checkResult(a ** exponent, "pow", name);
   },
-  exp: (x: number, name?: string) => checkResult(Math.exp(x), "exp", name),
+  exp: (x: number, name?: string) => checkResult(Math.exp(operand(x, "exp", name)), "exp", name),
   log: (x: number, name?: string) => {
-    checkLogArgument(x, name);
-    return Math.log(x);
+    const a = operand(x, "log", name);
+    checkLogArgument(a, name);
+    return Math.log(a);
   },
   sqrt: (x: number, name?: string) => {
-    checkSqrtArgument(x, name);
-    return Math.sqrt(x);
+    const a = operand(x, "sqrt", name);
+    checkSqrtArgument(a, name);
+    return Math.sqrt(a);
   },
-  sin: (x: number, name?: string) => checkResult(Math.sin(x), "sin", name),
-  cos: (x: number, name?: string) => checkResult(Math.cos(x), "cos", name),
-  sigmoid: (x: number, name?: string) => checkResult(logistic(x), "sigmoid", name),
-  tanh: (x: number, name?: string) => checkResult(Math.tanh(x), "tanh", name),
-  relu: (x: number, name?: string) => checkResult(x > 0 ? x : 0, "relu", name),
+  sin: (x: number, name?: string) => checkResult(Math.sin(operand(x, "sin", name)), "sin", name),
+  cos: (x: number, name?: string) => checkResult(Math.cos(operand(x, "cos", name)), "cos", name),
+  sigmoid: (x: number, name?: string) =>
+    checkResult(logistic(operand(x, "sigmoid", name)), "sigmoid", name),
+  tanh: (x: number, name?: string) =>
+    checkResult(Math.tanh(operand(x, "tanh", name)), "tanh", name),
+  relu: (x: number, name?: string) => {
+    const a = operand(x, "relu", name);
+    return checkResult(a > 0 ? a : 0, "relu", name);
+  },
 });
+
+/** An operand of a plain-number operation: a number, under a valid node name. */
+function operand(value: number, operation: string, name?: string): number {
+  checkName(name, operation);
+  return checkOperand(value, operation, name);
+}

@@ -8,7 +8,8 @@
 
 import { NUMBER_ARITHMETIC, type ScalarFunction } from "./arithmetic.ts";
 import type { ValueAndGradient } from "./dual.ts";
-import { requireFiniteNumber, requirePositive } from "../_util/validate.ts";
+import { requireFiniteNumber, requireFunction, requirePositive } from "../_util/validate.ts";
+import { checkPoint } from "./_checks.ts";
 
 /** The step that balances truncation and rounding error: ε^(1/3)·max(1, |x|). */
 function defaultStep(x: number): number {
@@ -23,7 +24,9 @@ function defaultStep(x: number): number {
  * @param step h > 0; default ε^(1/3)·max(1, |x|) ≈ 6.06e-6·max(1, |x|). The step
  *   actually used is (x + h) − (x − h) as represented, so h's own rounding cancels.
  * @returns The approximate derivative; its error is about h²|f‴|/6 + ε|f|/h.
- * @throws {RangeError} if x is not finite or the step is not a finite number > 0.
+ * @throws {InputTypeError} if f is not a function or x, h not numbers.
+ * @throws {NonFiniteError} if x is not finite.
+ * @throws {ArgumentRangeError} if the step is not a finite number > 0.
  *
  * @example d/dx sin x at 0 is 1
  * ```ts
@@ -38,6 +41,7 @@ export function centralDifference(
   x: number,
   step: number = defaultStep(x),
 ): number {
+  requireFunction(f, "f");
   requireFiniteNumber(x, "the point x");
   requirePositive(step, "the finite-difference step");
   const above = x + step, below = x - step;
@@ -52,8 +56,10 @@ export function centralDifference(
  * @param point The input values by name.
  * @param step h > 0 for every input; default ε^(1/3)·max(1, |input|) per input.
  * @returns f(point) and the approximate ∂f/∂input for every input.
- * @throws {RangeError} if an input is not finite, the step is not positive, or an
- *   operation fails at a shifted point (naming the node).
+ * @throws {InputTypeError} if fn is not a function or point not an object of numbers.
+ * @throws {NonFiniteError} if an input is not finite.
+ * @throws {ArgumentRangeError} if the step is not positive, or an operation fails at a
+ *   shifted point (naming the node).
  *
  * @example e = (a + b)(b + 1): ∂e/∂b ≈ 5
  * ```ts
@@ -72,9 +78,8 @@ export function centralDifferenceGradient(
   point: Readonly<Record<string, number>>,
   step?: number,
 ): ValueAndGradient {
-  for (const [name, value] of Object.entries(point)) {
-    requireFiniteNumber(value, `input "${name}"`);
-  }
+  checkPoint(fn, point);
+  if (step !== undefined) requirePositive(step, "the finite-difference step");
   const value = fn(NUMBER_ARITHMETIC, point);
   const gradient: Record<string, number> = {};
   for (const name of Object.keys(point)) {

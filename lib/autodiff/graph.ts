@@ -16,13 +16,19 @@ import {
   checkDerivative,
   checkDivisor,
   checkLogArgument,
+  checkName,
+  checkPoint,
   checkPower,
   checkResult,
   checkSqrtArgument,
 } from "./_checks.ts";
-// σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for bit.
-import { sigmoid as logistic } from "../activation/sigmoid.ts";
-import { requireFiniteNumber } from "../_util/validate.ts";
+// σ itself is lib/activation's, so a graph's sigmoid node agrees with a network's bit for
+// bit; σ′ and tanh′ are its accurate derivatives from z (σ(1 − σ) and 1 − tanh² cancel:
+// tanh′(20) came out as 0 for 1.7e−17).
+import { sigmoid as logistic, sigmoidDerivative } from "../activation/sigmoid.ts";
+import { tanhDerivative } from "../activation/tanh.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, requireFiniteNumber } from "../_util/validate.ts";
 import type { ValueAndGradient } from "./dual.ts";
 
 /**
@@ -64,6 +70,13 @@ export class GraphNode {
     localDerivatives: readonly number[],
     name?: string,
   ) {
+    if (!(graph instanceof Graph)) {
+      throw new InputTypeError(
+        `A GraphNode is made by a Graph's operations (graph.input, graph.add, …), got ${
+          describeValue(graph)
+        } as its graph`,
+      );
+    }
     this.graph = graph;
     this.operation = operation;
     this.value = value;
@@ -102,14 +115,19 @@ export class Graph implements Arithmetic<GraphNode> {
   /**
    * A named input (a leaf whose gradient is wanted).
    *
-   * @throws {RangeError} if the value is not finite or the name is taken.
+   * @throws {InputTypeError} if the name is not a string; {NonFiniteError} if the value is
+   *   not finite; {ArgumentRangeError} if the name is taken or is "__proto__".
    */
   input(name: string, value: number): GraphNode {
+    if (typeof name !== "string") {
+      throw new InputTypeError(`An input's name must be a string, got ${describeValue(name)}`);
+    }
+    checkName(name, "input");
     requireFiniteNumber(value, `input "${name}"`);
     return this.#make("input", value, [], [], name);
   }
 
-  /** A constant leaf. @throws {RangeError} if the value is not finite. */
+  /** A constant leaf. @throws {InputTypeError}, {NonFiniteError} if the value is not a finite number. */
   constant(value: number): GraphNode {
     requireFiniteNumber(value, "a constant");
     return this.#make("constant", value, [], []);
@@ -133,7 +151,7 @@ export class Graph implements Arithmetic<GraphNode> {
     return this.#make("mul", a.value * b.value, [a, b], [b.value, a.value], name);
   }
 
-  /** left ÷ right. @throws {RangeError} if right is 0. */
+  /** left ÷ right. @throws {ArgumentRangeError} if right is 0. */
   div(left: Operand<GraphNode>, right: Operand<GraphNode>, name?: string): GraphNode {
     const a = this.#lift(left), b = this.#lift(right);
     checkDivisor(b.value, name);
@@ -141,7 +159,7 @@ export class Graph implements Arithmetic<GraphNode> {
     return this.#make("div", value, [a, b], [1 / b.value, -value / b.value], name);
   }
 
-  /** base^exponent, constant exponent. @throws {RangeError} if not real. */
+  /** base^exponent, constant exponent. @throws {ArgumentRangeError} if not real. */
   pow(base: Operand<GraphNode>, exponent: number, name?: string): GraphNode {
     const a = this.#lift(base);
     checkPower(a.value, exponent, name);
@@ -156,14 +174,14 @@ export class Graph implements Arithmetic<GraphNode> {
     return this.#make("exp", value, [a], [value], name);
   }
 
-  /** ln x. @throws {RangeError} if x ≤ 0. */
+  /** ln x. @throws {ArgumentRangeError} if x ≤ 0. */
   log(x: Operand<GraphNode>, name?: string): GraphNode {
     const a = this.#lift(x);
     checkLogArgument(a.value, name);
     return this.#make("log", Math.log(a.value), [a], [1 / a.value], name);
   }
 
-  /** √x. @throws {RangeError} if x < 0 (and, in `backward`, if x = 0). */
+  /** √x. @throws {ArgumentRangeError} if x < 0 (and, in `backward`, if x = 0). */
   sqrt(x: Operand<GraphNode>, name?: string): GraphNode {
     const a = this.#lift(x);
     checkSqrtArgument(a.value, name);
@@ -186,15 +204,13 @@ export class Graph implements Arithmetic<GraphNode> {
   /** σ(x). */
   sigmoid(x: Operand<GraphNode>, name?: string): GraphNode {
     const a = this.#lift(x);
-    const s = logistic(a.value);
-    return this.#make("sigmoid", s, [a], [s * (1 - s)], name);
+    return this.#make("sigmoid", logistic(a.value), [a], [sigmoidDerivative(a.value)], name);
   }
 
   /** tanh x. */
   tanh(x: Operand<GraphNode>, name?: string): GraphNode {
     const a = this.#lift(x);
-    const t = Math.tanh(a.value);
-    return this.#make("tanh", t, [a], [1 - t * t], name);
+    return this.#make("tanh", Math.tanh(a.value), [a], [tanhDerivative(a.value)], name);
   }
 
   /** max(0, x). */
@@ -207,13 +223,18 @@ export class Graph implements Arithmetic<GraphNode> {
    * Backpropagation: sets every node's `gradient` to ∂output/∂node.
    *
    * @param output The node to differentiate, or its name.
-   * @throws {RangeError} if the name is unknown, the node belongs to another graph, or
+   * @throws {ArgumentRangeError} if the name is unknown, the node belongs to another graph, or
    *   a local derivative on the way is not finite (√ at 0), naming that node.
    */
   backward(output: GraphNode | string): void {
     const root = typeof output === "string" ? this.node(output) : output;
+    if (!(root instanceof GraphNode)) {
+      throw new InputTypeError(
+        `backward needs an output node or its name, got ${describeValue(output)}`,
+      );
+    }
     if (root.graph !== this) {
-      throw new RangeError("Cannot run backward: the output node belongs to another graph");
+      throw new ArgumentRangeError("Cannot run backward: the output node belongs to another graph");
     }
     for (const node of this.#nodes) node.gradient = 0;
     root.gradient = 1;
@@ -231,12 +252,15 @@ export class Graph implements Arithmetic<GraphNode> {
   /**
    * The node with this name.
    *
-   * @throws {RangeError} naming the unknown name and listing the known ones.
+   * @throws {ArgumentRangeError} naming the unknown name and listing the known ones.
    */
   node(name: string): GraphNode {
+    if (typeof name !== "string") {
+      throw new InputTypeError(`A node name must be a string, got ${describeValue(name)}`);
+    }
     const found = this.#byName.get(name);
     if (found === undefined) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `No node named "${name}" in this graph (named nodes: ${
           [...this.#byName.keys()].join(", ") || "none"
         })`,
@@ -245,12 +269,12 @@ export class Graph implements Arithmetic<GraphNode> {
     return found;
   }
 
-  /** The value of the named node. @throws {RangeError} if the name is unknown. */
+  /** The value of the named node. @throws {ArgumentRangeError} if the name is unknown. */
   value(name: string): number {
     return this.node(name).value;
   }
 
-  /** ∂output/∂node for the named node, after `backward`. @throws {RangeError} if unknown. */
+  /** ∂output/∂node for the named node, after `backward`. @throws {ArgumentRangeError} if unknown. */
   gradient(name: string): number {
     return this.node(name).gradient;
   }
@@ -267,8 +291,13 @@ export class Graph implements Arithmetic<GraphNode> {
 
   #lift(x: Operand<GraphNode>): GraphNode {
     if (typeof x === "number") return this.constant(x);
+    if (!(x instanceof GraphNode)) {
+      throw new InputTypeError(
+        `An operand must be a node of this graph or a number, got ${describeValue(x)}`,
+      );
+    }
     if (x.graph !== this) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot combine nodes of two graphs (${
           x.name === undefined ? "an unnamed node" : `node "${x.name}"`
         } belongs to another graph)`,
@@ -284,8 +313,9 @@ export class Graph implements Arithmetic<GraphNode> {
     localDerivatives: number[],
     name?: string,
   ): GraphNode {
+    checkName(name, operation);
     if (name !== undefined && this.#byName.has(name)) {
-      throw new RangeError(`A node named "${name}" already exists in this graph`);
+      throw new ArgumentRangeError(`A node named "${name}" already exists in this graph`);
     }
     checkResult(value, operation, name);
     const node = new GraphNode(this, operation, value, parents, localDerivatives, name);
@@ -333,7 +363,9 @@ export interface ReverseModeResult extends ValueAndGradient {
  * @param fn The function, written once against {@link Arithmetic}.
  * @param point The input values by name.
  * @returns f(point), ∂f/∂input for every input, and the graph (every named node).
- * @throws {RangeError} if an input is not finite, or from an operation (naming the node).
+ * @throws {InputTypeError} if fn is not a function or point not an object of numbers.
+ * @throws {NonFiniteError} if an input is not finite.
+ * @throws {ArgumentRangeError} for the name "__proto__", or from an operation (naming the node).
  *
  * @example z = x·y with x = 2w + 3b, y = 2b + 1 (004): ∂z/∂w = 18, ∂z/∂b = 63
  * ```ts
@@ -352,6 +384,7 @@ export function reverseModeGradient(
   fn: ScalarFunction,
   point: Readonly<Record<string, number>>,
 ): ReverseModeResult {
+  checkPoint(fn, point);
   const graph = new Graph();
   const inputs: Record<string, GraphNode> = {};
   for (const [name, value] of Object.entries(point)) inputs[name] = graph.input(name, value);

@@ -11,7 +11,12 @@
  */
 
 import { sigmoid } from "../activation/sigmoid.ts";
-import { requireFiniteNumber } from "../_util/validate.ts";
+import {
+  requireFiniteNumber,
+  requireFunction,
+  requireNumber,
+  requireObject,
+} from "../_util/validate.ts";
 
 /** A two-input gate: its raw output σ(w₁x₁ + w₂x₂ + b) in [0, 1].
  * @category Classifiers */
@@ -53,8 +58,9 @@ export const GATE_INPUTS: readonly (readonly [number, number])[] = Object.freeze
  * @param weight1 w₁.
  * @param weight2 w₂.
  * @param bias b.
- * @returns The gate.
- * @throws {RangeError} if a weight is not finite.
+ * @returns The gate (which throws {InputTypeError} for inputs that are not numbers).
+ * @throws {InputTypeError} if a weight is not a number.
+ * @throws {NonFiniteError} if a weight is not finite.
  * @see fixtures/classify/gates.json
  *
  * @example S2's OR gate logic_gate(20, 20, −10)
@@ -69,14 +75,19 @@ export function logicGate(weight1: number, weight2: number, bias: number): Gate 
   requireFiniteNumber(weight1, "weight1 (w₁)");
   requireFiniteNumber(weight2, "weight2 (w₂)");
   requireFiniteNumber(bias, "bias (b)");
-  return (x1: number, x2: number) => sigmoid(weight1 * x1 + weight2 * x2 + bias);
+  return (x1: number, x2: number) => {
+    requireNumber(x1, "gate input x₁");
+    requireNumber(x2, "gate input x₂");
+    return sigmoid(weight1 * x1 + weight2 * x2 + bias);
+  };
 }
 
 /**
  * Rounds to the nearest integer, ties to even: numpy's `np.round` (so ½ ↦ 0, 1.5 ↦ 2).
  *
  * @param value The number to round.
- * @returns The nearest integer, ties to even.
+ * @returns The nearest integer, ties to even (NaN and ±∞ unchanged).
+ * @throws {InputTypeError} if value is not a number.
  *
  * @example
  * ```ts
@@ -88,6 +99,8 @@ export function logicGate(weight1: number, weight2: number, bias: number): Gate 
  * @category Classifiers
  */
 export function roundHalfToEven(value: number): number {
+  requireNumber(value, "value");
+  if (!Number.isFinite(value)) return value;
   const floor = Math.floor(value);
   const fraction = value - floor;
   if (fraction > 0.5) return floor + 1;
@@ -100,6 +113,7 @@ export function roundHalfToEven(value: number): number {
  *
  * @param gate A two-input gate.
  * @returns [g(0,0), g(0,1), g(1,0), g(1,1)].
+ * @throws {InputTypeError} if gate is not a function.
  *
  * @example
  * ```ts
@@ -110,6 +124,7 @@ export function roundHalfToEven(value: number): number {
  * @category Classifiers
  */
 export function truthTable(gate: Gate): number[] {
+  requireFunction(gate, "gate");
   return GATE_INPUTS.map(([a, b]) => gate(a, b));
 }
 
@@ -118,6 +133,7 @@ export function truthTable(gate: Gate): number[] {
  *
  * @param gate A two-input gate.
  * @returns Four bits (0 or 1) in {@link GATE_INPUTS} order.
+ * @throws {InputTypeError} if gate is not a function.
  *
  * @example
  * ```ts
@@ -140,6 +156,7 @@ export function roundedTruthTable(gate: Gate): number[] {
  * @param nandGate The second hidden neuron (S2's `nand_gate`).
  * @param andGate The output neuron (S2 uses `and_gate` without defining it).
  * @returns The composed gate.
+ * @throws {InputTypeError} if a gate is not a function.
  *
  * @example With the original lab's AND, logic_gate(11, 10, −20)
  * ```ts
@@ -150,6 +167,9 @@ export function roundedTruthTable(gate: Gate): number[] {
  * @category Classifiers
  */
 export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
+  requireFunction(orGate, "orGate");
+  requireFunction(nandGate, "nandGate");
+  requireFunction(andGate, "andGate");
   return (a: number, b: number) => andGate(orGate(a, b), nandGate(a, b));
 }
 
@@ -160,6 +180,7 @@ export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
  * @param orGate The OR neuron.
  * @param nandGate The NAND neuron.
  * @returns Four pairs [c, d].
+ * @throws {InputTypeError} if a gate is not a function.
  *
  * @example
  * ```ts
@@ -170,6 +191,8 @@ export function xorGate(orGate: Gate, nandGate: Gate, andGate: Gate): Gate {
  * @category Classifiers
  */
 export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
+  requireFunction(orGate, "orGate");
+  requireFunction(nandGate, "nandGate");
   return GATE_INPUTS.map(([a, b]) => [orGate(a, b), nandGate(a, b)]);
 }
 
@@ -190,6 +213,8 @@ export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
  * @param orGate The OR neuron.
  * @param nandGate The NAND neuron.
  * @returns true iff all four inequalities hold.
+ * @throws {InputTypeError} if the weights are not an object of numbers or a gate not a function.
+ * @throws {NonFiniteError} if a weight is not finite.
  *
  * @example
  * ```ts
@@ -201,6 +226,10 @@ export function hiddenValues(orGate: Gate, nandGate: Gate): [number, number][] {
  * @category Classifiers
  */
 export function producesXor(andWeights: GateWeights, orGate: Gate, nandGate: Gate): boolean {
+  requireObject(andWeights, "andWeights");
+  requireFiniteNumber(andWeights.weight1, "andWeights.weight1");
+  requireFiniteNumber(andWeights.weight2, "andWeights.weight2");
+  requireFiniteNumber(andWeights.bias, "andWeights.bias");
   const { weight1, weight2, bias } = andWeights;
   const want = [false, true, true, false];
   return hiddenValues(orGate, nandGate).every(([c, d], k) =>

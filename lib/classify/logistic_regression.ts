@@ -14,7 +14,13 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
-import { requireInteger, requirePositive } from "../_util/validate.ts";
+import {
+  requireIterationCap,
+  requireMatrix,
+  requireNonNegative,
+  requireObject,
+  requirePositive,
+} from "../_util/validate.ts";
 import { sigmoid } from "../activation/sigmoid.ts";
 import { requireLinearProblem, rowScore, startingWeights } from "../loss/_linear_problem.ts";
 import { softplus } from "../loss/_softplus.ts";
@@ -27,7 +33,8 @@ export type { Matrix } from "../linalg/matrix.ts";
  * @param weights k.
  * @param inputs X, n × d.
  * @returns n probabilities.
- * @throws {RangeError} if k and X disagree in d or a value is not finite.
+ * @throws {InputTypeError} if k is not an array of numbers or X not a Matrix.
+ * @throws {ShapeError} if k and X disagree in d; {NonFiniteError} if a value is not finite.
  *
  * @example
  * ```ts
@@ -38,7 +45,8 @@ export type { Matrix } from "../linalg/matrix.ts";
  * @category Classifiers
  */
 export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix): Float64Array {
-  const labels = new Array<number>(inputs.rows).fill(0);
+  requireMatrix(inputs, "inputs");
+  const labels = new Float64Array(inputs.rows);
   requireLinearProblem(weights, inputs, labels, "compute logistic probabilities", "binary");
   return Float64Array.from(labels, (_, i) => sigmoid(rowScore(weights, inputs, i)));
 }
@@ -51,8 +59,10 @@ export function logisticProbabilities(weights: ArrayLike<number>, inputs: Matrix
  * @param inputs X, n × d.
  * @param labels y, n entries, each 0 or 1.
  * @returns C(k) ≥ 0.
- * @throws {RangeError} if shapes disagree, there are no samples, a value is not finite,
- *   or a label is not 0 or 1.
+ * @throws {InputTypeError} if k or y is not an array of numbers or X not a Matrix.
+ * @throws {ShapeError} if shapes disagree or there are no samples.
+ * @throws {NonFiniteError} if a value is not finite.
+ * @throws {ArgumentRangeError} if a label is not 0 or 1.
  * @see fixtures/loss/softmax_ce.json
  *
  * @example At k = 0 every sample costs ln 2
@@ -79,13 +89,16 @@ export function logisticCost(
 
 /**
  * The likelihood Πᵢ σ(kᵀx⁽ⁱ⁾)^{y⁽ⁱ⁾}(1 − σ(kᵀx⁽ⁱ⁾))^{1−y⁽ⁱ⁾} = e^(−C(k)). Underflows to
- * 0 for large data sets, which is why S2 maximises its logarithm instead.
+ * 0 for large data sets, which is why S2 maximises its logarithm instead. Each factor
+ * 1 − σ(s) is evaluated as σ(−s), never by the subtraction, which cancels for large s
+ * (1 − σ(30) comes out as 9.348077867343818e−14 for 9.357622968839299e−14).
  *
  * @param weights k.
  * @param inputs X, n × d.
  * @param labels y, each 0 or 1.
  * @returns The likelihood in [0, 1].
- * @throws {RangeError} as {@link logisticCost}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link logisticCost}.
  *
  * @example
  * ```ts
@@ -103,8 +116,8 @@ export function logisticLikelihood(
   requireLinearProblem(weights, inputs, labels, "compute the logistic likelihood", "binary");
   let p = 1;
   for (let i = 0; i < inputs.rows; i++) {
-    const q = sigmoid(rowScore(weights, inputs, i));
-    p *= labels[i] === 1 ? q : 1 - q;
+    const s = rowScore(weights, inputs, i);
+    p *= labels[i] === 1 ? sigmoid(s) : sigmoid(-s);
   }
   return p;
 }
@@ -116,7 +129,8 @@ export function logisticLikelihood(
  * @param inputs X, n × d.
  * @param labels y, each 0 or 1.
  * @returns ∂C/∂k, d entries.
- * @throws {RangeError} as {@link logisticCost}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link logisticCost}.
  *
  * @example
  * ```ts
@@ -145,7 +159,7 @@ export function logisticCostGradient(
 export interface LogisticRegressionOptions {
   /** α > 0. */
   readonly learningRate: number;
-  /** The most steps. */
+  /** The most steps: an integer in [0, 10⁷]. */
   readonly maxIterations: number;
   /** Stop when every |gⱼ| ≤ tolerance (default 0: run all steps unless g = 0). */
   readonly tolerance?: number;
@@ -158,11 +172,14 @@ export interface LogisticRegressionOptions {
 export interface LogisticRegressionResult {
   /** k after training. */
   readonly weights: Float64Array;
-  /** "converged": max |gⱼ| ≤ tolerance; "diverged": k became non-finite; else "maxIterations". */
+  /**
+   * "converged": max |gⱼ| ≤ tolerance; "diverged": the next step would have made k
+   * non-finite (k is the last finite iterate); else "maxIterations".
+   */
   readonly status: "converged" | "diverged" | "maxIterations";
   /** Steps made. */
   readonly iterations: number;
-  /** max |gⱼ| at the returned k. */
+  /** max |gⱼ| at the returned k (finite, even when the run diverged). */
   readonly gradientNorm: number;
 }
 
@@ -174,8 +191,11 @@ export interface LogisticRegressionResult {
  * @param labels y, each 0 or 1.
  * @param options α, the step limit, the tolerance and k⁰.
  * @returns k, the status, steps made and the final max |gⱼ|.
- * @throws {RangeError} as {@link logisticCost}, or if α ≤ 0, maxIterations is not a
- *   non-negative integer or the tolerance is negative.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link logisticCost}.
+ * @throws {InputTypeError} if options is not an object.
+ * @throws {ArgumentRangeError} if α ≤ 0, maxIterations is not an integer in [0, 10⁷] or
+ *   the tolerance is negative.
  * @see fixtures/loss/softmax_ce.json
  *
  * @example
@@ -192,13 +212,14 @@ export function trainLogisticRegression(
   labels: ArrayLike<number>,
   options: LogisticRegressionOptions,
 ): LogisticRegressionResult {
-  const d = inputs.cols;
+  requireObject(options, "options");
   const weights = startingWeights(options.initialWeights, inputs, "train logistic regression");
+  const d = inputs.cols;
   requireLinearProblem(weights, inputs, labels, "train logistic regression", "binary");
   requirePositive(options.learningRate, "learningRate (α)");
-  requireInteger(options.maxIterations, "maxIterations");
+  requireIterationCap(options.maxIterations, "maxIterations");
   const tolerance = options.tolerance ?? 0;
-  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be ≥ 0, got ${tolerance}`);
+  requireNonNegative(tolerance, "tolerance");
   const g = new Float64Array(d);
   const ascent = () => {
     g.fill(0);
@@ -211,14 +232,18 @@ export function trainLogisticRegression(
     return norm;
   };
   let norm = ascent();
+  const next = new Float64Array(d);
   for (let t = 0; t < options.maxIterations; t++) {
     if (norm <= tolerance) {
       return { weights, status: "converged", iterations: t, gradientNorm: norm };
     }
-    for (let j = 0; j < d; j++) weights[j] += options.learningRate * g[j];
-    if (!weights.every(Number.isFinite)) {
-      return { weights, status: "diverged", iterations: t + 1, gradientNorm: NaN };
+    let finite = true;
+    for (let j = 0; j < d; j++) {
+      next[j] = weights[j] + options.learningRate * g[j];
+      if (!Number.isFinite(next[j])) finite = false;
     }
+    if (!finite) return { weights, status: "diverged", iterations: t, gradientNorm: norm };
+    weights.set(next);
     norm = ascent();
   }
   const status = norm <= tolerance ? "converged" : "maxIterations";

@@ -44,6 +44,8 @@ export {
   type SingleLayer,
   singleLayerForward,
   singleLayerGradient,
+  type SingleLayerOptions,
+  type SingleLayerResult,
   trainSingleLayer,
 } from "./single_layer.ts";
 export {

@@ -19,7 +19,16 @@
 
 import type { Matrix } from "../linalg/matrix.ts";
 import { requireLinearProblem, startingWeights } from "../loss/_linear_problem.ts";
-import { requireInteger, requirePositive } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import {
+  requireFiniteNumber,
+  requireIterationCap,
+  requireNumber,
+  requireNumberArray,
+  requireObject,
+  requireOneOf,
+  requirePositive,
+} from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
@@ -32,7 +41,7 @@ export type PerceptronRule = "asPrinted" | "misclassified";
 export interface PerceptronOptions {
   /** η > 0. S1 leaves it free; the result's sign pattern does not depend on it from W = 0. */
   readonly learningRate: number;
-  /** The most passes over the data (S1's step 3) before giving up. */
+  /** The most passes over the data (S1's step 3) before giving up: an integer in [0, 10⁷]. */
   readonly maxEpochs: number;
   /** "misclassified" (default, corrected) or "asPrinted" (S1's y Wᵀx < 0). */
   readonly rule?: PerceptronRule;
@@ -49,8 +58,12 @@ export interface PerceptronResult {
   readonly weights: Float64Array;
   /** b after training. */
   readonly bias: number;
-  /** "converged": every sample classified correctly; "maxEpochs": stopped without that. */
-  readonly status: "converged" | "maxEpochs";
+  /**
+   * "converged": every sample classified correctly; "diverged": an update would have made
+   * W or b non-finite (η too large: W and b are the last finite values); "maxEpochs":
+   * stopped without either.
+   */
+  readonly status: "converged" | "diverged" | "maxEpochs";
   /** Full passes made (step 3 executions). */
   readonly epochs: number;
   /** Number of individual updates applied. */
@@ -66,6 +79,8 @@ export interface PerceptronResult {
  * @param bias b.
  * @param input x, as many entries as W.
  * @returns 1 or −1.
+ * @throws {InputTypeError} if W or x is not an array of numbers or b not a number.
+ * @throws {ShapeError} if W and x differ in length.
  *
  * @example
  * ```ts
@@ -80,6 +95,14 @@ export function perceptronPredict(
   bias: number,
   input: ArrayLike<number>,
 ): number {
+  requireNumberArray(weights, "weights");
+  requireNumber(bias, "bias");
+  requireNumberArray(input, "input");
+  if (weights.length !== input.length) {
+    throw new ShapeError(
+      `Cannot predict: weights has ${weights.length} entries but input has ${input.length}`,
+    );
+  }
   let s = bias;
   for (let j = 0; j < weights.length; j++) s += weights[j] * input[j];
   return s > 0 ? 1 : -1;
@@ -105,15 +128,20 @@ function countMisclassified(
 /**
  * Trains a perceptron by S1 §3.1's loop: (2) stop if every sample is classified
  * correctly; (3) pass over the samples in order, updating each that needs it; repeat.
- * Never loops forever: after `maxEpochs` passes it returns with status "maxEpochs".
+ * Never loops forever: after `maxEpochs` passes (at most 10⁷) it returns with status
+ * "maxEpochs", and an update that would make W or b non-finite (η = 1e308 on XOR) ends
+ * the run as "diverged" with the last finite W and b.
  *
  * @param inputs X, n × d, one sample per row.
  * @param labels y, n entries, each −1 or +1.
  * @param options η, maxEpochs, the rule, W⁰ and b⁰.
  * @returns W, b, the status, the passes and updates made, and how many samples are
  *   still misclassified.
- * @throws {RangeError} if shapes disagree, there are no samples, a value is not finite,
- *   a label is not ±1, η ≤ 0 or maxEpochs is not a non-negative integer.
+ * @throws {InputTypeError} if X is not a Matrix, y not numbers or options not an object.
+ * @throws {ShapeError} if shapes disagree or there are no samples.
+ * @throws {NonFiniteError} if a value is not finite.
+ * @throws {ArgumentRangeError} if a label is not ±1, η ≤ 0, maxEpochs is not an integer in
+ *   [0, 10⁷] or the rule is unknown.
  * @see fixtures/classify/perceptron.json
  *
  * @example AND on ±1 labels is separable; the printed rule never moves from W = 0
@@ -133,17 +161,16 @@ export function trainPerceptron(
   labels: ArrayLike<number>,
   options: PerceptronOptions,
 ): PerceptronResult {
-  const d = inputs.cols;
+  requireObject(options, "options");
   const weights = startingWeights(options.initialWeights, inputs, "train a perceptron");
+  const d = inputs.cols;
   let bias = options.initialBias ?? 0;
   requireLinearProblem(weights, inputs, labels, "train a perceptron");
   requirePositive(options.learningRate, "learningRate (η)");
-  requireInteger(options.maxEpochs, "maxEpochs");
-  if (!Number.isFinite(bias)) throw new RangeError(`initialBias must be finite, got ${bias}`);
+  requireIterationCap(options.maxEpochs, "maxEpochs");
+  requireFiniteNumber(bias, "initialBias");
   const rule = options.rule ?? "misclassified";
-  if (rule !== "asPrinted" && rule !== "misclassified") {
-    throw new TypeError(`rule must be "asPrinted" or "misclassified", got ${rule}`);
-  }
+  requireOneOf(rule, ["asPrinted", "misclassified"], "rule");
   const eta = options.learningRate;
   let epochs = 0, updates = 0;
   while (true) {
@@ -167,6 +194,13 @@ export function trainPerceptron(
       }
       if (!update) continue;
       const step = eta * (y - predicted);
+      // Divergence: a step that overflows leaves W and b at their last finite values.
+      let finite = Number.isFinite(bias + step);
+      for (let j = 0; j < d && finite; j++) finite = Number.isFinite(weights[j] + step * x[j]);
+      if (!finite) {
+        const misclassified = countMisclassified(weights, bias, inputs, labels);
+        return { weights, bias, status: "diverged", epochs, updates, misclassified };
+      }
       for (let j = 0; j < d; j++) weights[j] += step * x[j];
       bias += step;
       updates++;
@@ -186,7 +220,10 @@ export function trainPerceptron(
  * @param label y, ±1.
  * @param learningRate η > 0.
  * @returns The new W and b, ŷ, and the margins yWᵀx and y(Wᵀx + b) before and after.
- * @throws {RangeError} if lengths differ, a value is not finite, y is not ±1 or η ≤ 0.
+ * @throws {InputTypeError} if W or x is not an array of numbers, b or y not a number.
+ * @throws {ShapeError} if the lengths differ.
+ * @throws {NonFiniteError} if a value is not finite.
+ * @throws {ArgumentRangeError} if y is not ±1 or η ≤ 0.
  *
  * @example A misclassified sample: C = η(1 − (−1))xᵀx = 2ηxᵀx
  * ```ts
@@ -211,8 +248,11 @@ export function perceptronStep(
   marginWithBiasBefore: number;
   marginWithBiasAfter: number;
 } {
+  requireNumberArray(input, "input");
+  requireNumber(label, "label");
   const x = { rows: 1, cols: input.length, data: Float64Array.from(input) };
   requireLinearProblem(weights, x, [label], "take a perceptron step");
+  requireFiniteNumber(bias, "bias");
   requirePositive(learningRate, "learningRate (η)");
   const margin = (w: ArrayLike<number>) => {
     let s = 0;

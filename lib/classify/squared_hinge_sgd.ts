@@ -18,7 +18,15 @@
 import type { Matrix } from "../linalg/matrix.ts";
 import { requireLinearProblem, rowScore, startingWeights } from "../loss/_linear_problem.ts";
 import { RandomState } from "../random/random_state.ts";
-import { requireInteger, requirePositive } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import {
+  requireIterationCap,
+  requireMatrix,
+  requireNumberArray,
+  requireObject,
+  requireOneOf,
+  requirePositive,
+} from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 
@@ -29,7 +37,7 @@ export interface SquaredHingeSgdOptions {
   readonly stepSize: number;
   /** "inverseSqrt" (ηₜ = C/√t, default) or "constant" (ηₜ = C). */
   readonly schedule?: "inverseSqrt" | "constant";
-  /** The most SGD steps T. */
+  /** The most SGD steps T: an integer in [0, 10⁷]. */
   readonly maxIterations: number;
   /** Seed of the `RandomState` that draws the sample indices. */
   readonly seed: number;
@@ -44,7 +52,8 @@ export interface SquaredHingeSgdResult {
   readonly weights: Float64Array;
   /**
    * "converged": every margin y⁽ⁱ⁾Wᵀx⁽ⁱ⁾ ≥ 1 (C(W) = 0, so no later step moves W), checked
-   * after every n steps; "diverged": W became non-finite; "maxIterations": T steps made.
+   * after every n steps; "diverged": a step would have made W non-finite (W is the last
+   * finite iterate); "maxIterations": T steps made.
    */
   readonly status: "converged" | "diverged" | "maxIterations";
   /** Steps made. */
@@ -60,8 +69,11 @@ export interface SquaredHingeSgdResult {
  * @param labels y, n entries, each ±1.
  * @param options C, the schedule, T, the seed and W⁰.
  * @returns W, the status, and the steps made.
- * @throws {RangeError} if shapes disagree, there are no samples, a value is not finite, a
- *   label is not ±1, C ≤ 0, T is not a non-negative integer, or the seed is invalid.
+ * @throws {InputTypeError} if X is not a Matrix, y not numbers or options not an object.
+ * @throws {ShapeError} if shapes disagree or there are no samples.
+ * @throws {NonFiniteError} if a value is not finite.
+ * @throws {ArgumentRangeError} if a label is not ±1, C ≤ 0, T is not an integer in
+ *   [0, 10⁷], the schedule is unknown or the seed is invalid.
  * @see fixtures/classify/squared_hinge_sgd.json
  *
  * @example Two separable points converge
@@ -78,6 +90,8 @@ export function trainSquaredHingeSgd(
   labels: ArrayLike<number>,
   options: SquaredHingeSgdOptions,
 ): SquaredHingeSgdResult {
+  requireObject(options, "options");
+  requireMatrix(inputs, "inputs");
   const n = inputs.rows, d = inputs.cols;
   const weights = startingWeights(
     options.initialWeights,
@@ -86,11 +100,9 @@ export function trainSquaredHingeSgd(
   );
   requireLinearProblem(weights, inputs, labels, "train the squared-hinge classifier");
   requirePositive(options.stepSize, "stepSize (C)");
-  requireInteger(options.maxIterations, "maxIterations");
+  requireIterationCap(options.maxIterations, "maxIterations");
   const schedule = options.schedule ?? "inverseSqrt";
-  if (schedule !== "inverseSqrt" && schedule !== "constant") {
-    throw new TypeError(`schedule must be "inverseSqrt" or "constant", got ${schedule}`);
-  }
+  requireOneOf(schedule, ["inverseSqrt", "constant"], "schedule");
   const rng = new RandomState(options.seed);
   const x = inputs.data;
   let updates = 0;
@@ -101,11 +113,13 @@ export function trainSquaredHingeSgd(
     if (y * score < 1) {
       const eta = schedule === "constant" ? options.stepSize : options.stepSize / Math.sqrt(t);
       const scale = eta * (score - y);
+      let finite = true;
+      for (let j = 0; j < d && finite; j++) {
+        finite = Number.isFinite(weights[j] - scale * x[i * d + j]);
+      }
+      if (!finite) return { weights, status: "diverged", iterations: t - 1, updates };
       for (let j = 0; j < d; j++) weights[j] -= scale * x[i * d + j];
       updates++;
-      if (!weights.every(Number.isFinite)) {
-        return { weights, status: "diverged", iterations: t, updates };
-      }
     }
     if (t % n === 0 && allMarginsAtLeastOne(weights, inputs, labels)) {
       return { weights, status: "converged", iterations: t, updates };
@@ -130,8 +144,9 @@ function allMarginsAtLeastOne(
  *
  * @param weights W.
  * @param inputs X, n × d.
- * @returns n values in {−1, 0, 1}.
- * @throws {RangeError} if W and X disagree in d.
+ * @returns n values in {−1, 0, 1} (0 also where Wᵀx is NaN).
+ * @throws {InputTypeError} if W is not an array of numbers or X not a Matrix.
+ * @throws {ShapeError} if W and X disagree in d.
  *
  * @example
  * ```ts
@@ -142,8 +157,10 @@ function allMarginsAtLeastOne(
  * @category Classifiers
  */
 export function linearSign(weights: ArrayLike<number>, inputs: Matrix): number[] {
+  requireNumberArray(weights, "weights");
+  requireMatrix(inputs, "inputs");
   if (weights.length !== inputs.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot classify: weights has ${weights.length} entries but inputs has ${inputs.cols} columns`,
     );
   }

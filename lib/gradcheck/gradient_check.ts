@@ -8,7 +8,17 @@
  * @module
  */
 
-import { requireFinite, requirePositive } from "../_util/validate.ts";
+import { InputTypeError, NonFiniteError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFinite,
+  requireFunction,
+  requireNonNegative,
+  requireNumber,
+  requireNumberArray,
+  requireOptionalObject,
+  requirePositive,
+} from "../_util/validate.ts";
 
 /** The default central-difference step h (cs231n's recommendation for binary64).
  * @category Gradient checking */
@@ -82,6 +92,8 @@ export interface GradientCheckResult {
  * @param numeric The finite-difference estimate n.
  * @param floor The smallest denominator (≥ 0); 0 gives the unfloored formula, with 0/0 read as 0.
  * @returns The relative error in [0, 2] when unfloored; NaN if either input is NaN.
+ * @throws {InputTypeError} if an argument is not a number.
+ * @throws {ArgumentRangeError} if the floor is not a finite number ≥ 0.
  *
  * @example Agreement to 9 digits is a relative error near 1e-9
  * ```ts
@@ -94,6 +106,9 @@ export interface GradientCheckResult {
  * @category Gradient checking
  */
 export function relativeError(analytic: number, numeric: number, floor: number): number {
+  requireNumber(analytic, "analytic");
+  requireNumber(numeric, "numeric");
+  requireNonNegative(floor, "floor");
   const scale = Math.max(Math.abs(analytic), Math.abs(numeric), floor);
   const difference = Math.abs(analytic - numeric);
   return scale === 0 ? (difference === 0 ? 0 : Infinity) : difference / scale;
@@ -105,15 +120,20 @@ export function relativeError(analytic: number, numeric: number, floor: number):
  *
  * The divisor is the step actually taken in binary64, not 2h, so that the rounding of
  * xᵢ ± h does not bias the estimate. `point` is perturbed in place and restored exactly
- * after each evaluation; `f` must not keep a reference to it.
+ * after each evaluation — also when `f` throws or returns a non-finite value — so the
+ * caller's point is unchanged on every exit; `f` must not keep a reference to it.
  *
  * @param f The function, e.g. a network's loss as a function of its flattened weights.
  * @param gradient The claimed gradient at `point`, or a function computing it.
  * @param point The point x (left unchanged on return).
  * @param options Step h, pass bound and denominator floor.
  * @returns Per-coordinate results, pass/fail, and the worst coordinate.
- * @throws {RangeError} if x or the gradient is non-finite, their lengths differ, the step,
- *   bound or floor is invalid, or f returns a non-finite value.
+ * @throws {InputTypeError} if f is not a function, the point not a Float64Array, the
+ *   gradient not numbers (or a function returning them) or options not an object.
+ * @throws {ShapeError} if the gradient and the point differ in length.
+ * @throws {NonFiniteError} if x or the gradient is non-finite, or f returns a non-finite
+ *   value (the point is restored first).
+ * @throws {ArgumentRangeError} if the step, bound or floor is invalid.
  *
  * @example The gradient of f(x) = x₀² + 3x₀x₁ is (2x₀ + 3x₁, 3x₀)
  * ```ts
@@ -132,29 +152,46 @@ export function checkGradient(
   point: Float64Array,
   options: GradientCheckOptions = {},
 ): GradientCheckResult {
-  const step = options.step ?? DEFAULT_GRADIENT_CHECK_STEP;
-  const bound = options.bound ?? DEFAULT_GRADIENT_CHECK_BOUND;
-  const floor = options.floor ?? DEFAULT_GRADIENT_CHECK_FLOOR;
+  requireFunction(f, "f");
+  requireOptionalObject(options, "options");
+  const step = options?.step ?? DEFAULT_GRADIENT_CHECK_STEP;
+  const bound = options?.bound ?? DEFAULT_GRADIENT_CHECK_BOUND;
+  const floor = options?.floor ?? DEFAULT_GRADIENT_CHECK_FLOOR;
   requirePositive(step, "Gradient check step");
   requirePositive(bound, "Gradient check bound");
-  if (!(floor >= 0 && Number.isFinite(floor))) {
-    throw new RangeError(`Gradient check floor must be a finite number ≥ 0, got ${floor}`);
-  }
+  requireNonNegative(floor, "Gradient check floor");
   if (!(point instanceof Float64Array)) {
-    throw new TypeError("Cannot check a gradient: the point must be a Float64Array");
+    throw new InputTypeError(
+      `Cannot check a gradient: the point must be a Float64Array, got ${describeValue(point)}`,
+    );
   }
   requireFinite(point, "Gradient check point");
   const claimed = typeof gradient === "function" ? gradient(point.slice()) : gradient;
+  requireNumberArray(claimed, "the claimed gradient");
   if (claimed.length !== point.length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot check a gradient: it has ${claimed.length} entries but the point has ${point.length}`,
     );
   }
   requireFinite(claimed, "Claimed gradient");
-  const evaluate = (i: number): number => {
-    const value = f(point);
+  // f sees the perturbed point; whatever it does — returns, throws, returns NaN — the
+  // coordinate is put back before anything else happens.
+  const evaluateAt = (i: number, original: number, shifted: number): number => {
+    point[i] = shifted;
+    let value: unknown;
+    try {
+      value = f(point);
+    } finally {
+      point[i] = original;
+    }
+    if (typeof value !== "number") {
+      throw new InputTypeError(
+        `Cannot check a gradient: f must return a number, got ${describeValue(value)} when ` +
+          `coordinate ${i} was perturbed`,
+      );
+    }
     if (!Number.isFinite(value)) {
-      throw new RangeError(
+      throw new NonFiniteError(
         `Cannot check a gradient: f returned ${value} when coordinate ${i} was perturbed`,
       );
     }
@@ -166,11 +203,8 @@ export function checkGradient(
     const original = point[i];
     const up = original + step;
     const down = original - step;
-    point[i] = up;
-    const fUp = evaluate(i);
-    point[i] = down;
-    const fDown = evaluate(i);
-    point[i] = original;
+    const fUp = evaluateAt(i, original, up);
+    const fDown = evaluateAt(i, original, down);
     const numeric = (fUp - fDown) / (up - down);
     const error = relativeError(claimed[i], numeric, floor);
     const check = {

@@ -20,7 +20,17 @@
 
 import { NUMBER_ARITHMETIC, type ScalarFunction } from "../autodiff/arithmetic.ts";
 import { reverseModeGradient } from "../autodiff/graph.ts";
-import { requireFiniteNumber, requireInteger, requirePositive } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFiniteNumber,
+  requireFunction,
+  requireInteger,
+  requireIterationCap,
+  requireNumber,
+  requireObject,
+  requirePositive,
+} from "../_util/validate.ts";
 
 /**
  * Where ∂z/∂input comes from: `"recomputed"` by reverse mode at every pass (004's
@@ -47,7 +57,10 @@ export interface DriveOptions {
   readonly target: number;
   /** Stop when |z − t| < tolerance, before updating (004: 1e-5, or 1e-3). */
   readonly tolerance: number;
-  /** The most updates to make; the loop evaluates at most maxIterations + 1 points. */
+  /**
+   * The most updates to make, an integer in [1, 10⁷]; the loop evaluates at most
+   * maxIterations + 1 points.
+   */
   readonly maxIterations: number;
   /** Where the factors ∂z/∂input come from. */
   readonly factors: FactorMode;
@@ -103,17 +116,40 @@ export interface DriveResult {
   readonly output: number;
 }
 
+/** Throws unless `value` is an object whose own keys are input names (never "__proto__"). */
+function requireNamed(value: unknown, what: string): asserts value is Record<string, unknown> {
+  requireObject(value, what);
+  for (const name of Object.keys(value)) {
+    if (name === "__proto__") {
+      throw new ArgumentRangeError(
+        `${what} has the key "__proto__", which cannot name an input: it is the prototype accessor`,
+      );
+    }
+  }
+}
+
 function validate(options: DriveOptions): void {
+  requireObject(options, "options");
   const { start, adjust, target, tolerance, maxIterations, factors } = options;
+  requireFunction(options.fn, "fn (the graph z = f(inputs))");
+  requireNamed(start, "start");
   for (const [name, value] of Object.entries(start)) {
     requireFiniteNumber(value, `start value of input "${name}"`);
   }
+  if (!Array.isArray(adjust) || adjust.some((name) => typeof name !== "string")) {
+    throw new InputTypeError(
+      `adjust must be an array of input names (strings), got ${describeValue(adjust)}`,
+    );
+  }
   if (adjust.length === 0) {
-    throw new RangeError("Cannot drive to a target: no inputs to adjust (expected at least one)");
+    throw new ArgumentRangeError(
+      "Cannot drive to a target: no inputs to adjust (expected at least one)",
+    );
   }
   for (const name of adjust) {
-    if (!(name in start)) {
-      throw new RangeError(
+    // Own properties only: "constructor" is not an input because {} inherits one.
+    if (!Object.hasOwn(start, name)) {
+      throw new ArgumentRangeError(
         `Cannot adjust input "${name}": it has no start value (inputs: ${
           Object.keys(start).join(", ")
         })`,
@@ -122,27 +158,55 @@ function validate(options: DriveOptions): void {
   }
   requireFiniteNumber(target, "target");
   requirePositive(tolerance, "tolerance");
-  requireInteger(maxIterations, "maxIterations", 1);
-  if (typeof factors === "object") {
+  requireIterationCap(maxIterations, "maxIterations", 1);
+  if (typeof factors === "object" && factors !== null) {
+    requireNamed(factors, "factors");
     for (const name of adjust) {
-      if (!(name in factors)) {
-        throw new RangeError(`Cannot adjust input "${name}": no fixed factor ∂z/∂${name} given`);
+      if (!Object.hasOwn(factors, name)) {
+        throw new ArgumentRangeError(
+          `Cannot adjust input "${name}": no fixed factor ∂z/∂${name} given`,
+        );
       }
       requireFiniteNumber(factors[name], `fixed factor ∂z/∂${name}`);
     }
   } else if (factors !== "recomputed" && factors !== "initial") {
-    throw new TypeError(
+    throw new InputTypeError(
       `factors must be "recomputed", "initial" or numbers by input name, got ${
         JSON.stringify(factors)
       }`,
     );
   }
+  if (options.split !== undefined && typeof options.split !== "boolean") {
+    throw new InputTypeError(`split must be true or false, got ${describeValue(options.split)}`);
+  }
+  if (options.reset !== undefined) {
+    requireNamed(options.reset, "reset");
+    for (const [name, floor] of Object.entries(options.reset)) {
+      requireObject(floor, `reset.${name}`);
+      requireFiniteNumber(floor.below, `reset.${name}.below`);
+      requireFiniteNumber(floor.to, `reset.${name}.to`);
+    }
+  }
   if (options.growthLimit !== undefined) requirePositive(options.growthLimit, "growthLimit");
   const window = options.oscillationWindow;
-  if (window !== undefined && window !== 0) requireInteger(window, "oscillationWindow", 3);
+  if (window !== undefined && window !== 0) {
+    requireInteger(window, "oscillationWindow", 3, 1_000_000);
+  }
   const range = options.outputRange;
+  if (range !== undefined) {
+    if (!Array.isArray(range) || range.length !== 2) {
+      throw new InputTypeError(`outputRange must be [min, max], got ${describeValue(range)}`);
+    }
+    requireNumber(range[0], "outputRange[0]");
+    requireNumber(range[1], "outputRange[1]");
+    if (!(range[0] <= range[1])) {
+      throw new ArgumentRangeError(
+        `outputRange must be [min, max] with min ≤ max (±Infinity allowed), got [${range}]`,
+      );
+    }
+  }
   if (range !== undefined && (target < range[0] || target > range[1])) {
-    throw new RangeError(
+    throw new ArgumentRangeError(
       `Cannot drive the output to ${target}: it only takes values in [${range[0]}, ${range[1]}]`,
     );
   }
@@ -168,10 +232,13 @@ function oscillates(deltas: readonly number[], window: number): boolean {
  *
  * @param options See {@link DriveOptions}.
  * @returns The status and every pass.
- * @throws {RangeError} for bad settings (unknown input, tolerance ≤ 0, maxIterations not
- *   a positive integer, a target outside `outputRange`), for a factor ∂z/∂input of 0 at
- *   the current point, and for an operation of the graph that fails (naming the node).
- * @throws {TypeError} if `factors` is not one of the three forms.
+ * @throws {InputTypeError} if an option has the wrong type, or `factors` is not one of
+ *   the three forms.
+ * @throws {NonFiniteError} for a non-finite start value, target or factor.
+ * @throws {ArgumentRangeError} for bad settings (unknown input — names are own keys only,
+ *   "__proto__" never —, tolerance ≤ 0, maxIterations not an integer in [1, 10⁷], a
+ *   target outside `outputRange`), for a factor ∂z/∂input of 0 at the current point, and
+ *   for an operation of the graph that fails (naming the node).
  * @see fixtures/graph/linear_bp.json, fixtures/graph/nonlinear_bp.json
  *
  * @example 004: z = (2w + 3b)(2b + 1) from w = 3, b = 4 to 150, correcting b by Δz/63
@@ -243,14 +310,16 @@ export function driveToTarget(options: DriveOptions): DriveResult {
     const next: Record<string, number> = { ...inputs };
     for (const name of adjust) {
       if (used[name] === 0) {
-        throw new RangeError(
+        throw new ArgumentRangeError(
           `Cannot correct input "${name}" at pass ${iteration + 1}: ∂z/∂${name} is 0 there ` +
             `(${name} = ${inputs[name]}), so Δ${name} = Δz / 0 is undefined`,
         );
       }
       corrections[name] = deltaOutput / used[name] / share;
       let value = inputs[name] - corrections[name];
-      const floor = options.reset?.[name];
+      const floor = options.reset !== undefined && Object.hasOwn(options.reset, name)
+        ? options.reset[name]
+        : undefined;
       if (floor !== undefined && value < floor.below) value = floor.to;
       next[name] = value;
     }
@@ -265,7 +334,9 @@ export function driveToTarget(options: DriveOptions): DriveResult {
       passes.push(pass);
     }
     if (!Object.values(next).every(Number.isFinite)) {
-      return finish("diverged", { inputs: next, output: NaN, deltaOutput: NaN });
+      // The last pass recorded is the last finite point; never a NaN output.
+      const last = passes.pop() as DrivePass;
+      return finish("diverged", last);
     }
     inputs = next;
   }

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { requireFinite } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import { requireFinite, requireMatrix } from "../_util/validate.ts";
 import type { Matrix } from "./matrix.ts";
 import { pairwiseDots, scaledNorm } from "./_pairwise.ts";
 
@@ -67,6 +68,11 @@ function allFinite(data: Float64Array): boolean {
     if (value - value !== 0) return false;
   }
   return true;
+}
+
+/** data[i] /= divisor for from ≤ i < to. */
+function divideTail(data: Float64Array, from: number, to: number, divisor: number): void {
+  for (let i = from; i < to; i++) data[i] /= divisor;
 }
 
 /** data[i] *= scale for from ≤ i < to. */
@@ -192,10 +198,11 @@ function axpyTail(
 
 /** The Householder QR of A on a column-major copy, with or without column pivoting (validates A). */
 export function factorColumnMajor(a: Matrix, pivoting: boolean): ColumnMajorQr {
+  requireMatrix(a, "The matrix to factor (A)");
   const m = a.rows, n = a.cols;
-  if (m === 0 || n === 0) throw new RangeError(`Cannot factor: the matrix is empty (${m}×${n})`);
+  if (m === 0 || n === 0) throw new ShapeError(`Cannot factor: the matrix is empty (${m}×${n})`);
   if (m < n) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot factor: QR needs at least as many rows as columns, got ${m}×${n} (${m} < ${n})`,
     );
   }
@@ -223,8 +230,12 @@ export function factorColumnMajor(a: Matrix, pivoting: boolean): ColumnMajorQr {
       const beta = alpha >= 0 ? -norm : norm;
       const tauJ = (beta - alpha) / beta;
       tau[j] = tauJ;
-      const scale = 1 / (alpha - beta);
-      scaleTail(w, pivot + 1, (j + 1) * m, scale);
+      const head = alpha - beta;
+      const scale = 1 / head;
+      // For a (sub)normal column as tiny as 2⁻¹⁰²² the reciprocal overflows to ∞: divide
+      // instead (never taken otherwise, so every other column keeps its bits).
+      if (scale - scale === 0) scaleTail(w, pivot + 1, (j + 1) * m, scale);
+      else divideTail(w, pivot + 1, (j + 1) * m, head);
       w[pivot] = beta;
       // Columns j+1 … n−1 each get H applied; no column reads another, so all at once.
       if (j + 1 < n) reflectColumns(w, pivot, w, pivot + m, m, m - j, n - j - 1, tauJ);

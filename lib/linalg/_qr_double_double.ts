@@ -9,15 +9,14 @@
  * @module
  */
 
+import type { DoubleDouble, DoubleDoubleMatrix } from "./double_double.ts";
 import {
-  ddAdd,
-  ddDiv,
-  ddMul,
-  ddSqrt,
-  ddSub,
-  type DoubleDouble,
-  type DoubleDoubleMatrix,
-} from "./double_double.ts";
+  ddAddKernel as ddAdd,
+  ddDivKernel as ddDiv,
+  ddMulKernel as ddMul,
+  ddSqrtKernel as ddSqrt,
+  ddSubKernel as ddSub,
+} from "./_dd.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 
 /** Unit roundoff of double-double (about 106 bits). */

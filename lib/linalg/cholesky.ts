@@ -6,7 +6,8 @@
  * @module
  */
 
-import { requireFinite } from "../_util/validate.ts";
+import { ArgumentRangeError, ShapeError, SingularMatrixError } from "../errors.ts";
+import { requireFiniteMatrix, requireMatrix, requireNumberArray } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 import { solveLowerTransposed, solveLowerTriangular } from "./triangular.ts";
 
@@ -29,26 +30,62 @@ export type CholeskyOutcome =
     readonly pivotRatio: number;
   };
 
+/**
+ * How far apart Aᵢⱼ and Aⱼᵢ may be and still count as symmetric: a few roundings of the
+ * larger (XᵀX formed by any summation order differs from its transpose by that much).
+ */
+const SYMMETRY_ULPS = 8;
+
 function requireSymmetricInput(a: Matrix): void {
+  requireFiniteMatrix(a, "The matrix to factor (A)");
   if (a.rows !== a.cols) {
-    throw new RangeError(`Cannot factor: the matrix is ${a.rows}×${a.cols}, not square`);
+    throw new ShapeError(`Cannot factor: the matrix is ${a.rows}×${a.cols}, not square`);
   }
-  if (a.rows === 0) throw new RangeError("Cannot factor: the matrix is empty (0×0)");
-  requireFinite(a.data, "The matrix to factor");
+  if (a.rows === 0) throw new ShapeError("Cannot factor: the matrix is empty (0×0)");
+  const n = a.rows, d = a.data;
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const lower = d[i * n + j], upper = d[j * n + i];
+      if (
+        lower !== upper &&
+        !(Math.abs(lower - upper) <=
+          SYMMETRY_ULPS * Number.EPSILON * Math.max(Math.abs(lower), Math.abs(upper)))
+      ) {
+        throw new ArgumentRangeError(
+          `Cannot factor: the matrix is not symmetric (entry (${i}, ${j}) is ${lower}, entry ` +
+            `(${j}, ${i}) is ${upper}); Cholesky needs A = Aᵀ (symmetrise with (A + Aᵀ)/2 ` +
+            `if the difference is rounding)`,
+        );
+      }
+    }
+  }
+}
+
+function requireFactor(lower: Matrix): void {
+  requireMatrix(lower, "The Cholesky factor L");
+  if (lower.rows !== lower.cols) {
+    throw new ShapeError(
+      `Cannot solve: the Cholesky factor L is ${lower.rows}×${lower.cols}, not square`,
+    );
+  }
 }
 
 /**
  * Cholesky factorisation A = LLᵀ that reports failure instead of throwing.
  *
  * Column by column, dⱼ = Aⱼⱼ − Σₖ₍ₖ<ⱼ₎ Lⱼₖ²; Lⱼⱼ = √dⱼ; Lᵢⱼ = (Aᵢⱼ − Σₖ LᵢₖLⱼₖ) / Lⱼⱼ.
- * Only the lower triangle of A is read. The factorisation stops at the first column
+ * A must be symmetric (to within 8 ulps per entry pair; a non-symmetric A is refused,
+ * not silently read by its lower triangle). The factorisation stops at the first column
  * whose pivot ratio dⱼ / Aⱼⱼ is ≤ 4·n·ε: there dⱼ is indistinguishable from the rounding
  * error of forming it, so column j is, to working precision, a linear combination of the
  * earlier columns (for A = XᵀX: of the earlier columns of X).
  *
  * @param a A symmetric n × n matrix.
  * @returns `{ ok: true, lower }` with L lower triangular, or `{ ok: false, failedColumn, pivotRatio }`.
- * @throws {RangeError} if A is not square, is empty, or has a non-finite entry.
+ * @throws {InputTypeError} if A is not a Matrix.
+ * @throws {ShapeError} if A is not square or is empty.
+ * @throws {NonFiniteError} if A has a non-finite entry.
+ * @throws {ArgumentRangeError} if A is not symmetric.
  *
  * @example A singular matrix is reported, not factored
  * ```ts
@@ -84,10 +121,12 @@ export function tryCholesky(a: Matrix): CholeskyOutcome {
 /**
  * Cholesky factor L of a symmetric positive-definite A (A = LLᵀ, L lower triangular).
  *
- * @param a A symmetric positive-definite n × n matrix (only the lower triangle is read).
+ * @param a A symmetric positive-definite n × n matrix.
  * @returns L, n × n, lower triangular with a positive diagonal.
- * @throws {RangeError} if A is not square, empty, non-finite, or not numerically
- *   positive definite (see {@link tryCholesky}).
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link tryCholesky}.
+ * @throws {SingularMatrixError} if A is not numerically positive definite (see
+ *   {@link tryCholesky}; numpy raises LinAlgError).
  *
  * @example
  * ```ts
@@ -100,7 +139,7 @@ export function tryCholesky(a: Matrix): CholeskyOutcome {
 export function cholesky(a: Matrix): Matrix {
   const outcome = tryCholesky(a);
   if (!outcome.ok) {
-    throw new RangeError(
+    throw new SingularMatrixError(
       `Cannot factor: the matrix is not numerically positive definite ` +
         `(pivot ${outcome.failedColumn} is ${outcome.pivotRatio} of its diagonal entry; ` +
         `column ${outcome.failedColumn} is a linear combination of the others to working precision)`,
@@ -116,7 +155,9 @@ export function cholesky(a: Matrix): Matrix {
  * @param lower The Cholesky factor L of A.
  * @param b The right-hand side: length n, or an n × k matrix.
  * @returns x: length n, or n × k.
- * @throws {RangeError} if b's length (or row count) differs from n.
+ * @throws {InputTypeError} if L is not a Matrix or b is neither a Matrix nor an array of numbers.
+ * @throws {ShapeError} if L is not square or b's length (or row count) differs from n.
+ * @throws {SingularMatrixError} if L has a zero on its diagonal.
  *
  * @example
  * ```ts
@@ -143,12 +184,15 @@ export function choleskySolve(
   lower: Matrix,
   b: ArrayLike<number> | Matrix,
 ): Float64Array | Matrix {
-  if (!("data" in b && "rows" in b)) {
+  requireFactor(lower);
+  if (Array.isArray(b) || ArrayBuffer.isView(b)) {
+    requireNumberArray(b, "the right-hand side b");
     return solveLowerTransposed(lower, solveLowerTriangular(lower, b as ArrayLike<number>));
   }
+  requireMatrix(b, "the right-hand side B");
   const rhs = b as Matrix;
   if (rhs.rows !== lower.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot solve: the system is ${lower.rows}×${lower.rows} but the right-hand side has ${rhs.rows} rows`,
     );
   }
@@ -168,6 +212,8 @@ export function choleskySolve(
  *
  * @param lower The Cholesky factor L of A.
  * @returns A⁻¹, n × n, symmetric.
+ * @throws {InputTypeError} if L is not a Matrix; {ShapeError} if it is not square;
+ *   {SingularMatrixError} if it has a zero on its diagonal.
  *
  * @example
  * ```ts
@@ -178,6 +224,7 @@ export function choleskySolve(
  * @category Linear algebra
  */
 export function choleskyInverse(lower: Matrix): Matrix {
+  requireFactor(lower);
   const n = lower.rows;
   const inverse = createMatrix(n, n);
   for (let j = 0; j < n; j++) {

@@ -11,6 +11,23 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireMatrix,
+  requireNumber,
+  requireNumberArray,
+} from "../_util/validate.ts";
+import {
+  ddAddKernel,
+  ddDivKernel,
+  ddMulKernel,
+  ddSqrtKernel,
+  ddSubKernel,
+  twoProductKernel,
+  twoSumKernel,
+} from "./_dd.ts";
+
 /** A double-double number hi + lo, with |lo| ≤ ulp(hi)/2.
  * @category Linear algebra */
 export type DoubleDouble = readonly [hi: number, lo: number];
@@ -40,12 +57,10 @@ export interface DoubleDoubleMatrix {
  * @category Linear algebra
  */
 export function twoSum(a: number, b: number): DoubleDouble {
-  const s = a + b;
-  const bb = s - a;
-  return [s, (a - (s - bb)) + (b - bb)];
+  requireNumber(a, "a");
+  requireNumber(b, "b");
+  return twoSumKernel(a, b);
 }
-
-const SPLITTER = 134217729; // 2^27 + 1
 
 /**
  * TwoProduct: p = fl(a·b) and the exact rounding error e, so that a·b = p + e exactly
@@ -60,18 +75,21 @@ const SPLITTER = 134217729; // 2^27 + 1
  * @category Linear algebra
  */
 export function twoProduct(a: number, b: number): DoubleDouble {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b), bl = b - bh;
-  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+  requireNumber(a, "a");
+  requireNumber(b, "b");
+  return twoProductKernel(a, b);
 }
 
-/** Renormalises hi + lo so that |lo| ≤ ulp(hi)/2 (requires |hi| ≥ |lo| or hi = 0). */
-function quickTwoSum(hi: number, lo: number): DoubleDouble {
-  const s = hi + lo;
-  return [s, lo - (s - hi)];
+/** Throws unless `value` is a double-double [hi, lo] of two numbers. */
+function requireDoubleDouble(value: unknown, what: string): asserts value is DoubleDouble {
+  if (
+    !Array.isArray(value) || value.length !== 2 || typeof value[0] !== "number" ||
+    typeof value[1] !== "number"
+  ) {
+    throw new InputTypeError(
+      `${what} must be a double-double [hi, lo] of two numbers, got ${describeValue(value)}`,
+    );
+  }
 }
 
 /**
@@ -86,11 +104,9 @@ function quickTwoSum(hi: number, lo: number): DoubleDouble {
  * @category Linear algebra
  */
 export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  const [s1, s2] = twoSum(a[0], b[0]);
-  const [t1, t2] = twoSum(a[1], b[1]);
-  let [hi, lo] = quickTwoSum(s1, s2 + t1);
-  [hi, lo] = quickTwoSum(hi, lo + t2);
-  return [hi, lo];
+  requireDoubleDouble(a, "a");
+  requireDoubleDouble(b, "b");
+  return ddAddKernel(a, b);
 }
 
 /**
@@ -105,7 +121,9 @@ export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  * @category Linear algebra
  */
 export function ddSub(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  return ddAdd(a, [-b[0], -b[1]]);
+  requireDoubleDouble(a, "a");
+  requireDoubleDouble(b, "b");
+  return ddSubKernel(a, b);
 }
 
 /**
@@ -121,14 +139,16 @@ export function ddSub(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  * @category Linear algebra
  */
 export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  const [p, e] = twoProduct(a[0], b[0]);
-  return quickTwoSum(p, e + (a[0] * b[1] + a[1] * b[0]));
+  requireDoubleDouble(a, "a");
+  requireDoubleDouble(b, "b");
+  return ddMulKernel(a, b);
 }
 
 /**
  * Quotient a / b of two double-doubles, by one Newton correction of the double quotient.
  *
- * @throws {RangeError} if b is zero.
+ * @throws {InputTypeError} if a or b is not a pair of numbers.
+ * @throws {ArgumentRangeError} if b is zero.
  *
  * @example
  * ```ts
@@ -139,20 +159,17 @@ export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  * @category Linear algebra
  */
 export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  if (b[0] === 0) throw new RangeError("Cannot divide double-doubles: the divisor is zero");
-  const q1 = a[0] / b[0];
-  let r = ddSub(a, ddMul([q1, 0], b));
-  const q2 = r[0] / b[0];
-  r = ddSub(r, ddMul([q2, 0], b));
-  const q3 = r[0] / b[0];
-  return ddAdd(quickTwoSum(q1, q2), [q3, 0]);
+  requireDoubleDouble(a, "a");
+  requireDoubleDouble(b, "b");
+  return ddDivKernel(a, b);
 }
 
 /**
  * Square root of a double-double by one Newton step from the double root
  * (Karp's method).
  *
- * @throws {RangeError} if a is negative.
+ * @throws {InputTypeError} if a is not a pair of numbers.
+ * @throws {ArgumentRangeError} if a is negative.
  *
  * @example √2 to about 32 digits
  * ```ts
@@ -164,21 +181,16 @@ export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
  * @category Linear algebra
  */
 export function ddSqrt(a: DoubleDouble): DoubleDouble {
-  if (a[0] < 0) {
-    throw new RangeError(`Cannot take the square root of a negative double-double (${a[0]})`);
-  }
-  if (a[0] === 0) return [0, 0];
-  const x = 1 / Math.sqrt(a[0]);
-  const ax = a[0] * x;
-  const diff = ddSub(a, twoProduct(ax, ax));
-  return twoSum(ax, diff[0] * (x * 0.5));
+  requireDoubleDouble(a, "a");
+  return ddSqrtKernel(a);
 }
 
 /**
  * Dot product Σᵢ xᵢyᵢ of double vectors accumulated in double-double (each product
  * exact by TwoProduct), returned as a double-double.
  *
- * @throws {RangeError} if the lengths differ.
+ * @throws {InputTypeError} if x or y is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ.
  *
  * @example Cancellation that plain summation gets wrong
  * ```ts
@@ -189,18 +201,22 @@ export function ddSqrt(a: DoubleDouble): DoubleDouble {
  * @category Linear algebra
  */
 export function ddDot(x: ArrayLike<number>, y: ArrayLike<number>): DoubleDouble {
+  requireNumberArray(x, "x");
+  requireNumberArray(y, "y");
   if (x.length !== y.length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot take the dot product: the vectors have different lengths (${x.length} vs ${y.length})`,
     );
   }
   let sum: DoubleDouble = [0, 0];
-  for (let i = 0; i < x.length; i++) sum = ddAdd(sum, twoProduct(x[i], y[i]));
+  for (let i = 0; i < x.length; i++) sum = ddAddKernel(sum, twoProductKernel(x[i], y[i]));
   return sum;
 }
 
 /**
  * A double-double matrix holding a double matrix exactly (all trailing parts zero).
+ *
+ * @throws {InputTypeError}, {ShapeError} if `m` is not a well-formed Matrix.
  *
  * @example
  * ```ts
@@ -213,6 +229,7 @@ export function ddDot(x: ArrayLike<number>, y: ArrayLike<number>): DoubleDouble 
 export function toDoubleDouble(
   m: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
 ): DoubleDoubleMatrix {
+  requireMatrix(m, "m");
   return {
     rows: m.rows,
     cols: m.cols,

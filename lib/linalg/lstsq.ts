@@ -28,7 +28,18 @@
  * @module
  */
 
-import { requireFinite } from "../_util/validate.ts";
+import { ArgumentRangeError, SingularMatrixError } from "../errors.ts";
+import { describeValue, lookupOwn, requireObject } from "../_util/validate.ts";
+import { columnExponents, scaleColumns, scaleColumnsDoubleDouble } from "./_equilibrate.ts";
+import {
+  asDoubles,
+  dependentColumnMessage,
+  scaleRightHandSides,
+  shapeWeights,
+  unscaleCovariance,
+  unscaleWeights,
+  validateProblem,
+} from "./_lstsq_problem.ts";
 import { choleskyInverse, choleskySolve, tryCholesky } from "./cholesky.ts";
 import { type DoubleDoubleMatrix, isDoubleDoubleMatrix, toDoubleDouble } from "./double_double.ts";
 
@@ -86,96 +97,21 @@ export type LeastSquaresSolver = {
   (x: Design, y: Matrix): LeastSquaresResult<Matrix>;
 };
 
-function isMatrix(value: unknown): value is Matrix {
-  return typeof value === "object" && value !== null && "data" in value && "rows" in value &&
-    "cols" in value;
-}
-
-/** The design rounded to doubles (what "normal" and "qr" work with). */
-function asDoubles(x: Design): Matrix {
-  if (!isDoubleDoubleMatrix(x)) return x;
-  return createMatrix(x.rows, x.cols, x.hi.map((h, i) => h + x.lo[i]));
-}
-
-/**
- * Whether every entry is finite (x − x is 0 exactly for finite x). requireFinite, shared
- * by every kind of array, ran as a builtin call per entry on V8; it still writes the
- * message when this says no.
- */
-function allFinite(data: Float64Array): boolean {
-  for (let i = 0; i < data.length; i++) {
-    const value = data[i];
-    if (value - value !== 0) return false;
-  }
-  return true;
-}
-
-/** Validates X and Y; returns Y's columns as separate vectors. */
-function validateProblem(x: Design, y: ArrayLike<number> | Matrix): Float64Array[] {
-  const n = x.rows, p = x.cols;
-  if (n === 0 || p === 0) {
-    throw new RangeError(`Cannot solve least squares: X is empty (${n}×${p})`);
-  }
-  if (n < p) {
-    throw new RangeError(
-      `Cannot solve least squares: X has fewer rows than columns (${n} < ${p}); ` +
-        `the problem is underdetermined, use ridge`,
-    );
-  }
-  if (isDoubleDoubleMatrix(x)) {
-    requireFinite(x.hi, "X");
-    requireFinite(x.lo, "X (trailing parts)");
-  } else if (!allFinite(x.data)) {
-    requireFinite(x.data, "X");
-  }
-  const rows = isMatrix(y) ? y.rows : y.length;
-  if (rows !== n) {
-    throw new RangeError(
-      `Cannot solve least squares: X has ${n} rows but y has ${rows} ${
-        isMatrix(y) ? "rows" : "entries"
-      }`,
-    );
-  }
-  if (isMatrix(y)) {
-    if (y.cols === 0) throw new RangeError("Cannot solve least squares: Y has no columns");
-    if (!allFinite(y.data)) requireFinite(y.data, "y");
-    return Array.from({ length: y.cols }, (_, c) => {
-      const column = new Float64Array(n);
-      for (let i = 0; i < n; i++) column[i] = y.data[i * y.cols + c];
-      return column;
-    });
-  }
-  requireFinite(y, "y");
-  return [Float64Array.from(y)];
-}
-
-/** Packs per-column solutions as the caller's shape: a vector, or a p × k matrix. */
-function shapeWeights(
-  columns: Float64Array[],
-  y: ArrayLike<number> | Matrix,
-): Float64Array | Matrix {
-  if (!isMatrix(y)) return columns[0];
-  const p = columns[0].length, k = columns.length;
-  const w = createMatrix(p, k);
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < p; i++) w.data[i * k + c] = columns[c][i];
-  }
-  return w;
-}
-
-function dependentColumnMessage(what: string, column: number, advice: string): string {
-  return `Cannot solve: ${what} is singular to working precision (column ${column} is a linear ` +
-    `combination of the others); ${advice}`;
-}
-
 /**
  * Least squares by the normal equations: XᵀXW = XᵀY solved by Cholesky.
  *
  * @param x The design X, n × p (a double-double design is rounded to double).
  * @param y The targets Y: length n, or an n × k matrix.
  * @returns W* and (XᵀX)⁻¹.
- * @throws {RangeError} on bad shapes or non-finite input, or when XᵀX is singular to
- *   working precision ("… use the "qr" or "accurate" method, or ridge").
+ * X and y are first equilibrated by powers of two (each column of X and y scaled so its
+ * largest magnitude lies in [1, 2); exact, see _equilibrate.ts), so X·10¹⁶⁰ or X·10⁻²⁰⁰
+ * gives the same weights as X, and otherwise the bits are those of the unscaled solve.
+ *
+ * @throws {InputTypeError} if X is not a Matrix (or DoubleDoubleMatrix) or y not numbers.
+ * @throws {ShapeError} on bad shapes; {NonFiniteError} on non-finite input or weights
+ *   that overflow.
+ * @throws {SingularMatrixError} when XᵀX is singular to working precision ("… use the
+ *   "qr" or "accurate" method, or ridge").
  *
  * @example A line through three points
  * ```ts
@@ -191,13 +127,18 @@ export const leastSquaresNormal: LeastSquaresSolver = ((
   x: Design,
   y: ArrayLike<number> | Matrix,
 ) => {
-  validateProblem(x, y);
-  const design = asDoubles(x);
+  const columns = validateProblem(x, y);
+  const doubles = asDoubles(x);
+  // Equilibrated: Z = X·diag(2^(−eⱼ)), y′ = y·2^(−f); the same bits as unscaled whenever
+  // XᵀX neither overflows nor underflows, and a well-scaled problem when it would.
+  const exponents = columnExponents(doubles.data, doubles.rows, doubles.cols);
+  const design = scaleColumns(doubles, exponents);
+  const { scaled, exponents: rhsExponents } = scaleRightHandSides(columns);
   const xt = transpose(design);
   const gram = matmul(xt, design);
   const outcome = tryCholesky(gram);
   if (!outcome.ok) {
-    throw new RangeError(
+    throw new SingularMatrixError(
       dependentColumnMessage(
         "XᵀX",
         outcome.failedColumn,
@@ -205,10 +146,21 @@ export const leastSquaresNormal: LeastSquaresSolver = ((
       ),
     );
   }
-  const rhs = matmul(xt, isMatrix(y) ? y : createMatrix(design.rows, 1, y));
-  const solved = choleskySolve(outcome.lower, rhs);
-  const weights = isMatrix(y) ? solved : Float64Array.from(solved.data);
-  return { method: "normal", weights, unscaledCovariance: choleskyInverse(outcome.lower) };
+  const n = design.rows, k = scaled.length;
+  const rhsMatrix = createMatrix(n, k);
+  scaled.forEach((column, c) => {
+    for (let i = 0; i < n; i++) rhsMatrix.data[i * k + c] = column[i];
+  });
+  const solved = choleskySolve(outcome.lower, matmul(xt, rhsMatrix));
+  const p = design.cols;
+  const solutions = Array.from({ length: k }, (_, c) => {
+    const w = new Float64Array(p);
+    for (let j = 0; j < p; j++) w[j] = solved.data[j * k + c];
+    return w;
+  });
+  const weights = shapeWeights(unscaleWeights(solutions, rhsExponents, exponents, "normal"), y);
+  const unscaledCovariance = unscaleCovariance(choleskyInverse(outcome.lower), exponents);
+  return { method: "normal", weights, unscaledCovariance };
 }) as LeastSquaresSolver;
 
 /**
@@ -238,8 +190,8 @@ function dependentColumn(design: Matrix, pivotedColumn: number): number {
  * @param x The design X, n × p (a double-double design is rounded to double).
  * @param y The targets Y: length n, or an n × k matrix.
  * @returns W* and (XᵀX)⁻¹ = P·R⁻¹R⁻ᵀ·Pᵀ.
- * @throws {RangeError} on bad shapes or non-finite input, or when X is rank-deficient to
- *   working precision (|Rⱼⱼ| ≤ n·ε·‖X's column P(j)‖ on the pivoted diagonal); the
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link leastSquaresNormal}.
+ * @throws {SingularMatrixError} when X is rank-deficient to working precision (|Rⱼⱼ| ≤ n·ε·‖X's column P(j)‖ on the pivoted diagonal); the
  *   message names, in X's own numbering, the first column that is a combination of the
  *   columns before it.
  *
@@ -259,11 +211,14 @@ export const leastSquaresQr: LeastSquaresSolver = ((
 ) => {
   const columns = validateProblem(x, y);
   const design = asDoubles(x);
+  // y scaled by a power of two (exact: the same bits), so that y = ±1e308 cannot
+  // overflow Qᵀy. X is not equilibrated: column scaling would change the pivot order.
+  const { scaled, exponents: rhsExponents } = scaleRightHandSides(columns);
   // Factor and apply Qᵀ to every column of Y in one pass over the reflectors: the same
   // operations as householderQrPivoted then qrSolve per column, so the same bits.
   const { r, columnNorms, transformed, permutation } = qrApplyTransposeToColumns(
     design,
-    columns,
+    scaled,
     { pivoting: true },
   );
   const n = design.rows, p = design.cols;
@@ -271,7 +226,9 @@ export const leastSquaresQr: LeastSquaresSolver = ((
     const rjj = Math.abs(r.data[j * p + j]);
     if (!(rjj > n * Number.EPSILON * columnNorms[permutation[j]])) {
       const column = dependentColumn(design, permutation[j]);
-      throw new RangeError(dependentColumnMessage("X", column, "remove the column or use ridge"));
+      throw new SingularMatrixError(
+        dependentColumnMessage("X", column, "remove the column or use ridge"),
+      );
     }
   }
   const solutions = transformed.map((qty) => {
@@ -289,7 +246,8 @@ export const leastSquaresQr: LeastSquaresSolver = ((
       unscaledCovariance.data[permutation[a] * p + permutation[b]] = pivoted.data[a * p + b];
     }
   }
-  return { method: "qr", weights: shapeWeights(solutions, y), unscaledCovariance };
+  const weights = shapeWeights(unscaleWeights(solutions, rhsExponents, null, "qr"), y);
+  return { method: "qr", weights, unscaledCovariance };
 }) as LeastSquaresSolver;
 
 /**
@@ -300,8 +258,10 @@ export const leastSquaresQr: LeastSquaresSolver = ((
  *   are not doubles (polynomial powers).
  * @param y The targets Y: length n, or an n × k matrix.
  * @returns W* and (XᵀX)⁻¹, each correct to about one double rounding when κ(X) ≲ 10¹⁵.
- * @throws {RangeError} on bad shapes or non-finite input, or when X is rank-deficient
- *   even in double-double precision.
+ * X and y are equilibrated by powers of two as in {@link leastSquaresNormal}.
+ *
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link leastSquaresNormal}.
+ * @throws {SingularMatrixError} when X is rank-deficient even in double-double precision.
  *
  * @example Recovers an exact polynomial fit
  * ```ts
@@ -316,29 +276,45 @@ export const leastSquaresAccurate: LeastSquaresSolver = ((
   y: ArrayLike<number> | Matrix,
 ) => {
   const columns = validateProblem(x, y);
-  const design = isDoubleDoubleMatrix(x) ? x : toDoubleDouble(x);
-  const outcome = doubleDoubleQrLeastSquares(design, columns);
+  const unscaled = isDoubleDoubleMatrix(x) ? x : toDoubleDouble(x);
+  // Equilibrated as "normal" is: exact, and the double-double products of X·10¹⁶⁰ or
+  // X·10⁻¹⁶⁰ neither overflow nor lose their trailing parts to underflow.
+  const exponents = columnExponents(unscaled.hi, unscaled.rows, unscaled.cols);
+  const design = scaleColumnsDoubleDouble(unscaled, exponents);
+  const { scaled, exponents: rhsExponents } = scaleRightHandSides(columns);
+  const outcome = doubleDoubleQrLeastSquares(design, scaled);
   if (!outcome.ok) {
-    throw new RangeError(
+    throw new SingularMatrixError(
       dependentColumnMessage("X", outcome.failedColumn, "remove the column or use ridge"),
     );
   }
   return {
     method: "accurate",
-    weights: shapeWeights(outcome.weights, y),
-    unscaledCovariance: outcome.unscaledCovariance,
+    weights: shapeWeights(unscaleWeights(outcome.weights, rhsExponents, exponents, "accurate"), y),
+    unscaledCovariance: unscaleCovariance(outcome.unscaledCovariance, exponents),
   };
 }) as LeastSquaresSolver;
 
 function tsqrSolve(x: Design, y: ArrayLike<number> | Matrix, refine: boolean): LeastSquaresResult {
   const columns = validateProblem(x, y);
-  const design = asDoubles(x);
-  const n = design.rows, p = design.cols, k = columns.length;
-  const targets = isMatrix(y) ? y : createMatrix(n, 1, columns[0]);
+  const doubles = asDoubles(x);
+  const n = doubles.rows, p = doubles.cols, k = columns.length;
+  // Equilibrated by powers of two, as "normal" is: Householder QR without pivoting is
+  // invariant under exact column scaling, so a well-scaled X gives the same bits, and
+  // X·10⁻²⁰⁰ or X·10³⁰⁰ neither underflows the reflectors' norms nor overflows them.
+  const exponents = columnExponents(doubles.data, n, p);
+  const design = scaleColumns(doubles, exponents);
+  const { scaled, exponents: rhsExponents } = scaleRightHandSides(columns);
+  const targets = createMatrix(n, k);
+  scaled.forEach((column, c) => {
+    for (let i = 0; i < n; i++) targets.data[i * k + c] = column[i];
+  });
   const { r, qty, columnNorms } = tsqrFactor(design, targets);
   for (let j = 0; j < p; j++) {
     if (!(Math.abs(r.data[j * p + j]) > n * Number.EPSILON * columnNorms[j])) {
-      throw new RangeError(dependentColumnMessage("X", j, "remove the column or use ridge"));
+      throw new SingularMatrixError(
+        dependentColumnMessage("X", j, "remove the column or use ridge"),
+      );
     }
   }
   let solution = createMatrix(p, k);
@@ -357,8 +333,8 @@ function tsqrSolve(x: Design, y: ArrayLike<number> | Matrix, refine: boolean): L
   const rInverse = invertUpperTriangular(r);
   return {
     method: "tsqr",
-    weights: shapeWeights(solutions, y),
-    unscaledCovariance: matmul(rInverse, transpose(rInverse)),
+    weights: shapeWeights(unscaleWeights(solutions, rhsExponents, exponents, "tsqr"), y),
+    unscaledCovariance: unscaleCovariance(matmul(rInverse, transpose(rInverse)), exponents),
   };
 }
 
@@ -369,8 +345,9 @@ function tsqrSolve(x: Design, y: ArrayLike<number> | Matrix, refine: boolean): L
  * @param x The design X, n × p (a double-double design is rounded to double).
  * @param y The targets Y: length n, or an n × k matrix.
  * @returns W* and (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
- * @throws {RangeError} on bad shapes or non-finite input, or when X is rank-deficient to
- *   working precision (|Rⱼⱼ| ≤ n·ε·‖X's column j‖), naming the first dependent column.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link leastSquaresNormal}.
+ * @throws {SingularMatrixError} when X is rank-deficient to working precision
+ *   (|Rⱼⱼ| ≤ n·ε·‖X's column j‖), naming the first dependent column.
  *
  * @example A line through three points
  * ```ts
@@ -395,7 +372,8 @@ export const leastSquaresTsqr: LeastSquaresSolver = ((
  * @param x The design X, n × p.
  * @param y The targets Y: length n, or an n × k matrix.
  * @returns W* + δ and (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
- * @throws {RangeError} as {@link leastSquaresTsqr}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {SingularMatrixError} as
+ *   {@link leastSquaresTsqr}.
  *
  * @example
  * ```ts
@@ -446,8 +424,12 @@ export const LSTSQ_VARIANTS: Readonly<Record<LeastSquaresMethod, LeastSquaresSol
  * @param options `{ method: "normal" | "qr" | "accurate" | "tsqr", refine?: boolean }`
  *   (`refine` only with `"tsqr"`).
  * @returns The weights and (XᵀX)⁻¹ (see {@link LeastSquaresResult}).
- * @throws {RangeError} if X is empty, has fewer rows than columns, a non-finite entry,
- *   a row count different from y's, is rank-deficient, or the method is unknown.
+ * @throws {InputTypeError} if X, y or options has the wrong type (a number[][] X: use fromRows).
+ * @throws {ShapeError} if X is empty, has fewer rows than columns or a row count
+ *   different from y's.
+ * @throws {NonFiniteError} if X or y has a non-finite entry, or the weights overflow.
+ * @throws {SingularMatrixError} if X is rank-deficient to the method's precision.
+ * @throws {ArgumentRangeError} if the method is unknown.
  * @see fixtures/regression/commute.json
  *
  * @example The commute regression of 001 §1.7
@@ -491,18 +473,13 @@ export function leastSquares(
   y: ArrayLike<number> | Matrix,
   options: LeastSquaresOptions,
 ): LeastSquaresResult {
-  const solver = LSTSQ_VARIANTS[options?.method as LeastSquaresMethod];
-  if (solver === undefined || !Object.hasOwn(LSTSQ_VARIANTS, options.method)) {
-    throw new RangeError(
-      `Unknown least-squares method ${JSON.stringify(options?.method)}; ` +
-        `expected "normal", "qr", "accurate" or "tsqr"`,
-    );
-  }
+  requireObject(options, "options ({ method })");
+  const solver = lookupOwn(LSTSQ_VARIANTS, options.method, "least-squares method");
   if (options.refine !== undefined && options.refine !== false) {
     if (options.refine !== true || options.method !== "tsqr") {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `The refine option takes true or false and applies to method "tsqr" only; got refine ${
-          JSON.stringify(options.refine)
+          describeValue(options.refine)
         } with method "${options.method}"`,
       );
     }

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { ShapeError } from "../errors.ts";
+import { requireMatrix } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
@@ -19,22 +21,25 @@ export type MatmulKernel = (a: Matrix, b: Matrix, out?: Matrix) => Matrix;
 
 /** Checks shapes and the output buffer; returns the output matrix (zeroed). */
 function prepareOutput(a: Matrix, b: Matrix, out: Matrix | undefined): Matrix {
+  requireMatrix(a, "A");
+  requireMatrix(b, "B");
   if (a.cols !== b.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot multiply matrices: inner dimensions differ (${a.cols} vs ${b.rows}); ` +
         `A is ${a.rows}×${a.cols}, B is ${b.rows}×${b.cols}`,
     );
   }
   if (out === undefined) return createMatrix(a.rows, b.cols);
-  if (out.rows !== a.rows || out.cols !== b.cols || out.data.length !== a.rows * b.cols) {
-    throw new RangeError(
+  requireMatrix(out, "out");
+  if (out.rows !== a.rows || out.cols !== b.cols) {
+    throw new ShapeError(
       `Cannot multiply matrices: the output buffer is ${out.rows}×${out.cols}, ` +
         `expected ${a.rows}×${b.cols}`,
     );
   }
   if (out.data.buffer === a.data.buffer || out.data.buffer === b.data.buffer) {
     // Writing C while still reading A or B would corrupt the product.
-    throw new RangeError(
+    throw new ShapeError(
       "Cannot multiply matrices: the output buffer shares memory with an input; pass a separate buffer",
     );
   }
@@ -51,8 +56,9 @@ function prepareOutput(a: Matrix, b: Matrix, out: Matrix | undefined): Matrix {
  * @param b Right factor B, k × n.
  * @param out Optional m × n output buffer (overwritten; must not share memory with A or B).
  * @returns C = AB, m × n (`out` when given).
- * @throws {RangeError} if A's columns differ from B's rows, or `out` has the wrong shape
- *   or aliases an input.
+ * @throws {InputTypeError} if A, B or `out` is not a Matrix (a plain number[][]: use fromRows).
+ * @throws {ShapeError} if A's columns differ from B's rows, a Matrix's data is not
+ *   rows × cols long, or `out` has the wrong shape or aliases an input.
  * @see fixtures/linalg/matmul.json
  *
  * @example A 2×2 product
@@ -88,7 +94,7 @@ export function matmulNaive(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  * @param b Right factor B, k × n.
  * @param out Optional m × n output buffer (overwritten; must not share memory with A or B).
  * @returns C = AB (`out` when given).
- * @throws {RangeError} on an inner-dimension mismatch or a bad output buffer.
+ * @throws {InputTypeError}, {ShapeError} as {@link matmulNaive}.
  *
  * @example Same bits as the reference
  * ```ts
@@ -219,7 +225,7 @@ function edgeTile(
  * @param b Right factor B, k × n.
  * @param out Optional m × n output buffer (overwritten; must not share memory with A or B).
  * @returns C = AB (`out` when given).
- * @throws {RangeError} on an inner-dimension mismatch or a bad output buffer.
+ * @throws {InputTypeError}, {ShapeError} as {@link matmulNaive}.
  *
  * @example Odd sizes agree with the reference exactly
  * ```ts
@@ -298,8 +304,8 @@ export function matmulBlocked(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  * @param b Right factor B, k × n.
  * @param out Optional m × n output buffer (overwritten; must not share memory with A or B).
  * @returns C = AB (`out` when given).
- * @throws {RangeError} "Cannot multiply matrices: inner dimensions differ (3 vs 4)" and
- *   similar for a bad output buffer.
+ * @throws {ShapeError} "Cannot multiply matrices: inner dimensions differ (3 vs 4)" and
+ *   similar for a bad output buffer; {InputTypeError} as {@link matmulNaive}.
  *
  * @example The output-buffer form
  * ```ts

@@ -8,6 +8,15 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import {
+  MAX_SIZE,
+  requireInteger,
+  requireMatrix,
+  requireNumberArray,
+  requireSize,
+} from "../_util/validate.ts";
+
 /** A dense real matrix, row-major.
  * @category Linear algebra */
 export interface Matrix {
@@ -19,9 +28,15 @@ export interface Matrix {
   readonly data: Float64Array;
 }
 
-function requireDimension(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
+function requireDimensions(rows: number, cols: number): void {
+  requireSize(rows, "Matrix row count (rows)");
+  requireSize(cols, "Matrix column count (cols)");
+  if (rows * cols > MAX_SIZE) {
+    throw new ShapeError(
+      `Cannot create a ${rows}×${cols} matrix: ${
+        rows * cols
+      } entries exceed the ${MAX_SIZE} a Float64Array can hold`,
+    );
   }
 }
 
@@ -31,7 +46,9 @@ function requireDimension(value: number, what: string): void {
  * @param rows Number of rows.
  * @param cols Number of columns.
  * @param data Optional entries, row after row; must have `rows * cols` of them.
- * @throws {RangeError} if a dimension is not a non-negative integer or `data` has the wrong length.
+ * @throws {InputTypeError} if a dimension is not a number or `data` is not an array of numbers.
+ * @throws {ArgumentRangeError} if a dimension is not an integer in [0, 2³² − 1].
+ * @throws {ShapeError} if `data` has the wrong length.
  *
  * @example
  * ```ts
@@ -42,10 +59,10 @@ function requireDimension(value: number, what: string): void {
  * @category Linear algebra
  */
 export function createMatrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
-  requireDimension(rows, "Matrix row count");
-  requireDimension(cols, "Matrix column count");
+  requireDimensions(rows, cols);
+  if (data !== undefined) requireNumberArray(data, "Matrix data");
   if (data !== undefined && data.length !== rows * cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot create a ${rows}×${cols} matrix from ${data.length} entries: expected ${rows * cols}`,
     );
   }
@@ -56,6 +73,8 @@ export function createMatrix(rows: number, cols: number, data?: ArrayLike<number
 
 /**
  * The `rows × cols` zero matrix.
+ *
+ * @throws {InputTypeError}, {ArgumentRangeError} as {@link createMatrix}.
  *
  * @example
  * ```ts
@@ -71,6 +90,9 @@ export function zeros(rows: number, cols: number): Matrix {
 /**
  * The n × n identity matrix I.
  *
+ * @throws {InputTypeError}, {ArgumentRangeError} if n is not an integer in [0, 2³² − 1]
+ *   (or n² is too large).
+ *
  * @example
  * ```ts
  * import { identityMatrix } from "@nnref/nnref/linalg";
@@ -80,6 +102,7 @@ export function zeros(rows: number, cols: number): Matrix {
  * @category Linear algebra
  */
 export function identityMatrix(n: number): Matrix {
+  requireSize(n, "Identity size n");
   const m = createMatrix(n, n);
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
   return m;
@@ -88,7 +111,9 @@ export function identityMatrix(n: number): Matrix {
 /**
  * Builds a matrix from an array of rows, e.g. `[[1, 2], [3, 4]]`.
  *
- * @throws {RangeError} if the rows have different lengths.
+ * @throws {InputTypeError} if `rows` is not an array of arrays of numbers (a `Matrix`
+ *   is already one).
+ * @throws {ShapeError} if the rows have different lengths.
  *
  * @example
  * ```ts
@@ -99,12 +124,30 @@ export function identityMatrix(n: number): Matrix {
  * @category Linear algebra
  */
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
+  if (!Array.isArray(rows)) {
+    throw new InputTypeError(
+      `fromRows needs an array of rows (number[][]), got ${
+        rows !== null && typeof rows === "object" && "data" in rows
+          ? "a Matrix, which needs no conversion"
+          : describeRows(rows)
+      }`,
+    );
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) && !(row instanceof Float64Array)) {
+      throw new InputTypeError(
+        `fromRows needs an array of rows (number[][]), but row ${i} is ${describeRows(row)}`,
+      );
+    }
+    requireNumberArray(row, `row ${i}`);
+  }
   const cols = rows.length === 0 ? 0 : rows[0].length;
   const m = createMatrix(rows.length, cols);
   rows.forEach((row, i) => {
     if (row.length !== cols) {
-      throw new RangeError(
-        `Cannot build a matrix: row ${i} has ${row.length} entries, row 0 has ${cols}`,
+      throw new ShapeError(
+        `Cannot build a matrix: row ${i} has ${row.length} entries, row 0 has ${cols} (ragged rows)`,
       );
     }
     m.data.set(row, i * cols);
@@ -112,8 +155,17 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   return m;
 }
 
+function describeRows(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "bigint") return `the BigInt ${value}n`;
+  return typeof value === "object" ? "an object" : `the ${typeof value} ${String(value)}`;
+}
+
 /**
  * A column vector (n × 1) from a list of numbers.
+ *
+ * @throws {InputTypeError} if `values` is not an array of numbers.
  *
  * @example
  * ```ts
@@ -124,11 +176,14 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
  * @category Linear algebra
  */
 export function columnVector(values: ArrayLike<number>): Matrix {
+  requireNumberArray(values, "values");
   return createMatrix(values.length, 1, values);
 }
 
 /**
  * The matrix as an array of rows (for printing and JSON).
+ *
+ * @throws {InputTypeError}, {ShapeError} if `m` is not a well-formed Matrix.
  *
  * @example
  * ```ts
@@ -139,6 +194,7 @@ export function columnVector(values: ArrayLike<number>): Matrix {
  * @category Linear algebra
  */
 export function toRows(m: Matrix): number[][] {
+  requireMatrix(m, "m");
   return Array.from(
     { length: m.rows },
     (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
@@ -148,7 +204,8 @@ export function toRows(m: Matrix): number[][] {
 /**
  * Entry (i, j), with bounds checking.
  *
- * @throws {RangeError} if (i, j) is outside the matrix.
+ * @throws {InputTypeError}, {ShapeError} if `m` is not a well-formed Matrix.
+ * @throws {ArgumentRangeError} if (i, j) is not a pair of integer indices inside the matrix.
  *
  * @example
  * ```ts
@@ -158,16 +215,19 @@ export function toRows(m: Matrix): number[][] {
  * @category Linear algebra
  */
 export function entry(m: Matrix, i: number, j: number): number {
-  if (
-    !Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= m.rows || j >= m.cols
-  ) {
-    throw new RangeError(`Index (${i}, ${j}) is outside the ${m.rows}×${m.cols} matrix`);
+  requireMatrix(m, "m");
+  requireInteger(i, "Row index i", -Infinity);
+  requireInteger(j, "Column index j", -Infinity);
+  if (i < 0 || j < 0 || i >= m.rows || j >= m.cols) {
+    throw new ArgumentRangeError(`Index (${i}, ${j}) is outside the ${m.rows}×${m.cols} matrix`);
   }
   return m.data[i * m.cols + j];
 }
 
 /**
  * The transpose Aᵀ: (Aᵀ)ᵢⱼ = Aⱼᵢ.
+ *
+ * @throws {InputTypeError}, {ShapeError} if `a` is not a well-formed Matrix.
  *
  * @example
  * ```ts
@@ -178,6 +238,7 @@ export function entry(m: Matrix, i: number, j: number): number {
  * @category Linear algebra
  */
 export function transpose(a: Matrix): Matrix {
+  requireMatrix(a, "A");
   const t = createMatrix(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) {
     for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j];

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireMatrix, requireNumberArray } from "../_util/validate.ts";
 import type { Matrix } from "./matrix.ts";
 
 /**
@@ -15,7 +17,8 @@ import type { Matrix } from "./matrix.ts";
  * @param x A vector.
  * @param y A vector of the same length.
  * @returns Σᵢ xᵢyᵢ (0 for empty vectors).
- * @throws {RangeError} if the lengths differ.
+ * @throws {InputTypeError} if x or y is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ.
  *
  * @example
  * ```ts
@@ -25,8 +28,10 @@ import type { Matrix } from "./matrix.ts";
  * @category Linear algebra
  */
 export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  requireNumberArray(x, "x");
+  requireNumberArray(y, "y");
   if (x.length !== y.length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot take the dot product: the vectors have different lengths (${x.length} vs ${y.length})`,
     );
   }
@@ -43,7 +48,9 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * @param x The vector x, length n.
  * @param out Optional output of length m (overwritten; must not share memory with x or A).
  * @returns Ax, length m (`out` when given).
- * @throws {RangeError} if x's length differs from A's column count, or `out` is the wrong
+ * @throws {InputTypeError} if A is not a Matrix, x not an array of numbers, or `out`
+ *   not a Float64Array.
+ * @throws {ShapeError} if x's length differs from A's column count, or `out` is the wrong
  *   length or aliases an input.
  *
  * @example
@@ -55,8 +62,10 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * @category Linear algebra
  */
 export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Float64Array {
+  requireMatrix(a, "A");
+  requireNumberArray(x, "x");
   if (x.length !== a.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot multiply matrix by vector: inner dimensions differ (${a.cols} vs ${x.length}); ` +
         `A is ${a.rows}×${a.cols}`,
     );
@@ -65,8 +74,11 @@ export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Flo
   if (out === undefined) {
     result = new Float64Array(a.rows);
   } else {
+    if (!(out instanceof Float64Array)) {
+      throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+    }
     if (out.length !== a.rows) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot multiply matrix by vector: the output has ${out.length} entries, expected ${a.rows}`,
       );
     }
@@ -74,7 +86,7 @@ export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Flo
       out.buffer === a.data.buffer ||
       (ArrayBuffer.isView(x) && (x as unknown as Float64Array).buffer === out.buffer)
     ) {
-      throw new RangeError(
+      throw new ShapeError(
         "Cannot multiply matrix by vector: the output shares memory with an input; pass a separate buffer",
       );
     }

@@ -19,6 +19,14 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireBoolean,
+  requireMatrix,
+  requireNumberArray,
+  requireOptionalObject,
+} from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 import { solveUpperTriangular } from "./triangular.ts";
 import { pairwiseDot } from "./_pairwise.ts";
@@ -60,9 +68,14 @@ export interface PivotedQrFactorization extends QrFactorization {
  * The work runs on a column-major copy, so that every reflection reads and writes
  * contiguous memory; the factors are copied back row-major at the end.
  *
+ * A column as tiny as the subnormals still gives finite factors: where 1/(Aⱼⱼ − β)
+ * overflows, the tail is divided by Aⱼⱼ − β instead.
+ *
  * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
  * @returns The compact factorisation.
- * @throws {RangeError} if A is empty, has fewer rows than columns, or a non-finite entry.
+ * @throws {InputTypeError} if A is not a Matrix (use fromRows for number[][]).
+ * @throws {ShapeError} if A is empty or has fewer rows than columns.
+ * @throws {NonFiniteError} if A has a non-finite entry.
  *
  * @example |R₀₀| is the norm of the first column
  * ```ts
@@ -97,7 +110,7 @@ export function householderQr(a: Matrix): QrFactorization {
  * @param a The matrix A, m × n, m ≥ n ≥ 1 (not modified).
  * @returns The compact factorisation of AP and P as `permutation`; `columnNorms` are those
  *   of A's columns in A's own order.
- * @throws {RangeError} as {@link householderQr} does.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link householderQr} does.
  *
  * @example The column of larger norm comes first
  * ```ts
@@ -157,7 +170,8 @@ export interface QrApplyOptions {
  * @param columns The right-hand sides, each of length m (not modified).
  * @param options `{ pivoting }`: factor AP = QR with column pivoting (default false).
  * @returns R, τ, the column norms, Qᵀyₖ for each k and the column order P.
- * @throws {RangeError} as {@link householderQr} does, or if a column's length is not m.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link householderQr} does,
+ *   or if `columns` is not an array of number arrays each of length m.
  *
  * @example The same numbers as factoring, then applying Qᵀ
  * ```ts
@@ -181,10 +195,20 @@ export function qrApplyTransposeToColumns(
   columns: readonly ArrayLike<number>[],
   options: QrApplyOptions = {},
 ): QrTransformedColumns {
+  requireMatrix(a, "A");
+  if (!Array.isArray(columns)) {
+    throw new InputTypeError(
+      `columns must be an array of right-hand sides (number arrays), got ${describeValue(columns)}`,
+    );
+  }
+  requireOptionalObject(options, "options");
+  if (options.pivoting !== undefined) requireBoolean(options.pivoting, "options.pivoting");
   const m = a.rows, n = a.cols, k = columns.length;
-  for (const column of columns) {
+  for (let c = 0; c < k; c++) {
+    const column = columns[c];
+    requireNumberArray(column, `columns[${c}]`);
     if (column.length !== m) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot apply Qᵀ: Q is ${m}×${m} but the vector has ${column.length} entries`,
       );
     }
@@ -203,6 +227,38 @@ export function qrApplyTransposeToColumns(
   }
   const transformed = columns.map((_, c) => y.slice(c * m, (c + 1) * m));
   return { r, tau, columnNorms, transformed, permutation };
+}
+
+/** Throws unless `qr` is a factorisation from {@link householderQr} or {@link householderQrPivoted}. */
+function requireFactorization(qr: QrFactorization): void {
+  if (typeof qr !== "object" || qr === null) {
+    throw new InputTypeError(
+      `qr must be a factorisation from householderQr, got ${describeValue(qr)}`,
+    );
+  }
+  requireMatrix(qr.factors, "qr.factors");
+  if (!(qr.tau instanceof Float64Array) || qr.tau.length !== qr.factors.cols) {
+    throw new InputTypeError(
+      `qr.tau must be a Float64Array of ${qr.factors.cols} entries (from householderQr), got ${
+        describeValue(qr.tau)
+      }`,
+    );
+  }
+  if (qr.factors.rows < qr.factors.cols) {
+    throw new ShapeError(
+      `qr.factors is ${qr.factors.rows}×${qr.factors.cols}: a QR factorisation needs rows ≥ columns`,
+    );
+  }
+  if ("permutation" in qr) {
+    const p = (qr as PivotedQrFactorization).permutation;
+    if (!(p instanceof Int32Array) || p.length !== qr.factors.cols) {
+      throw new InputTypeError(
+        `qr.permutation must be an Int32Array of ${qr.factors.cols} entries, got ${
+          describeValue(p)
+        }`,
+      );
+    }
+  }
 }
 
 /**
@@ -229,7 +285,8 @@ function reflectStrided(
  * @param qr The factorisation of an m × n matrix.
  * @param b A vector of length m.
  * @returns Qᵀb, length m (its first n entries are the coordinates in the column space).
- * @throws {RangeError} if b's length is not m.
+ * @throws {InputTypeError} if `qr` is not a factorisation or b not an array of numbers.
+ * @throws {ShapeError} if b's length is not m.
  *
  * @example Q is orthogonal: ‖Qᵀb‖ = ‖b‖
  * ```ts
@@ -241,10 +298,12 @@ function reflectStrided(
  * @category Linear algebra
  */
 export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Float64Array {
+  requireFactorization(qr);
+  requireNumberArray(b, "b");
   const { factors, tau } = qr;
   const m = factors.rows, n = factors.cols, f = factors.data;
   if (b.length !== m) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot apply Qᵀ: Q is ${m}×${m} but the vector has ${b.length} entries`,
     );
   }
@@ -259,6 +318,8 @@ export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Floa
 /**
  * The n × n upper-triangular factor R.
  *
+ * @throws {InputTypeError} if `qr` is not a factorisation.
+ *
  * @example
  * ```ts
  * import { fromRows, householderQr, qrR } from "@nnref/nnref/linalg";
@@ -268,6 +329,7 @@ export function applyQTranspose(qr: QrFactorization, b: ArrayLike<number>): Floa
  * @category Linear algebra
  */
 export function qrR(qr: QrFactorization): Matrix {
+  requireFactorization(qr);
   const n = qr.factors.cols;
   const r = createMatrix(n, n);
   for (let i = 0; i < n; i++) {
@@ -283,7 +345,9 @@ export function qrR(qr: QrFactorization): Matrix {
  * @param qr The factorisation of A (m × n, full column rank), pivoted or not.
  * @param b The right-hand side, length m.
  * @returns x, length n, in A's own column order.
- * @throws {RangeError} if b's length is not m or R has a zero on its diagonal.
+ * @throws {InputTypeError} if `qr` is not a factorisation or b not an array of numbers.
+ * @throws {ShapeError} if b's length is not m.
+ * @throws {SingularMatrixError} if R has a zero on its diagonal.
  *
  * @example An exactly consistent system, with and without pivoting
  * ```ts

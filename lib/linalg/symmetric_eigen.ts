@@ -6,13 +6,19 @@
  * @module
  */
 
-import { requireFinite, requireInteger } from "../_util/validate.ts";
+import { ArgumentRangeError, ShapeError } from "../errors.ts";
+import {
+  requireFiniteMatrix,
+  requireIterationCap,
+  requireOptionalObject,
+} from "../_util/validate.ts";
+import { binaryExponent, scaleByPowerOfTwo } from "./_equilibrate.ts";
 import { createMatrix, identityMatrix, type Matrix } from "./matrix.ts";
 
 /** Options of {@link symmetricEigen}.
  * @category Linear algebra */
 export interface SymmetricEigenOptions {
-  /** Upper bound on sweeps over all pairs (default 100; Jacobi needs about 6–10). */
+  /** Upper bound on sweeps over all pairs (default 100, at most 10⁷; Jacobi needs about 6–12). */
   readonly maxSweeps?: number;
 }
 
@@ -23,24 +29,35 @@ export interface SymmetricEigenResult {
   readonly values: Float64Array;
   /** Orthonormal eigenvectors as columns, in the order of `values`. */
   readonly vectors: Matrix;
-  /** Sweeps performed. */
+  /** Sweeps that rotated at least one pair (the final check sweep, which rotates none, is not counted). */
   readonly sweeps: number;
-  /** `"converged"` when the off-diagonal mass fell below rounding level, else `"maxIterations"`. */
+  /** `"converged"` when a sweep found every off-diagonal entry negligible, else `"maxIterations"`. */
   readonly status: "converged" | "maxIterations";
 }
+
+/** Below this an off-diagonal entry of the scaled matrix (max |Aᵢⱼ| in [1, 2)) is rounding noise. */
+const ABSOLUTE_FLOOR = Number.EPSILON * Number.EPSILON;
 
 /**
  * Symmetric eigen-decomposition by cyclic Jacobi rotations.
  *
- * Each rotation with t = tan θ chosen as the smaller root of t² + 2τt − 1 = 0,
- * τ = (A_qq − A_pp)/(2A_pq), zeroes A_pq. Stops when Σ_{i≠j} A_ij² ≤ (ε·‖A‖_F)².
+ * A is first scaled by a power of two so that its largest magnitude lies in [1, 2)
+ * (exact; undone on the eigenvalues at the end), so entries of 10¹⁵⁵ or 10⁻¹⁵⁵ neither
+ * overflow nor underflow. Each rotation with t = tan θ the smaller root of
+ * t² + 2τt − 1 = 0, τ = (A_qq − A_pp)/(2A_pq), zeroes A_pq (set to 0 exactly, with
+ * Rutishauser's A_pp − t·A_pq and A_qq + t·A_pq on the diagonal). A pair is
+ * skipped when |A_pq| ≤ ε·√(|A_pp|·|A_qq|) (Demmel–Veselić's test: the rotation could
+ * not change either eigenvalue by more than a rounding) or |A_pq| ≤ ε² (rounding noise
+ * of the scaled matrix); the iteration has converged when a whole sweep skips every pair.
  *
- * @param a A symmetric n × n matrix (only symmetric input is meaningful; the lower
- *   triangle is assumed to mirror the upper).
+ * @param a A symmetric n × n matrix (A = Aᵀ exactly).
  * @param options `{ maxSweeps }`.
  * @returns Eigenvalues ascending, eigenvectors, sweeps and status.
- * @throws {RangeError} if A is not square, is empty, has a non-finite entry, is not
- *   symmetric, or maxSweeps is not an integer ≥ 1.
+ * @throws {InputTypeError} if A is not a Matrix or options not an object.
+ * @throws {ShapeError} if A is not square or is empty.
+ * @throws {NonFiniteError} if A has a non-finite entry.
+ * @throws {ArgumentRangeError} if A is not symmetric, or maxSweeps is not an integer in
+ *   [1, 10⁷].
  * @see fixtures/regression/hessian.json
  *
  * @example [[2, 1], [1, 2]] has eigenvalues 1 and 3
@@ -57,72 +74,101 @@ export function symmetricEigen(
   a: Matrix,
   options: SymmetricEigenOptions = {},
 ): SymmetricEigenResult {
-  const maxSweeps = options.maxSweeps ?? 100;
-  requireInteger(maxSweeps, "maxSweeps", 1);
+  requireOptionalObject(options, "options");
+  const maxSweeps = options?.maxSweeps ?? 100;
+  requireIterationCap(maxSweeps, "maxSweeps", 1);
+  requireFiniteMatrix(a, "The matrix (A)");
   if (a.rows !== a.cols) {
-    throw new RangeError(`Cannot find eigenvalues: the matrix is ${a.rows}×${a.cols}, not square`);
+    throw new ShapeError(`Cannot find eigenvalues: the matrix is ${a.rows}×${a.cols}, not square`);
   }
   const n = a.rows;
-  if (n === 0) throw new RangeError("Cannot find eigenvalues: the matrix is empty (0×0)");
-  requireFinite(a.data, "The matrix");
+  if (n === 0) throw new ShapeError("Cannot find eigenvalues: the matrix is empty (0×0)");
+  let maxAbs = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (a.data[i * n + j] !== a.data[j * n + i]) {
-        throw new RangeError(
+    for (let j = 0; j < n; j++) {
+      maxAbs = Math.max(maxAbs, Math.abs(a.data[i * n + j]));
+      if (j < i && a.data[i * n + j] !== a.data[j * n + i]) {
+        throw new ArgumentRangeError(
           `Cannot find eigenvalues: the matrix is not symmetric (entry (${i}, ${j}) is ` +
             `${a.data[i * n + j]}, entry (${j}, ${i}) is ${a.data[j * n + i]})`,
         );
       }
     }
   }
-  const m = createMatrix(n, n, a.data).data;
+  const exponent = binaryExponent(maxAbs);
+  const m = Float64Array.from(a.data, (x) => scaleByPowerOfTwo(x, -exponent));
   const v = identityMatrix(n).data;
-  let frobenius = 0;
-  for (const x of m) frobenius += x * x;
-  const threshold = (Number.EPSILON * Number.EPSILON) * frobenius;
   let sweeps = 0;
   let status: "converged" | "maxIterations" = "maxIterations";
   for (;;) {
-    let off = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) if (i !== j) off += m[i * n + j] * m[i * n + j];
+    // A sweep past the cap only checks: it stops at the first pair that would rotate.
+    const mayRotate = sweeps < maxSweeps;
+    let rotated = false;
+    sweep: for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = m[p * n + q];
+        const magnitude = Math.abs(apq);
+        if (magnitude <= ABSOLUTE_FLOOR) continue;
+        const app = m[p * n + p], aqq = m[q * n + q];
+        if (magnitude <= Number.EPSILON * Math.sqrt(Math.abs(app) * Math.abs(aqq))) continue;
+        rotated = true;
+        if (!mayRotate) break sweep;
+        rotate(m, v, n, p, q, apq, app, aqq);
+      }
     }
-    if (off <= threshold) {
+    if (!rotated) {
       status = "converged";
       break;
     }
-    if (sweeps === maxSweeps) break;
+    if (!mayRotate) break;
     sweeps++;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = m[p * n + q];
-        if (apq === 0) continue;
-        const tau = (m[q * n + q] - m[p * n + p]) / (2 * apq);
-        const t = Math.sign(tau || 1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
-        const c = 1 / Math.sqrt(1 + t * t), s = t * c;
-        for (let k = 0; k < n; k++) {
-          const mkp = m[k * n + p], mkq = m[k * n + q];
-          m[k * n + p] = c * mkp - s * mkq;
-          m[k * n + q] = s * mkp + c * mkq;
-        }
-        for (let k = 0; k < n; k++) {
-          const mpk = m[p * n + k], mqk = m[q * n + k];
-          m[p * n + k] = c * mpk - s * mqk;
-          m[q * n + k] = s * mpk + c * mqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k * n + p], vkq = v[k * n + q];
-          v[k * n + p] = c * vkp - s * vkq;
-          v[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => m[i * n + i] - m[j * n + j]);
-  const values = Float64Array.from(order, (i) => m[i * n + i]);
+  const values = Float64Array.from(order, (i) => scaleByPowerOfTwo(m[i * n + i], exponent));
   const vectors = createMatrix(n, n);
   order.forEach((source, target) => {
     for (let k = 0; k < n; k++) vectors.data[k * n + target] = v[k * n + source];
   });
   return { values, vectors, sweeps, status };
+}
+
+/** One Jacobi rotation in the (p, q) plane of m (and of the eigenvector columns v). */
+function rotate(
+  m: Float64Array,
+  v: Float64Array,
+  n: number,
+  p: number,
+  q: number,
+  apq: number,
+  app: number,
+  aqq: number,
+): void {
+  const tau = (aqq - app) / (2 * apq);
+  // For |τ| > 10¹⁵⁰, τ² would overflow: t = 1/(2τ) to full precision there.
+  const t = Math.abs(tau) > 1e150
+    ? 1 / (2 * tau)
+    : Math.sign(tau || 1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
+  const c = 1 / Math.sqrt(1 + t * t), s = t * c;
+  // Rows and columns p, q for every k ≠ p, q, kept symmetric (Aₖₚ = Aₚₖ)…
+  for (let k = 0; k < n; k++) {
+    if (k === p || k === q) continue;
+    const akp = m[k * n + p], akq = m[k * n + q];
+    const newP = c * akp - s * akq, newQ = s * akp + c * akq;
+    m[k * n + p] = newP;
+    m[p * n + k] = newP;
+    m[k * n + q] = newQ;
+    m[q * n + k] = newQ;
+  }
+  // … and the 2 × 2 block by Rutishauser's updates: A_pp − t·A_pq, A_qq + t·A_pq, and
+  // A_pq = 0 exactly (what the rotation was chosen to make it), so no rounding residue
+  // is left for later sweeps to chase.
+  m[p * n + p] = app - t * apq;
+  m[q * n + q] = aqq + t * apq;
+  m[p * n + q] = 0;
+  m[q * n + p] = 0;
+  for (let k = 0; k < n; k++) {
+    const vkp = v[k * n + p], vkq = v[k * n + q];
+    v[k * n + p] = c * vkp - s * vkq;
+    v[k * n + q] = s * vkp + c * vkq;
+  }
 }

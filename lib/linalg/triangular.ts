@@ -4,16 +4,29 @@
  * @module
  */
 
+import { ShapeError, SingularMatrixError } from "../errors.ts";
+import { requireMatrix, requireNumberArray } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 
-function requireSquareSystem(t: Matrix, b: ArrayLike<number>, what: string): void {
+function requireSquare(t: Matrix, what: string): void {
+  requireMatrix(t, what);
   if (t.rows !== t.cols) {
-    throw new RangeError(
+    throw new ShapeError(
+      `Cannot solve a triangular system: ${what} is ${t.rows}×${t.cols}, not square`,
+    );
+  }
+}
+
+function requireSquareSystem(t: Matrix, b: ArrayLike<number>, what: string): void {
+  requireMatrix(t, what);
+  requireNumberArray(b, "the right-hand side b");
+  if (t.rows !== t.cols) {
+    throw new ShapeError(
       `Cannot solve a triangular system: ${what} is ${t.rows}×${t.cols}, not square`,
     );
   }
   if (b.length !== t.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot solve a triangular system: ${what} is ${t.rows}×${t.cols} but the right-hand side has ${b.length} entries`,
     );
   }
@@ -22,7 +35,7 @@ function requireSquareSystem(t: Matrix, b: ArrayLike<number>, what: string): voi
 function requireNonzeroDiagonal(t: Matrix, what: string): void {
   for (let i = 0; i < t.rows; i++) {
     if (t.data[i * t.cols + i] === 0) {
-      throw new RangeError(
+      throw new SingularMatrixError(
         `Cannot solve a triangular system: ${what} has a zero on the diagonal (row ${i}); it is singular`,
       );
     }
@@ -36,7 +49,9 @@ function requireNonzeroDiagonal(t: Matrix, what: string): void {
  * @param upper The matrix U, n × n.
  * @param b The right-hand side, length n.
  * @returns x, length n.
- * @throws {RangeError} if U is not square, b has the wrong length, or a diagonal entry is 0.
+ * @throws {InputTypeError} if U is not a Matrix or b not an array of numbers.
+ * @throws {ShapeError} if U is not square or b has the wrong length.
+ * @throws {SingularMatrixError} if a diagonal entry is 0.
  *
  * @example
  * ```ts
@@ -66,7 +81,9 @@ export function solveUpperTriangular(upper: Matrix, b: ArrayLike<number>): Float
  * @param lower The matrix L, n × n.
  * @param b The right-hand side, length n.
  * @returns x, length n.
- * @throws {RangeError} if L is not square, b has the wrong length, or a diagonal entry is 0.
+ * @throws {InputTypeError} if L is not a Matrix or b not an array of numbers.
+ * @throws {ShapeError} if L is not square or b has the wrong length.
+ * @throws {SingularMatrixError} if a diagonal entry is 0.
  *
  * @example
  * ```ts
@@ -96,7 +113,9 @@ export function solveLowerTriangular(lower: Matrix, b: ArrayLike<number>): Float
  * @param lower The matrix L, n × n (only the lower triangle is read).
  * @param b The right-hand side, length n.
  * @returns x, length n.
- * @throws {RangeError} if L is not square, b has the wrong length, or a diagonal entry is 0.
+ * @throws {InputTypeError} if L is not a Matrix or b not an array of numbers.
+ * @throws {ShapeError} if L is not square or b has the wrong length.
+ * @throws {SingularMatrixError} if a diagonal entry is 0.
  *
  * @example
  * ```ts
@@ -125,7 +144,7 @@ export function solveLowerTransposed(lower: Matrix, b: ArrayLike<number>): Float
  *
  * @param upper The matrix U, n × n, with no zero on its diagonal.
  * @returns U⁻¹, n × n.
- * @throws {RangeError} if U is not square or is singular.
+ * @throws {ShapeError} if U is not square; {SingularMatrixError} if a diagonal entry is 0.
  *
  * @example
  * ```ts
@@ -136,8 +155,8 @@ export function solveLowerTransposed(lower: Matrix, b: ArrayLike<number>): Float
  * @category Linear algebra
  */
 export function invertUpperTriangular(upper: Matrix): Matrix {
+  requireSquare(upper, "U");
   const n = upper.rows;
-  requireSquareSystem(upper, new Float64Array(n), "U");
   const inverse = createMatrix(n, n);
   for (let j = 0; j < n; j++) {
     const unit = new Float64Array(n);

@@ -4,21 +4,31 @@
  * @module
  */
 
-import { requireFinite, requireSameLength } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFinite,
+  requireNumberArray,
+  requireSameLength,
+} from "../_util/validate.ts";
 
 /**
  * Throws unless predictions and targets are non-empty, equally long and finite.
  *
- * @throws {RangeError} naming the loss and what was wrong.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if they differ in length or are empty.
+ * @throws {NonFiniteError} naming the loss and the first non-finite entry.
  */
 export function requirePair(
   predictions: ArrayLike<number>,
   targets: ArrayLike<number>,
   loss: string,
 ): void {
+  requireNumberArray(predictions, "predictions");
+  requireNumberArray(targets, "targets");
   requireSameLength(predictions, "predictions", targets, "targets", `compute ${loss}`);
   if (predictions.length === 0) {
-    throw new RangeError(`Cannot compute ${loss}: predictions and targets are empty`);
+    throw new ShapeError(`Cannot compute ${loss}: predictions and targets are empty`);
   }
   requireFinite(predictions, `${loss}: predictions`);
   requireFinite(targets, `${loss}: targets`);
@@ -27,12 +37,12 @@ export function requirePair(
 /**
  * Throws unless every value lies in [0, 1].
  *
- * @throws {RangeError} naming the first value outside and its index.
+ * @throws {ArgumentRangeError} naming the first value outside and its index.
  */
 export function requireUnitInterval(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) {
     if (!(values[i] >= 0 && values[i] <= 1)) {
-      throw new RangeError(`${what} must lie in [0, 1], but entry ${i} is ${values[i]}`);
+      throw new ArgumentRangeError(`${what} must lie in [0, 1], but entry ${i} is ${values[i]}`);
     }
   }
 }
@@ -44,8 +54,11 @@ export function gradientBuffer(
   loss: string,
 ): Float64Array {
   if (out === undefined) return new Float64Array(n);
+  if (!(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+  }
   if (out.length !== n) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot write the ${loss} gradient: out has ${out.length} entries but predictions has ${n}`,
     );
   }

@@ -7,7 +7,8 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { ArgumentRangeError, ShapeError } from "../errors.ts";
+import { requireFinite, requireMatrix, requireNumberArray } from "../_util/validate.ts";
 
 /** Which labels a classifier takes: "signed" −1/+1 (perceptron, hinge), "binary" 0/1 (logistic). */
 export type LabelSet = "signed" | "binary";
@@ -16,7 +17,11 @@ export type LabelSet = "signed" | "binary";
  * Throws unless inputs is n×d with n ≥ 1, weights has d entries, everything is finite
  * and every label is in the label set (−1 or +1 by default).
  *
- * @throws {RangeError} "Cannot <what>: …" naming the mismatch.
+ * @throws {InputTypeError} if weights or labels is not an array of numbers, or inputs not
+ *   a Matrix.
+ * @throws {ShapeError} "Cannot <what>: …" naming the mismatch.
+ * @throws {NonFiniteError} if a weight or input is not finite.
+ * @throws {ArgumentRangeError} if a label is not in the label set.
  */
 export function requireLinearProblem(
   weights: ArrayLike<number>,
@@ -25,14 +30,17 @@ export function requireLinearProblem(
   what: string,
   labelSet: LabelSet = "signed",
 ): void {
-  if (inputs.rows === 0) throw new RangeError(`Cannot ${what}: there are no samples`);
+  requireNumberArray(weights, "weights");
+  requireMatrix(inputs, "inputs");
+  requireNumberArray(labels, "labels");
+  if (inputs.rows === 0) throw new ShapeError(`Cannot ${what}: there are no samples`);
   if (weights.length !== inputs.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${what}: weights has ${weights.length} entries but inputs has ${inputs.cols} columns`,
     );
   }
   if (labels.length !== inputs.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${what}: labels has ${labels.length} entries but inputs has ${inputs.rows} rows`,
     );
   }
@@ -42,7 +50,7 @@ export function requireLinearProblem(
   const expected = labelSet === "signed" ? "−1 or +1" : "0 or 1";
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] !== low && labels[i] !== high) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot ${what}: labels must be ${expected}, but label ${i} is ${labels[i]}`,
       );
     }
@@ -52,16 +60,19 @@ export function requireLinearProblem(
 /**
  * A fresh copy of W⁰, or d zeros when there is none.
  *
- * @throws {RangeError} "Cannot <what>: initialWeights has … entries but inputs has d columns".
+ * @throws {InputTypeError} if initialWeights is not an array of numbers.
+ * @throws {ShapeError} "Cannot <what>: initialWeights has … entries but inputs has d columns".
  */
 export function startingWeights(
   initialWeights: ArrayLike<number> | undefined,
   inputs: Matrix,
   what: string,
 ): Float64Array {
+  requireMatrix(inputs, "inputs");
   const d = inputs.cols;
+  if (initialWeights !== undefined) requireNumberArray(initialWeights, "initialWeights");
   if (initialWeights !== undefined && initialWeights.length !== d) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${what}: initialWeights has ${initialWeights.length} entries but inputs has ${d} columns`,
     );
   }

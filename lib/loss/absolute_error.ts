@@ -12,7 +12,9 @@ import { gradientBuffer, requirePair } from "./_check.ts";
  * @param predictions ŷ (S4's a, 样本预测值).
  * @param targets y (S4's 样本标签值), the same length.
  * @returns The sum.
- * @throws {RangeError} if the lengths differ, the arrays are empty, or a value is not finite.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or the arrays are empty.
+ * @throws {NonFiniteError} if a value is not finite.
  * @see fixtures/loss/loss_table.json
  *
  * @example S4's table
@@ -39,7 +41,7 @@ export function sumAbsoluteError(
  * @param predictions ŷ.
  * @param targets y.
  * @returns The mean.
- * @throws {RangeError} as {@link sumAbsoluteError}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link sumAbsoluteError}.
  *
  * @example
  * ```ts
@@ -62,7 +64,8 @@ export function meanAbsoluteError(
  * @param targets y.
  * @param out Optional buffer of the same length.
  * @returns The signs.
- * @throws {RangeError} as {@link sumAbsoluteError}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link sumAbsoluteError}, or if `out`
+ *   is not a Float64Array of the same length.
  *
  * @example
  * ```ts

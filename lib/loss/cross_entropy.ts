@@ -13,7 +13,8 @@
  * @module
  */
 
-import { requireFinite, requireSameLength } from "../_util/validate.ts";
+import { ArgumentRangeError, ShapeError } from "../errors.ts";
+import { requireFinite, requireNumberArray, requireSameLength } from "../_util/validate.ts";
 import { requireUnitInterval } from "./_check.ts";
 import { softmax } from "../activation/softmax.ts";
 
@@ -21,13 +22,16 @@ import { softmax } from "../activation/softmax.ts";
 const SUM_TOLERANCE = 1e-12;
 
 function requireDistribution(p: ArrayLike<number>, what: string): void {
-  if (p.length === 0) throw new RangeError(`${what} must have at least one entry`);
+  requireNumberArray(p, what);
+  if (p.length === 0) throw new ShapeError(`${what} must have at least one entry`);
   requireFinite(p, what);
   requireUnitInterval(p, what);
   let sum = 0;
   for (let i = 0; i < p.length; i++) sum += p[i];
   if (Math.abs(sum - 1) > SUM_TOLERANCE * p.length) {
-    throw new RangeError(`${what} must sum to 1 (a probability distribution), but sums to ${sum}`);
+    throw new ArgumentRangeError(
+      `${what} must sum to 1 (a probability distribution), but sums to ${sum}`,
+    );
   }
 }
 
@@ -36,7 +40,9 @@ function requireDistribution(p: ArrayLike<number>, what: string): void {
  *
  * @param distribution P: entries in [0, 1] summing to 1 (within 1e−12 per entry).
  * @returns H(P) in [0, ln n].
- * @throws {RangeError} if P is empty, non-finite, outside [0, 1] or does not sum to 1.
+ * @throws {InputTypeError} if P is not an array of numbers.
+ * @throws {ShapeError} if P is empty; {NonFiniteError} if it is not finite.
+ * @throws {ArgumentRangeError} if an entry is outside [0, 1] or P does not sum to 1.
  *
  * @example The uniform distribution has the largest entropy, ln n
  * ```ts
@@ -65,7 +71,9 @@ export function entropy(distribution: ArrayLike<number>): number {
  * @param target P, the true distribution (S4's p, S2's y).
  * @param predicted Q, the model's distribution (S4's q, S2's ŷ).
  * @returns H(P, Q).
- * @throws {RangeError} if the lengths differ, or either is not a distribution.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or they are empty.
+ * @throws {NonFiniteError}, {ArgumentRangeError} if either is not a distribution.
  *
  * @example
  * ```ts
@@ -75,6 +83,8 @@ export function entropy(distribution: ArrayLike<number>): number {
  * @category Loss functions
  */
 export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  requireNumberArray(target, "target");
+  requireNumberArray(predicted, "predicted");
   requireSameLength(target, "target", predicted, "predicted", "compute cross-entropy");
   requireDistribution(target, "cross-entropy: P (target)");
   requireDistribution(predicted, "cross-entropy: Q (predicted)");
@@ -88,12 +98,18 @@ export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<num
 /**
  * Softmax cross-entropy from logits: L(o, t) = −Σⱼ tⱼ ln softmax(o)ⱼ = logΣₖe^(oₖ) − Σⱼ tⱼ oⱼ.
  *
- * Finite for every finite o (no log of an underflowed probability).
+ * Evaluated as Σⱼ tⱼ((m − oⱼ) + log1p(s)), with m = oᵢ = max o and s = Σ_{k ≠ i} e^(oₖ − m):
+ * log1p keeps a tiny loss such as L([50, 0, 0], [1, 0, 0]) = log1p(2e⁻⁵⁰) ≈ 3.86e−22,
+ * which log(1 + s) rounds to 0, and m − oⱼ, which can overflow for logits of opposite
+ * sign near ±1.7e308, is then taken as tⱼm − tⱼoⱼ. Finite wherever L is representable.
  *
  * @param logits o (S2's o = XW + b for one sample).
  * @param target t, a distribution (a one-hot label, S2's y).
  * @returns L ≥ 0.
- * @throws {RangeError} if lengths differ, o is empty or non-finite, or t is not a distribution.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or o is empty.
+ * @throws {NonFiniteError} if o or t holds NaN or ±∞.
+ * @throws {ArgumentRangeError} if t is not a distribution.
  *
  * @example
  * ```ts
@@ -103,19 +119,30 @@ export function crossEntropy(target: ArrayLike<number>, predicted: ArrayLike<num
  * @category Loss functions
  */
 export function softmaxCrossEntropy(logits: ArrayLike<number>, target: ArrayLike<number>): number {
+  requireNumberArray(logits, "logits");
+  requireNumberArray(target, "target");
   requireSameLength(logits, "logits", target, "target", "compute softmax cross-entropy");
   requireDistribution(target, "softmax cross-entropy: target");
   requireFinite(logits, "softmax cross-entropy: logits");
-  let max = -Infinity;
-  for (let j = 0; j < logits.length; j++) max = Math.max(max, logits[j]);
-  let sum = 0;
-  for (let j = 0; j < logits.length; j++) sum += Math.exp(logits[j] - max);
-  // lse − oⱼ as (max − oⱼ) + ln Σ e^(oₖ − max): subtracting a rounded lse from oⱼ would
-  // cancel most of its digits when the loss is small.
-  const logSum = Math.log(sum);
+  let max = logits[0], index = 0;
+  for (let j = 1; j < logits.length; j++) {
+    if (logits[j] > max) {
+      max = logits[j];
+      index = j;
+    }
+  }
+  let rest = 0;
+  for (let j = 0; j < logits.length; j++) if (j !== index) rest += Math.exp(logits[j] - max);
+  // lse − oⱼ as (max − oⱼ) + log1p(Σ_{k≠i} e^(oₖ − max)): subtracting a rounded lse from oⱼ
+  // would cancel most of its digits when the loss is small, and log(1 + rest) would round
+  // a small rest away.
+  const logSum = Math.log1p(rest);
   let loss = 0;
   for (let j = 0; j < logits.length; j++) {
-    if (target[j] > 0) loss += target[j] * (max - logits[j] + logSum);
+    const t = target[j];
+    if (!(t > 0)) continue;
+    const gap = max - logits[j];
+    loss += gap - gap === 0 ? t * (gap + logSum) : (t * max - t * logits[j]) + t * logSum;
   }
   return loss;
 }
@@ -127,7 +154,8 @@ export function softmaxCrossEntropy(logits: ArrayLike<number>, target: ArrayLike
  * @param target t, a distribution.
  * @param out Optional buffer of the same length.
  * @returns softmax(o) − t.
- * @throws {RangeError} as {@link softmaxCrossEntropy}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link softmaxCrossEntropy}, or if `out` is not a Float64Array of the same length.
  *
  * @example
  * ```ts
@@ -142,6 +170,8 @@ export function softmaxCrossEntropyGradient(
   target: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(logits, "logits");
+  requireNumberArray(target, "target");
   requireSameLength(logits, "logits", target, "target", "compute softmax cross-entropy");
   requireDistribution(target, "softmax cross-entropy: target");
   const g = softmax(logits, out);

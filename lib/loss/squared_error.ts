@@ -14,6 +14,7 @@
  * @module
  */
 
+import { requireNumberArray } from "../_util/validate.ts";
 import { gradientBuffer, requirePair } from "./_check.ts";
 
 function sumOfSquares(predictions: ArrayLike<number>, targets: ArrayLike<number>, loss: string) {
@@ -45,7 +46,9 @@ function scaledResidual(
  * @param predictions ŷ.
  * @param targets y, the same length.
  * @returns The sum.
- * @throws {RangeError} if the lengths differ, the arrays are empty, or a value is not finite.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or the arrays are empty.
+ * @throws {NonFiniteError} if a value is not finite.
  *
  * @example S4's table: labels [1, 1, 1], predictions [1, 2, 3]
  * ```ts
@@ -68,7 +71,8 @@ export function sumSquaredError(
  * @param targets y.
  * @param out Optional buffer of the same length.
  * @returns The gradient.
- * @throws {RangeError} as {@link sumSquaredError}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link sumSquaredError}, or if `out`
+ *   is not a Float64Array of the same length.
  *
  * @example
  * ```ts
@@ -93,7 +97,9 @@ export function sumSquaredErrorGradient(
  * @param predictions ŷ.
  * @param targets y.
  * @returns ½ Σ (ŷᵢ − yᵢ)².
- * @throws {RangeError} if the lengths differ, the arrays are empty, or a value is not finite.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or the arrays are empty.
+ * @throws {NonFiniteError} if a value is not finite.
  *
  * @example
  * ```ts
@@ -116,7 +122,8 @@ export function halfSumSquaredError(
  * @param targets y.
  * @param out Optional buffer of the same length.
  * @returns The residual ŷ − y.
- * @throws {RangeError} as {@link halfSumSquaredError}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link halfSumSquaredError}, or if `out`
+ *   is not a Float64Array of the same length.
  *
  * @example
  * ```ts
@@ -139,7 +146,9 @@ export function halfSumSquaredErrorGradient(
  * @param predictions ŷ.
  * @param targets y.
  * @returns The mean.
- * @throws {RangeError} if the lengths differ, the arrays are empty, or a value is not finite.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or the arrays are empty.
+ * @throws {NonFiniteError} if a value is not finite.
  *
  * @example
  * ```ts
@@ -162,7 +171,8 @@ export function meanSquaredError(
  * @param targets y.
  * @param out Optional buffer of the same length.
  * @returns The gradient.
- * @throws {RangeError} as {@link meanSquaredError}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link meanSquaredError}, or if `out`
+ *   is not a Float64Array of the same length.
  *
  * @example
  * ```ts
@@ -176,6 +186,7 @@ export function meanSquaredErrorGradient(
   targets: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(predictions, "predictions");
   const n = predictions.length;
   return scaledResidual(predictions, targets, 2 / n, out, "the mean squared error");
 }
@@ -186,7 +197,9 @@ export function meanSquaredErrorGradient(
  * @param predictions ŷ.
  * @param targets y.
  * @returns The value.
- * @throws {RangeError} if the lengths differ, the arrays are empty, or a value is not finite.
+ * @throws {InputTypeError} if either is not an array of numbers.
+ * @throws {ShapeError} if the lengths differ or the arrays are empty.
+ * @throws {NonFiniteError} if a value is not finite.
  *
  * @example
  * ```ts
@@ -210,7 +223,8 @@ export function halfMeanSquaredError(
  * @param targets y.
  * @param out Optional buffer of the same length.
  * @returns The gradient.
- * @throws {RangeError} as {@link halfMeanSquaredError}, or if `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link halfMeanSquaredError}, or if `out`
+ *   is not a Float64Array of the same length.
  *
  * @example
  * ```ts
@@ -224,6 +238,7 @@ export function halfMeanSquaredErrorGradient(
   targets: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(predictions, "predictions");
   const n = predictions.length;
   return scaledResidual(predictions, targets, 1 / n, out, "half the mean squared error");
 }

@@ -12,6 +12,8 @@
  */
 
 import type { Matrix } from "../linalg/matrix.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireInteger, requireNumber } from "../_util/validate.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
 import { requireLinearProblem, rowScore } from "./_linear_problem.ts";
@@ -20,7 +22,8 @@ import { requireLinearProblem, rowScore } from "./_linear_problem.ts";
  * G(m) = ½ (max{0, 1 − m})².
  *
  * @param margin m = y Wᵀx.
- * @returns G(m) ≥ 0; 0 for m ≥ 1.
+ * @returns G(m) ≥ 0; 0 for m ≥ 1 (NaN for NaN).
+ * @throws {InputTypeError} if the margin is not a number.
  *
  * @example
  * ```ts
@@ -30,6 +33,7 @@ import { requireLinearProblem, rowScore } from "./_linear_problem.ts";
  * @category Loss functions
  */
 export function squaredHinge(margin: number): number {
+  requireNumber(margin, "margin");
   const slack = 1 - margin;
   return slack > 0 ? 0.5 * slack * slack : slack <= 0 ? 0 : NaN;
 }
@@ -41,8 +45,10 @@ export function squaredHinge(margin: number): number {
  * @param inputs X, n × d, one sample per row.
  * @param labels y, n entries, each −1 or +1.
  * @returns C(W).
- * @throws {RangeError} if shapes disagree, there are no samples, a value is not finite, or
- *   a label is not ±1.
+ * @throws {InputTypeError} if W or y is not an array of numbers or X not a Matrix.
+ * @throws {ShapeError} if shapes disagree or there are no samples.
+ * @throws {NonFiniteError} if a value is not finite.
+ * @throws {ArgumentRangeError} if a label is not ±1.
  * @see fixtures/loss/squared_hinge.json
  *
  * @example
@@ -75,8 +81,9 @@ export function squaredHingeCost(
  * @param sample i, the row.
  * @param out Optional buffer of d entries.
  * @returns ∇Cᵢ(W).
- * @throws {RangeError} as {@link squaredHingeCost}, or if `sample` is not a row index or
- *   `out` has the wrong length.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link squaredHingeCost}, or if `sample` is not a row index or `out` not a
+ *   Float64Array of d entries.
  *
  * @example Margin 0 < 1: the gradient is (0 − 1)·x
  * ```ts
@@ -95,13 +102,19 @@ export function squaredHingeSampleGradient(
   out?: Float64Array,
 ): Float64Array {
   requireLinearProblem(weights, inputs, labels, "compute the squared-hinge gradient");
-  if (!Number.isInteger(sample) || sample < 0 || sample >= inputs.rows) {
-    throw new RangeError(`sample must be a row index in [0, ${inputs.rows}), got ${sample}`);
+  requireInteger(sample, "sample", 0);
+  if (sample >= inputs.rows) {
+    throw new ArgumentRangeError(
+      `sample must be a row index in [0, ${inputs.rows}), got ${sample}`,
+    );
   }
   const d = inputs.cols;
+  if (out !== undefined && !(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+  }
   const g = out ?? new Float64Array(d);
   if (g.length !== d) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot write the squared-hinge gradient: out has ${g.length} entries but weights has ${d}`,
     );
   }
@@ -119,7 +132,8 @@ export function squaredHingeSampleGradient(
  * @param inputs X, n × d.
  * @param labels y, each ±1.
  * @returns ∇C(W), d entries.
- * @throws {RangeError} as {@link squaredHingeCost}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link squaredHingeCost}.
  *
  * @example
  * ```ts

@@ -16,7 +16,15 @@
  */
 
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFinite,
+  requireFunction,
+  requireMatrix,
+  requireSize,
+} from "../_util/validate.ts";
+import { requireGradients, requireNetwork, requireTrace } from "./_check.ts";
 import { isRowActivation, type LayerActivation, type Network } from "./network.ts";
 import type { ForwardTrace } from "./forward.ts";
 import { multiplyTransposeAInto, multiplyTransposeBInto } from "./_dense.ts";
@@ -48,6 +56,9 @@ export type BackwardKernel = (
 /**
  * Allocates gradient buffers for a batch of `rows` samples, for reuse across calls.
  *
+ * @throws {InputTypeError}, {ShapeError} if the network is malformed.
+ * @throws {ArgumentRangeError} if rows is not an integer in [0, 2³² − 1].
+ *
  * @example
  * ```ts
  * import { createGradients, createNetwork } from "@nnref/nnref/nn";
@@ -60,6 +71,8 @@ export type BackwardKernel = (
  * @category Neural networks
  */
 export function createGradients(network: Network, rows: number): Gradients {
+  requireNetwork(network);
+  requireSize(rows, "rows");
   return {
     weights: network.layers.map((l) => createMatrix(l.weights.rows, l.weights.cols)),
     biases: network.layers.map((l) => (l.biases ? new Float64Array(l.biases.length) : null)),
@@ -92,7 +105,10 @@ function columnSums(delta: Matrix, out: Float64Array): void {
 /**
  * Reference backward kernel, in separate passes: ∂C/∂Wˡ = (Aˡ⁻¹)ᵀΔˡ by a transposed
  * product, column sums for ∂C/∂bˡ, then Δˡ⁻¹ = (ΔˡWˡᵀ) ⊙ f′(Zˡ⁻¹). The oracle for every
- * other variant.
+ * other variant. NaN and ±∞ propagate (IEEE); {@link backward} refuses them.
+ *
+ * @throws {InputTypeError}, {ShapeError} if the network is malformed or the trace or the
+ *   gradient buffers were not built for it.
  *
  * @example One sigmoid neuron, C = ½(a − y)²: ∂C/∂w = V₂·x and ∂C/∂b = V₂ (001 §4.1)
  * ```ts
@@ -113,6 +129,7 @@ export function backwardSeparate(
   trace: ForwardTrace,
   gradients: Gradients,
 ): Gradients {
+  requireStructures(network, trace, gradients);
   for (let l = network.layers.length - 1; l >= 0; l--) {
     const layer = network.layers[l];
     const delta = gradients.deltas[l];
@@ -138,6 +155,8 @@ export function backwardSeparate(
  * Fused backward kernel: one sweep over the rows of Δˡ accumulates ∂C/∂Wˡ and ∂C/∂bˡ and
  * forms Δˡ⁻¹ (elementwise activations) in the same visit. Sums in the same order as
  * {@link backwardSeparate}, so the two agree bit for bit.
+ *
+ * @throws {InputTypeError}, {ShapeError} as {@link backwardSeparate}.
  *
  * @example Agrees with the reference kernel
  * ```ts
@@ -166,6 +185,7 @@ export function backwardFused(
   trace: ForwardTrace,
   gradients: Gradients,
 ): Gradients {
+  requireStructures(network, trace, gradients);
   for (let l = network.layers.length - 1; l >= 0; l--) {
     const W = network.layers[l].weights;
     const inWidth = W.rows, outWidth = W.cols;
@@ -221,10 +241,27 @@ if (MLP_BACKWARD_VARIANTS.separate === undefined || MLP_BACKWARD_VARIANTS.fused 
 export const MLP_BACKWARD_VARIANTS: Readonly<Record<"separate" | "fused", BackwardKernel>> = Object
   .freeze({ separate: backwardSeparate, fused: backwardFused });
 
-function requireOutputShape(trace: ForwardTrace, m: Matrix, what: string): void {
+/** The network, a trace of it and gradient buffers for the trace's batch. */
+function requireStructures(network: Network, trace: ForwardTrace, gradients: Gradients): void {
+  requireNetwork(network);
+  const rows = requireTrace(network, trace);
+  requireGradients(network, gradients, rows);
+}
+
+function requireOutputShape(
+  network: Network,
+  trace: ForwardTrace,
+  m: Matrix,
+  what: string,
+  kernel: BackwardKernel,
+): void {
+  requireNetwork(network);
+  requireTrace(network, trace);
+  requireMatrix(m, what);
+  requireFunction(kernel, "kernel");
   const output = trace.activations[trace.activations.length - 1];
   if (m.rows !== output.rows || m.cols !== output.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot backpropagate: ${what} is ${m.rows}×${m.cols} but the output is ${output.rows}×${output.cols}`,
     );
   }
@@ -242,7 +279,9 @@ function requireOutputShape(trace: ForwardTrace, m: Matrix, what: string): void 
  * @param gradients Optional buffers from {@link createGradients}, reused.
  * @param kernel The variant (default {@link backwardSeparate}).
  * @returns The gradients.
- * @throws {RangeError} if Δᴸ has the wrong shape or a non-finite entry.
+ * @throws {InputTypeError} if an argument has the wrong type.
+ * @throws {ShapeError} if Δᴸ, the trace or the buffers have the wrong shape.
+ * @throws {NonFiniteError} if Δᴸ has a non-finite entry.
  * @see fixtures/nn/backprop.json
  *
  * @example A linear neuron with C = ½(y − t)²: δ = y − t and ∂C/∂w = δ·x
@@ -263,8 +302,9 @@ export function backwardFromDelta(
   gradients?: Gradients,
   kernel: BackwardKernel = backwardSeparate,
 ): Gradients {
-  requireOutputShape(trace, outputDelta, "the output δ");
+  requireOutputShape(network, trace, outputDelta, "the output δ", kernel);
   const buffers = gradients ?? createGradients(network, outputDelta.rows);
+  requireGradients(network, buffers, outputDelta.rows);
   buffers.deltas[network.layers.length - 1].data.set(outputDelta.data);
   return kernel(network, trace, buffers);
 }
@@ -279,7 +319,9 @@ export function backwardFromDelta(
  * @param gradients Optional buffers from {@link createGradients}, reused.
  * @param kernel The variant (default {@link backwardSeparate}).
  * @returns The gradients (Δᴸ in `deltas`).
- * @throws {RangeError} if the gradient has the wrong shape or a non-finite entry.
+ * @throws {InputTypeError} if an argument has the wrong type.
+ * @throws {ShapeError} if the gradient, the trace or the buffers have the wrong shape.
+ * @throws {NonFiniteError} if the gradient has a non-finite entry.
  * @see fixtures/nn/backprop.json
  *
  * @example 001 (3.4)–(3.5): ∂C/∂w = (σ(wx + b) − y)σ′(wx + b)x
@@ -300,9 +342,10 @@ export function backward(
   gradients?: Gradients,
   kernel: BackwardKernel = backwardSeparate,
 ): Gradients {
-  requireOutputShape(trace, outputGradient, "the output gradient");
+  requireOutputShape(network, trace, outputGradient, "the output gradient", kernel);
   const last = network.layers.length - 1;
   const buffers = gradients ?? createGradients(network, outputGradient.rows);
+  requireGradients(network, buffers, outputGradient.rows);
   throughActivation(
     network.layers[last].activation,
     trace.preActivations[last],
@@ -317,6 +360,9 @@ export function backward(
  * The gradients in one vector, in the order of `flattenParameters` (layer by layer, the
  * weights row-major, then the biases), for a gradient checker.
  *
+ * @throws {InputTypeError} if `gradients` is not `{ weights, biases }` of matrices and
+ *   Float64Arrays (or nulls).
+ *
  * @example
  * ```ts
  * import { createGradients, createNetwork, flattenGradients } from "@nnref/nnref/nn";
@@ -329,6 +375,25 @@ export function backward(
  * @category Neural networks
  */
 export function flattenGradients(gradients: Gradients): Float64Array {
+  if (
+    typeof gradients !== "object" || gradients === null || !Array.isArray(gradients.weights) ||
+    !Array.isArray(gradients.biases) || gradients.biases.length !== gradients.weights.length
+  ) {
+    throw new InputTypeError(
+      `gradients must be Gradients { weights, biases, deltas } (from createGradients), got ${
+        describeValue(gradients)
+      }`,
+    );
+  }
+  gradients.weights.forEach((w, l) => {
+    requireMatrix(w, `gradients.weights[${l}]`);
+    const b = gradients.biases[l];
+    if (b !== null && !(b instanceof Float64Array)) {
+      throw new InputTypeError(
+        `gradients.biases[${l}] must be a Float64Array or null, got ${describeValue(b)}`,
+      );
+    }
+  });
   let size = 0;
   gradients.weights.forEach((w, l) => size += w.data.length + (gradients.biases[l]?.length ?? 0));
   const flat = new Float64Array(size);

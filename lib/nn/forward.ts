@@ -7,7 +7,15 @@
  */
 
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import {
+  requireFinite,
+  requireFunction,
+  requireMatrix,
+  requireNumberArray,
+  requireSize,
+} from "../_util/validate.ts";
+import { requireNetwork, requireTrace } from "./_check.ts";
 import { inputWidth, isRowActivation, type Layer, type Network } from "./network.ts";
 import { matmulNaive } from "../linalg/matmul.ts";
 import { sigmoid } from "../activation/sigmoid.ts";
@@ -34,6 +42,9 @@ export type ForwardKernel = (network: Network, trace: ForwardTrace) => ForwardTr
  * Allocates a trace for `rows` samples; pass it to {@link forwardBatch} to reuse buffers
  * across calls (a training loop allocates once).
  *
+ * @throws {InputTypeError}, {ShapeError} if the network is malformed.
+ * @throws {ArgumentRangeError} if rows is not an integer in [0, 2³² − 1].
+ *
  * @example
  * ```ts
  * import { createForwardTrace, createNetwork } from "@nnref/nnref/nn";
@@ -44,6 +55,8 @@ export type ForwardKernel = (network: Network, trace: ForwardTrace) => ForwardTr
  * @category Neural networks
  */
 export function createForwardTrace(network: Network, rows: number): ForwardTrace {
+  requireNetwork(network);
+  requireSize(rows, "rows");
   const activations = [createMatrix(rows, inputWidth(network))];
   const preActivations: Matrix[] = [];
   for (const layer of network.layers) {
@@ -65,6 +78,10 @@ function activate(layer: Layer, z: Matrix, a: Matrix): void {
 /**
  * Reference forward kernel, in separate passes per layer: matrix product (lib/linalg's
  * reference `matmulNaive`), then bias, then activation. The oracle for every other variant.
+ * NaN and ±∞ in the trace's inputs propagate (IEEE); {@link forwardBatch} refuses them.
+ *
+ * @throws {InputTypeError}, {ShapeError} if the network is malformed or the trace was
+ *   not built for it.
  *
  * @example One identity layer is an affine map
  * ```ts
@@ -78,6 +95,8 @@ function activate(layer: Layer, z: Matrix, a: Matrix): void {
  * @category Neural networks
  */
 export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardTrace {
+  requireNetwork(network);
+  requireTrace(network, trace);
   network.layers.forEach((layer, l) => {
     const z = matmulNaive(trace.activations[l], layer.weights, trace.preActivations[l]);
     if (layer.biases) {
@@ -95,6 +114,8 @@ export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardT
  * Fused forward kernel: each zᵢⱼ = Σₚ aᵢₚwₚⱼ + bⱼ is accumulated, biased and activated in
  * one visit (row-wise activations such as softmax run once the row is complete). Sums in
  * the same order as {@link forwardSeparate}, so the two agree bit for bit.
+ *
+ * @throws {InputTypeError}, {ShapeError} as {@link forwardSeparate}.
  *
  * @example Agrees with the reference kernel
  * ```ts
@@ -118,6 +139,8 @@ export function forwardSeparate(network: Network, trace: ForwardTrace): ForwardT
  * @category Neural networks
  */
 export function forwardFused(network: Network, trace: ForwardTrace): ForwardTrace {
+  requireNetwork(network);
+  requireTrace(network, trace);
   const layers = network.layers;
   for (let l = 0; l < layers.length; l++) {
     fusedLayer(layers[l], trace.activations[l], trace.preActivations[l], trace.activations[l + 1]);
@@ -184,8 +207,11 @@ export const MLP_FORWARD_VARIANTS: Readonly<Record<"separate" | "fused", Forward
  * @param trace Optional buffers from {@link createForwardTrace} for n rows, reused.
  * @param kernel The variant to run (default the reference, {@link forwardSeparate}).
  * @returns The trace; its last activation is the network's output, n × (output width).
- * @throws {RangeError} if the batch is empty, has the wrong width, contains a non-finite
- *   entry, or the trace was built for a different batch size.
+ * @throws {InputTypeError} if the network, the inputs (a Matrix: use fromRows), the trace
+ *   or the kernel has the wrong type.
+ * @throws {ShapeError} if the batch is empty, has the wrong width, or the trace was built
+ *   for a different batch size or network.
+ * @throws {NonFiniteError} if the batch contains a non-finite entry.
  * @see fixtures/nn/forward.json
  *
  * @example 002: z_2 = x_in·W_1 = [0.8, 0.7, −2.1, 3.8]
@@ -208,21 +234,22 @@ export function forwardBatch(
   kernel: ForwardKernel = forwardSeparate,
 ): ForwardTrace {
   const width = inputWidth(network);
+  requireMatrix(inputs, "inputs");
+  requireFunction(kernel, "kernel");
   if (inputs.rows === 0) {
-    throw new RangeError("Cannot run the network on an empty batch: it has 0 rows");
+    throw new ShapeError("Cannot run the network on an empty batch: it has 0 rows");
   }
   if (inputs.cols !== width) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot run the network on a batch of width ${inputs.cols}: layer 1 expects ${width} inputs`,
     );
   }
   requireFinite(inputs.data, "Network inputs");
   const buffers = trace ?? createForwardTrace(network, inputs.rows);
-  if (buffers.activations[0].rows !== inputs.rows) {
-    throw new RangeError(
-      `Cannot reuse a forward trace built for ${
-        buffers.activations[0].rows
-      } rows on a batch of ${inputs.rows}`,
+  const rows = requireTrace(network, buffers);
+  if (rows !== inputs.rows) {
+    throw new ShapeError(
+      `Cannot reuse a forward trace built for ${rows} rows on a batch of ${inputs.rows}`,
     );
   }
   buffers.activations[0].data.set(inputs.data);
@@ -235,7 +262,7 @@ export function forwardBatch(
  * @param network The network.
  * @param input The input x (002's `x_in`).
  * @returns The trace with one row per matrix.
- * @throws {RangeError} as {@link forwardBatch}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link forwardBatch}.
  *
  * @example
  * ```ts
@@ -246,11 +273,14 @@ export function forwardBatch(
  * @category Neural networks
  */
 export function forward(network: Network, input: ArrayLike<number>): ForwardTrace {
+  requireNumberArray(input, "input");
   return forwardBatch(network, createMatrix(1, input.length, input));
 }
 
 /**
  * The network's output for a batch: the last activation of {@link forwardBatch}.
+ *
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link forwardBatch}.
  *
  * @example
  * ```ts

@@ -6,6 +6,8 @@
  */
 
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
+import { ArgumentRangeError, ShapeError } from "../errors.ts";
+import { requireMatrix, requireNumberArray, requireSize } from "../_util/validate.ts";
 
 // Re-exported so that `deno doc --lint` finds every type the public API refers to.
 export type { Matrix } from "../linalg/matrix.ts";
@@ -17,7 +19,9 @@ export type { Matrix } from "../linalg/matrix.ts";
  * @param labels Integer class labels, one per row.
  * @param classes The network's output width.
  * @returns n × classes target matrix.
- * @throws {RangeError} if a label is not an integer in the class range.
+ * @throws {InputTypeError} if labels is not an array of numbers or classes not a number.
+ * @throws {ArgumentRangeError} if classes is not an integer ≥ 1 or a label is not an
+ *   integer in the class range.
  *
  * @example
  * ```ts
@@ -28,12 +32,14 @@ export type { Matrix } from "../linalg/matrix.ts";
  * @category Neural networks
  */
 export function labelTargets(labels: ArrayLike<number>, classes: number): Matrix {
+  requireNumberArray(labels, "labels");
+  requireSize(classes, "classes", 1);
   const range = classes === 1 ? 2 : classes;
   const targets = createMatrix(labels.length, classes);
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= range) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Label ${label} at row ${i} is outside the class range 0..${range - 1}`,
       );
     }
@@ -47,6 +53,9 @@ export function labelTargets(labels: ArrayLike<number>, classes: number): Matrix
  * Fraction of rows classified correctly: ŷ ≥ ½ for one output (002's `y_pred>=.5`),
  * otherwise the arg-max column (first one on ties).
  *
+ * @throws {InputTypeError} if outputs is not a Matrix or labels not an array of numbers.
+ * @throws {ShapeError} if there is not one label per row, or no rows.
+ *
  * @example
  * ```ts
  * import { fromRows } from "@nnref/nnref/linalg";
@@ -56,6 +65,13 @@ export function labelTargets(labels: ArrayLike<number>, classes: number): Matrix
  * @category Neural networks
  */
 export function accuracy(outputs: Matrix, labels: ArrayLike<number>): number {
+  requireMatrix(outputs, "outputs");
+  requireNumberArray(labels, "labels");
+  if (labels.length !== outputs.rows || outputs.rows === 0) {
+    throw new ShapeError(
+      `Cannot measure accuracy: outputs has ${outputs.rows} rows but labels has ${labels.length} entries (expected as many, at least one)`,
+    );
+  }
   let correct = 0;
   const k = outputs.cols;
   for (let i = 0; i < outputs.rows; i++) {

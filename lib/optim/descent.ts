@@ -7,7 +7,15 @@
  * @module
  */
 
-import { requireFinite, requireInteger, requirePositive } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFiniteArray,
+  requireFunction,
+  requireIterationCap,
+  requireObject,
+  requirePositive,
+} from "../_util/validate.ts";
 import {
   type DescentStatus,
   firesAfterStep,
@@ -25,7 +33,7 @@ export const DEFAULT_DIVERGENCE_FACTOR: number = 1e12;
 export interface DescentOptions {
   /** The stopping rule (see {@link StoppingRule}). */
   readonly stop: StoppingRule;
-  /** The most updates to make; a positive integer. Every run ends by this many. */
+  /** The most updates to make: an integer in [1, 10⁷]. Every run ends by this many. */
   readonly maxIterations: number;
   /**
    * The run counts as diverged as soon as the loss exceeds this factor times the initial
@@ -93,21 +101,24 @@ function allFinite(values: Float64Array): boolean {
 /**
  * Validates descent options and returns the divergence factor to use.
  *
- * @throws {RangeError} if `maxIterations` is not an integer ≥ 1 or `divergenceFactor`
- *   is not a finite number > 1; see also {@link validateStoppingRule}.
+ * @throws {InputTypeError} if options is not an object.
+ * @throws {ArgumentRangeError} if `maxIterations` is not an integer in [1, 10⁷] or
+ *   `divergenceFactor` is not a finite number > 1; see also {@link validateStoppingRule}.
  */
 function validateOptions(options: DescentOptions): number {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(
-      "Descent options must be an object with stop and maxIterations, got " + options,
+    throw new InputTypeError(
+      `Descent options must be an object with stop and maxIterations, got ${
+        describeValue(options)
+      }`,
     );
   }
   validateStoppingRule(options.stop);
-  requireInteger(options.maxIterations, "maxIterations", 1);
+  requireIterationCap(options.maxIterations, "maxIterations", 1);
   const factor = options.divergenceFactor ?? DEFAULT_DIVERGENCE_FACTOR;
   requirePositive(factor, "divergenceFactor");
   if (factor <= 1) {
-    throw new RangeError(`divergenceFactor must be > 1, got ${factor}`);
+    throw new ArgumentRangeError(`divergenceFactor must be > 1, got ${factor}`);
   }
   return factor;
 }
@@ -126,8 +137,10 @@ function validateOptions(options: DescentOptions): number {
  * @param initialWeights W⁽⁰⁾ (copied, never modified).
  * @param options Stopping rule, `maxIterations`, divergence factor, trajectory.
  * @returns The {@link DescentResult}.
- * @throws {RangeError} for a non-finite initial point, a `maxIterations` that is not a
- *   positive integer, a bad divergence factor, or a malformed stopping rule.
+ * @throws {InputTypeError} if the spec lacks its functions or an argument has the wrong type.
+ * @throws {NonFiniteError} for a non-finite initial point.
+ * @throws {ArgumentRangeError} for a `maxIterations` that is not an integer in [1, 10⁷], a
+ *   bad divergence factor, or a malformed stopping rule.
  *
  * @example Minimising C(w) = w² with η = 0.3, as in S4 (each step multiplies w by 0.4)
  * ```ts
@@ -154,8 +167,11 @@ export function runDescent(
   initialWeights: ArrayLike<number>,
   options: DescentOptions,
 ): DescentResult {
+  requireObject(spec, "spec ({ step, fullLoss, stepLossIsFull })");
+  requireFunction(spec.step, "spec.step");
+  requireFunction(spec.fullLoss, "spec.fullLoss");
   const factor = validateOptions(options);
-  requireFinite(initialWeights, "Initial weights");
+  requireFiniteArray(initialWeights, "Initial weights");
   const rule = options.stop;
   const record = options.recordTrajectory === true;
   let weights = Float64Array.from(initialWeights);

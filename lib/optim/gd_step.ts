@@ -8,6 +8,47 @@
  */
 
 import type { LeastSquaresProblem } from "./least_squares.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireNumber } from "../_util/validate.ts";
+
+/**
+ * Checks a kernel's arguments: a prepared problem, W, `next` and `gradient` Float64Arrays
+ * of length d with `next` and `gradient` not sharing memory with W, and η a number. O(1):
+ * the kernels run once per iteration.
+ */
+function requireStep(
+  problem: LeastSquaresProblem,
+  weights: Float64Array,
+  learningRate: number,
+  next: Float64Array,
+  gradient: Float64Array,
+): void {
+  if (
+    typeof problem !== "object" || problem === null || !(problem.gram instanceof Float64Array) ||
+    !(problem.moment instanceof Float64Array) || !Number.isInteger(problem.dimension)
+  ) {
+    throw new InputTypeError(
+      `problem must come from leastSquaresProblem or momentsProblem, got ${describeValue(problem)}`,
+    );
+  }
+  const d = problem.dimension;
+  for (
+    const [value, what] of [[weights, "weights"], [next, "next"], [gradient, "gradient"]] as const
+  ) {
+    if (!(value instanceof Float64Array)) {
+      throw new InputTypeError(`${what} must be a Float64Array, got ${describeValue(value)}`);
+    }
+    if (value.length !== d) {
+      throw new ShapeError(`${what} has ${value.length} entries, expected d = ${d}`);
+    }
+  }
+  if (next.buffer === weights.buffer || gradient.buffer === weights.buffer) {
+    throw new ArgumentRangeError(
+      "next and gradient must not share memory with weights: pass separate buffers",
+    );
+  }
+  requireNumber(learningRate, "learningRate");
+}
 
 /**
  * A GD step kernel: writes ∇C(W) into `gradient` and W − η∇C(W) into `next`, returns
@@ -45,7 +86,7 @@ function finishStep(
 
 function requireData(problem: LeastSquaresProblem, kernel: string) {
   if (problem.data === null) {
-    throw new RangeError(
+    throw new ArgumentRangeError(
       `The ${kernel} GD step needs the data X and y; this problem has moments only (use the gram step)`,
     );
   }
@@ -63,7 +104,9 @@ function requireData(problem: LeastSquaresProblem, kernel: string) {
  * @param next Receives W − η∇C(W).
  * @param gradient Receives ∇C(W).
  * @returns C(W) = (1/2m)‖XW − y‖².
- * @throws {RangeError} if the problem has moments only.
+ * @throws {InputTypeError} if the problem or a buffer has the wrong type, {ShapeError} if a
+ *   buffer is not d long, {ArgumentRangeError} if `next` or `gradient` aliases W or the
+ *   problem has moments only.
  *
  * @example One sample x = [1], y = 2 from W = 0 with η = ½: ∇C = −2, W ← 1
  * ```ts
@@ -82,6 +125,7 @@ export function gdStepTwoPass(
   next: Float64Array,
   gradient: Float64Array,
 ): number {
+  requireStep(problem, weights, learningRate, next, gradient);
   const { x, y } = requireData(problem, "twoPass");
   const m = x.rows, d = x.cols, a = x.data, r = problem.residual;
   let squares = 0;
@@ -111,7 +155,9 @@ export function gdStepTwoPass(
  * @param next Receives W − η∇C(W).
  * @param gradient Receives ∇C(W).
  * @returns C(W).
- * @throws {RangeError} if the problem has moments only.
+ * @throws {InputTypeError} if the problem or a buffer has the wrong type, {ShapeError} if a
+ *   buffer is not d long, {ArgumentRangeError} if `next` or `gradient` aliases W or the
+ *   problem has moments only.
  *
  * @example Agrees bit for bit with the two-pass kernel
  * ```ts
@@ -132,6 +178,7 @@ export function gdStepFused(
   next: Float64Array,
   gradient: Float64Array,
 ): number {
+  requireStep(problem, weights, learningRate, next, gradient);
   const { x, y } = requireData(problem, "fused");
   const m = x.rows, d = x.cols, a = x.data;
   let squares;
@@ -231,7 +278,9 @@ function fusedSums4(
  * @param learningRate η.
  * @param next Receives W − η∇C(W).
  * @param gradient Receives ∇C(W).
- * @returns C(W), NaN when the problem has no mean square s.
+ * @returns C(W); without the mean square s (a moments problem given only G and c), the
+ *   loss up to its unknown constant, ½WᵀGW − cᵀW.
+ * @throws {InputTypeError}, {ShapeError}, {ArgumentRangeError} as {@link gdStepTwoPass}.
  *
  * @example C(x) = x² (G = [[2]], c = [0], s = 0): from x = 1.2 with η = 0.3, x ← 0.48
  * ```ts
@@ -252,7 +301,10 @@ export function gdStepGram(
   next: Float64Array,
   gradient: Float64Array,
 ): number {
+  requireStep(problem, weights, learningRate, next, gradient);
   const d = problem.dimension, gram = problem.gram, c = problem.moment;
+  // Without s the loss is known only up to its constant ½s: report ½WᵀGW − cᵀW.
+  const s = Number.isNaN(problem.meanSquare) ? 0 : problem.meanSquare;
   let wg = 0, cw = 0;
   for (let p = 0; p < d; p++) {
     let g = -c[p];
@@ -263,7 +315,7 @@ export function gdStepGram(
     cw += c[p] * weights[p];
   }
   for (let p = 0; p < d; p++) next[p] = weights[p] - learningRate * gradient[p];
-  return 0.5 * (wg - cw + problem.meanSquare);
+  return 0.5 * (wg - cw + s);
 }
 
 /**

@@ -6,7 +6,15 @@
  * @module
  */
 
-import { requirePositive } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import {
+  describeValue,
+  lookupOwn,
+  requireFunction,
+  requireNumberArray,
+  requireObject,
+  requirePositive,
+} from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 export type { Matrix } from "../linalg/matrix.ts";
 import { type DescentOptions, type DescentResult, runDescent } from "./descent.ts";
@@ -37,7 +45,9 @@ export interface GradientDescentOptions extends DescentOptions {
  * @param initialWeights W⁽⁰⁾ (S4's x₀).
  * @param options η, the stopping rule, `maxIterations`, divergence factor, trajectory.
  * @returns status, iterations, weights, loss and optionally the trajectory.
- * @throws {RangeError} if η is not a finite number > 0, or the options are malformed.
+ * @throws {InputTypeError} if the objective is not a function or an argument has the wrong type.
+ * @throws {ArgumentRangeError} if η is not a finite number > 0, or the options are malformed.
+ * @throws {NonFiniteError} if the initial weights are not finite.
  * @see fixtures/gd/s004_gd_x2.json
  *
  * @example S4: J(x) = x², x₀ = 1.2, η = 0.3, stop when J < 10⁻³: x = 1.2·0.4ⁿ, four steps
@@ -57,10 +67,10 @@ export function gradientDescent(
   initialWeights: ArrayLike<number>,
   options: GradientDescentOptions,
 ): DescentResult {
-  if (typeof objective !== "function") {
-    throw new TypeError("Cannot run gradient descent: the objective must be a function");
-  }
-  requirePositive(options?.learningRate, "learningRate");
+  requireFunction(objective, "objective (the function to minimise)");
+  requireNumberArray(initialWeights, "initialWeights");
+  requireObject(options, "options");
+  requirePositive(options.learningRate, "learningRate");
   const eta = options.learningRate;
   const scratch = new Float64Array(initialWeights.length);
   return runDescent(
@@ -111,8 +121,10 @@ function residualLoss(problem: LeastSquaresProblem, weights: Float64Array): numb
  * @param options η, W⁽⁰⁾, the kernel, the stopping rule, `maxIterations`, …
  * @returns The {@link DescentResult}; `loss` is (1/2m)‖XW − y‖² from residuals when
  *   the data are known.
- * @throws {RangeError} for a bad η, W⁽⁰⁾ of the wrong length, an unknown kernel, or a
- *   data kernel on a moments-only problem.
+ * @throws {InputTypeError} if the problem or options have the wrong type.
+ * @throws {ShapeError} for W⁽⁰⁾ of the wrong length.
+ * @throws {ArgumentRangeError} for a bad η, an unknown kernel, a data kernel on a
+ *   moments-only problem, or a "loss" stopping rule on moments without s.
  *
  * @example The twoPass and gram kernels reach the same point
  * ```ts
@@ -131,21 +143,26 @@ export function problemGradientDescent(
   problem: LeastSquaresProblem,
   options: LeastSquaresDescentOptions,
 ): DescentResult {
-  requirePositive(options?.learningRate, "learningRate");
-  const variant = options.variant ?? "twoPass";
-  if (!Object.hasOwn(GD_STEP_VARIANTS, variant)) {
-    throw new RangeError(
-      `Unknown GD step variant ${JSON.stringify(variant)}: expected one of ${
-        Object.keys(GD_STEP_VARIANTS).join(", ")
-      }`,
+  if (typeof problem !== "object" || problem === null || !(problem.gram instanceof Float64Array)) {
+    throw new InputTypeError(
+      `problem must come from leastSquaresProblem or momentsProblem, got ${describeValue(problem)}`,
     );
   }
+  requireObject(options, "options");
+  requirePositive(options.learningRate, "learningRate");
+  const variant = options.variant ?? "twoPass";
+  const kernel = lookupOwn(GD_STEP_VARIANTS, variant, "GD step variant");
   if (problem.data === null && variant !== "gram") {
-    throw new RangeError(
+    throw new ArgumentRangeError(
       `The ${variant} GD step needs the data X and y; this problem has moments only (use variant "gram")`,
     );
   }
-  const kernel = GD_STEP_VARIANTS[variant];
+  if (problem.data === null && Number.isNaN(problem.meanSquare) && options.stop?.kind === "loss") {
+    throw new ArgumentRangeError(
+      `A "loss" stopping rule needs the loss itself: give the moments' meanSquare s ` +
+        `(without it the loss is known only up to its constant ½s)`,
+    );
+  }
   const d = problem.dimension;
   const initial = options.initialWeights ?? new Float64Array(d);
   requireWeights(initial, d, "run gradient descent");
@@ -171,8 +188,10 @@ export function problemGradientDescent(
  * @param y The targets y.
  * @param options η, W⁽⁰⁾ (default 0), the kernel, the stopping rule, `maxIterations`.
  * @returns status, iterations, weights, loss C(W) = (1/2m)‖XW − y‖², trajectory.
- * @throws {RangeError} for mismatched lengths, empty or non-finite data, a bad η, W⁽⁰⁾
- *   of the wrong length, or `maxIterations` not a positive integer.
+ * @throws {InputTypeError} if X is not a Matrix (use fromRows) or y not numbers.
+ * @throws {ShapeError} for mismatched lengths, empty data or W⁽⁰⁾ of the wrong length.
+ * @throws {NonFiniteError} for non-finite data.
+ * @throws {ArgumentRangeError} for a bad η or `maxIterations` not an integer in [1, 10⁷].
  * @see fixtures/gd/s000_gd20.json, fixtures/gd/s001_gd_matlab.json
  *
  * @example S1 §2.1: step 0.02 from W⁰ = 0, stop when every |ΔWⱼ| < 0.02 — 16 steps
@@ -200,10 +219,15 @@ export function leastSquaresGradientDescent(
  * W ← W − η(GW − c): the population (m → ∞) limit of a regression, with G = E[xxᵀ]
  * and c = E[xy]. Runs the Gram kernel.
  *
+ * s is optional: without it the run is the same (the gradient GW − c does not need s),
+ * and `loss` is ½WᵀGW − cᵀW, the loss without its constant ½s; only a `"loss"` stopping
+ * rule, whose threshold needs the constant, is then refused.
+ *
  * @param moments G, c and optionally s = E[y²] (for the loss).
  * @param options η, W⁽⁰⁾ (default 0), the stopping rule, `maxIterations`.
- * @returns The {@link DescentResult}; `loss` is ½WᵀGW − cᵀW + ½s (NaN without s).
- * @throws {RangeError} for malformed moments or options.
+ * @returns The {@link DescentResult}; `loss` is ½WᵀGW − cᵀW + ½s (without s: ½WᵀGW − cᵀW).
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} for
+ *   malformed moments or options (see {@link momentsProblem}, {@link problemGradientDescent}).
  * @see fixtures/gd/s002_gd_regression.json
  *
  * @example One weight, G = [[2]], c = [2]: the minimiser is W = 1
@@ -220,5 +244,6 @@ export function momentsGradientDescent(
   moments: LeastSquaresMoments,
   options: GradientDescentOptions & { readonly initialWeights?: ArrayLike<number> },
 ): DescentResult {
+  requireObject(options, "options");
   return problemGradientDescent(momentsProblem(moments), { ...options, variant: "gram" });
 }

@@ -9,7 +9,15 @@
  * @module
  */
 
-import { requireFinite } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireFinite,
+  requireFiniteNumber,
+  requireMatrix,
+  requireNumberArray,
+  requireObject,
+} from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
@@ -29,7 +37,7 @@ export interface LeastSquaresProblem {
   readonly gram: Float64Array;
   /** c = Xᵀy/m. */
   readonly moment: Float64Array;
-  /** s = yᵀy/m (NaN when unknown: then the Gram loss is NaN too). */
+  /** s = yᵀy/m (NaN when unknown: the Gram loss is then ½WᵀGW − cᵀW, without its constant ½s). */
   readonly meanSquare: number;
   /** Scratch for the residual XW − y (length m), owned by the problem. */
   readonly residual: Float64Array;
@@ -42,7 +50,9 @@ export interface LeastSquaresProblem {
  * @param x The design matrix X (m × d), one row per sample.
  * @param y The targets y (length m).
  * @param operation What is being done, for messages ("run gradient descent").
- * @throws {RangeError} naming what is wrong and what was expected.
+ * @throws {InputTypeError} if X is not a Matrix (use fromRows) or y not an array of numbers.
+ * @throws {ShapeError} naming the mismatch: empty X, or rows of X and entries of y differ.
+ * @throws {NonFiniteError} naming the first non-finite entry.
  *
  * @example
  * ```ts
@@ -59,19 +69,15 @@ export function checkLeastSquaresData(
   y: ArrayLike<number>,
   operation: string,
 ): void {
-  if (typeof x !== "object" || x === null || !(x.data instanceof Float64Array)) {
-    throw new TypeError(`Cannot ${operation}: X must be a Matrix { rows, cols, data }`);
-  }
+  requireMatrix(x, "X");
+  requireNumberArray(y, "y");
   if (x.rows === 0 || x.cols === 0) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${operation}: X is empty (${x.rows}×${x.cols}); expected at least one sample and one feature`,
     );
   }
-  if (y === null || typeof y !== "object" || typeof y.length !== "number") {
-    throw new TypeError(`Cannot ${operation}: y must be an array of numbers`);
-  }
   if (x.rows !== y.length) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${operation}: X has ${x.rows} rows but y has ${y.length} entries`,
     );
   }
@@ -86,7 +92,7 @@ export function checkLeastSquaresData(
  * @param x The design matrix X (m × d); S0's `x` with its column of ones, S1's X.
  * @param y The targets y (length m).
  * @returns The {@link LeastSquaresProblem}.
- * @throws {RangeError} for mismatched lengths, empty data or non-finite entries.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link checkLeastSquaresData}.
  *
  * @example One sample x = [1, 2], y = 3: G = [[1, 2], [2, 4]], c = [3, 6], s = 9
  * ```ts
@@ -137,7 +143,7 @@ export interface LeastSquaresMoments {
   readonly gram: readonly (readonly number[])[];
   /** c = E[xy] (or Xᵀy/m). */
   readonly moment: readonly number[];
-  /** s = E[y²] (or yᵀy/m); omit when unknown (losses are then NaN). */
+  /** s = E[y²] (or yᵀy/m); omit when unknown (losses then omit their constant ½s). */
   readonly meanSquare?: number;
 }
 
@@ -147,8 +153,10 @@ export interface LeastSquaresMoments {
  *
  * @param moments G, c and optionally s.
  * @returns A {@link LeastSquaresProblem} with `data: null`; only the Gram kernel runs on it.
- * @throws {RangeError} if G is not square d × d, c does not have d entries, G is not
- *   symmetric, or anything is non-finite.
+ * @throws {InputTypeError} if the moments are not `{ gram: number[][], moment: number[] }`.
+ * @throws {ShapeError} if G is not square d × d or c does not have d entries.
+ * @throws {ArgumentRangeError} if G is not symmetric.
+ * @throws {NonFiniteError} if anything is non-finite.
  *
  * @example C(x) = x² as a Gram problem
  * ```ts
@@ -159,12 +167,20 @@ export interface LeastSquaresMoments {
  * @category Optimisation
  */
 export function momentsProblem(moments: LeastSquaresMoments): LeastSquaresProblem {
+  requireObject(moments, "moments ({ gram, moment, meanSquare? })");
+  requireNumberArray(moments.moment, "c (moments.moment)");
+  if (!Array.isArray(moments.gram)) {
+    throw new InputTypeError(
+      `G (moments.gram) must be an array of rows (number[][]), got ${describeValue(moments.gram)}`,
+    );
+  }
+  moments.gram.forEach((row, i) => requireNumberArray(row, `G (moments.gram) row ${i}`));
   const d = moments.moment.length;
   if (d === 0) {
-    throw new RangeError("Cannot set up least squares from moments: c is empty");
+    throw new ShapeError("Cannot set up least squares from moments: c is empty");
   }
   if (moments.gram.length !== d || moments.gram.some((row) => row.length !== d)) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot set up least squares from moments: G must be ${d}×${d} to match c (${d} entries)`,
     );
   }
@@ -175,14 +191,14 @@ export function momentsProblem(moments: LeastSquaresMoments): LeastSquaresProble
   for (let p = 0; p < d; p++) {
     for (let q = 0; q < p; q++) {
       if (gram[p * d + q] !== gram[q * d + p]) {
-        throw new RangeError(
+        throw new ArgumentRangeError(
           `Cannot set up least squares from moments: G is not symmetric at (${p}, ${q})`,
         );
       }
     }
   }
   const meanSquare = moments.meanSquare ?? NaN;
-  if (moments.meanSquare !== undefined) requireFinite([meanSquare], "s");
+  if (moments.meanSquare !== undefined) requireFiniteNumber(meanSquare, "s (moments.meanSquare)");
   return { dimension: d, data: null, gram, moment, meanSquare, residual: new Float64Array(0) };
 }
 
@@ -193,7 +209,8 @@ export function momentsProblem(moments: LeastSquaresMoments): LeastSquaresProble
  * @param y The targets y (length m).
  * @param weights W (length d).
  * @returns C(W).
- * @throws {RangeError} for mismatched lengths, empty data or non-finite entries.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link checkLeastSquaresData},
+ *   or for W of the wrong type, length or finiteness.
  *
  * @example S0's data at θ = [1, 1]
  * ```ts
@@ -229,7 +246,8 @@ export function leastSquaresLoss(
  * @param weights W (length d).
  * @param out Optional buffer of length d to write into.
  * @returns ∇C(W) (in `out` when given).
- * @throws {RangeError} for mismatched lengths, empty data or non-finite entries.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError} as {@link leastSquaresLoss}, or
+ *   if `out` is not a Float64Array of d entries.
  *
  * @example One sample x = [1, 2], y = 3 at W = 0: ∇C = −y·x = [−3, −6]
  * ```ts
@@ -244,12 +262,16 @@ export function leastSquaresGradient(
   x: Matrix,
   y: ArrayLike<number>,
   weights: ArrayLike<number>,
-  out: Float64Array = new Float64Array(x.cols),
+  out?: Float64Array,
 ): Float64Array {
   checkLeastSquaresData(x, y, "compute the least-squares gradient");
   requireWeights(weights, x.cols, "compute the least-squares gradient");
+  if (out === undefined) out = new Float64Array(x.cols);
+  if (!(out instanceof Float64Array)) {
+    throw new InputTypeError(`out must be a Float64Array, got ${describeValue(out)}`);
+  }
   if (out.length !== x.cols) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot compute the least-squares gradient: out has ${out.length} entries, expected ${x.cols}`,
     );
   }
@@ -270,7 +292,8 @@ export function leastSquaresGradient(
  * @param weights The weights to check.
  * @param dimension The expected length d.
  * @param operation What is being done, for messages.
- * @throws {RangeError} naming the lengths or the non-finite entry.
+ * @throws {InputTypeError} if `weights` is not an array of numbers.
+ * @throws {ShapeError} naming the lengths; {NonFiniteError} naming the non-finite entry.
  *
  * @example
  * ```ts
@@ -284,11 +307,9 @@ export function requireWeights(
   dimension: number,
   operation: string,
 ): void {
-  if (weights === null || typeof weights !== "object" || typeof weights.length !== "number") {
-    throw new TypeError(`Cannot ${operation}: weights must be an array of numbers`);
-  }
+  requireNumberArray(weights, "weights");
   if (weights.length !== dimension) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot ${operation}: weights have ${weights.length} entries but X has ${dimension} columns`,
     );
   }

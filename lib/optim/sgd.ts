@@ -7,7 +7,8 @@
  * @module
  */
 
-import { requireInteger } from "../_util/validate.ts";
+import { InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireBoolean, requireInteger, requireObject } from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { RandomState } from "../random/random_state.ts";
 export type { Matrix } from "../linalg/matrix.ts";
@@ -24,8 +25,12 @@ export interface SgdOptions extends DescentOptions {
   /** b, samples per update (1 for plain SGD). */
   readonly batchSize: number;
   /**
-   * With replacement (S1's MATLAB `randi`): b draws of `randint(0, m)`. Without:
-   * `choice(m, b, false)`, b distinct samples per update (numpy's legacy choice).
+   * With replacement (S1's MATLAB `randi`): b draws of `randint(0, m)`. Without: b
+   * distinct samples per update, by a partial Fisher–Yates shuffle of a pool of the m
+   * indices kept across updates (for k = 0 … b − 1: j = `randint(k, m)`, swap pool[k] and
+   * pool[j], take pool[k]): O(b) per update, where numpy's legacy `choice(m, b, False)`
+   * shuffles all m. A numpy script reproduces it with the same `RandomState` and the same
+   * loop over `np.arange(m)`.
    */
   readonly replace: boolean;
   /** Seed of a fresh `RandomState`; give this or `random`. */
@@ -56,10 +61,13 @@ export interface SgdResult extends DescentResult {
  * @param y The targets y.
  * @param options Schedule, batch size, sampling, seed, stopping rule, `maxIterations`.
  * @returns status, iterations, weights, full loss, and optionally trajectory and batches.
- * @throws {RangeError} for mismatched lengths, empty or non-finite data, a batch size
- *   that is not a positive integer or exceeds m without replacement, a bad schedule,
- *   W⁽⁰⁾ of the wrong length, `maxIterations` not a positive integer.
- * @throws {TypeError} unless exactly one of `seed` and `random` is given.
+ * @throws {InputTypeError} if X is not a Matrix, y not numbers, an option has the wrong
+ *   type, or not exactly one of `seed` and `random` is given.
+ * @throws {ShapeError} for mismatched lengths, empty data or W⁽⁰⁾ of the wrong length, or
+ *   a batch larger than m without replacement.
+ * @throws {NonFiniteError} for non-finite data.
+ * @throws {ArgumentRangeError} for a batch size that is not a positive integer, a bad
+ *   schedule, or `maxIterations` not an integer in [1, 10⁷].
  * @see fixtures/gd/s001_minisgd.json
  *
  * @example S1 §2.2.1 with a seeded stream standing in for MATLAB's randi
@@ -81,27 +89,34 @@ export function stochasticGradientDescent(
   options: SgdOptions,
 ): SgdResult {
   checkLeastSquaresData(x, y, "run SGD");
+  requireObject(options, "options");
   const m = x.rows, d = x.cols, a = x.data;
   const targets = Float64Array.from(y);
   validateStepSchedule(options.schedule);
   requireInteger(options.batchSize, "batchSize", 1);
   const b = options.batchSize;
-  if (typeof options.replace !== "boolean") {
-    throw new TypeError(`Cannot run SGD: replace must be true or false, got ${options.replace}`);
-  }
+  requireBoolean(options.replace, "Cannot run SGD: replace");
   if (!options.replace && b > m) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot run SGD: batch size ${b} is larger than the ${m} samples, which sampling without replacement cannot draw`,
     );
   }
   if ((options.seed === undefined) === (options.random === undefined)) {
-    throw new TypeError("Cannot run SGD: give exactly one of seed and random");
+    throw new InputTypeError("Cannot run SGD: give exactly one of seed and random");
+  }
+  if (options.random !== undefined && !(options.random instanceof RandomState)) {
+    throw new InputTypeError(
+      `Cannot run SGD: random must be a RandomState, got ${describeValue(options.random)}`,
+    );
   }
   const random = options.random ?? new RandomState(options.seed as number);
   const initial = options.initialWeights ?? new Float64Array(d);
   requireWeights(initial, d, "run SGD");
   const batches: number[][] | undefined = options.recordBatches ? [] : undefined;
   const batch = new Int32Array(b);
+  // Without replacement: a pool holding a permutation of 0 … m − 1, partially shuffled at
+  // each update (O(b)); its first b entries are the batch.
+  const pool = options.replace ? null : Int32Array.from({ length: m }, (_, i) => i);
 
   const result = runDescent(
     {
@@ -109,7 +124,14 @@ export function stochasticGradientDescent(
         if (options.replace) {
           for (let k = 0; k < b; k++) batch[k] = random.randint(0, m);
         } else {
-          batch.set(random.choice(m, b, false));
+          const p = pool as Int32Array;
+          for (let k = 0; k < b; k++) {
+            const j = random.randint(k, m);
+            const picked = p[j];
+            p[j] = p[k];
+            p[k] = picked;
+            batch[k] = picked;
+          }
         }
         if (batches) batches.push(Array.from(batch));
         gradient.fill(0);

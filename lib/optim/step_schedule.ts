@@ -6,7 +6,8 @@
  * @module
  */
 
-import { requireInteger, requirePositive } from "../_util/validate.ts";
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, listOf, requireInteger, requirePositive } from "../_util/validate.ts";
 
 /**
  * A step-size schedule:
@@ -25,8 +26,9 @@ export type StepSchedule =
  *
  * @param schedule The schedule.
  * @returns The same schedule.
- * @throws {TypeError} for an unknown kind.
- * @throws {RangeError} if the learning rate or constant C is not a finite number > 0.
+ * @throws {InputTypeError} if the schedule is not an object.
+ * @throws {ArgumentRangeError} for an unknown kind, or if the learning rate or constant C
+ *   is not a finite number > 0.
  *
  * @example
  * ```ts
@@ -40,8 +42,10 @@ export type StepSchedule =
  */
 export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
   if (typeof schedule !== "object" || schedule === null) {
-    throw new TypeError(
-      `A step schedule must be an object such as { kind: "inverseSqrt", constant: 0.06 }, got ${schedule}`,
+    throw new InputTypeError(
+      `A step schedule must be an object such as { kind: "inverseSqrt", constant: 0.06 }, got ${
+        describeValue(schedule)
+      }`,
     );
   }
   switch (schedule.kind) {
@@ -53,10 +57,10 @@ export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
       requirePositive(schedule.constant, `Step schedule "${schedule.kind}" constant C`);
       return schedule;
     default:
-      throw new TypeError(
+      throw new ArgumentRangeError(
         `Unknown step schedule kind ${
-          JSON.stringify((schedule as { kind?: unknown }).kind)
-        }: expected "constant", "inverseSqrt" or "inverse"`,
+          JSON.stringify((schedule as { kind?: unknown }).kind) ?? "undefined"
+        }: expected ${listOf(["constant", "inverseSqrt", "inverse"])}`,
       );
   }
 }
@@ -67,7 +71,8 @@ export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
  * @param schedule The schedule.
  * @param t The 1-based update number.
  * @returns ηₜ: η, C/√t or C/t.
- * @throws {RangeError} if t is not an integer ≥ 1.
+ * @throws {InputTypeError}, {ArgumentRangeError} as {@link validateStepSchedule}, or if t is
+ *   not an integer ≥ 1.
  *
  * @example S1's MiniSGD: C = 0.06, η₄ = 0.06/√4 = 0.03
  * ```ts
@@ -78,6 +83,7 @@ export function validateStepSchedule(schedule: StepSchedule): StepSchedule {
  * @category Optimisation
  */
 export function stepSize(schedule: StepSchedule, t: number): number {
+  validateStepSchedule(schedule);
   requireInteger(t, "Update number t", 1);
   switch (schedule.kind) {
     case "constant":

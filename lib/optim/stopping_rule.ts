@@ -12,6 +12,9 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, listOf, requireNumber, requireNumberArray } from "../_util/validate.ts";
+
 /**
  * A stopping rule. Iterations count updates W ← W − η∇C, so a rule that fires on the
  * initial point gives 0 iterations.
@@ -44,9 +47,9 @@ export type DescentStatus = "converged" | "diverged" | "maxIterations";
  *
  * @param rule The rule to check.
  * @returns The same rule.
- * @throws {TypeError} if `rule.kind` is not one of the four kinds.
- * @throws {RangeError} if a tolerance or threshold is negative or not finite, or `count`
- *   is not an integer ≥ 0.
+ * @throws {InputTypeError} if the rule is not an object or a bound not a number.
+ * @throws {ArgumentRangeError} if `rule.kind` is not one of the four kinds, a tolerance or
+ *   threshold is negative or not finite, or `count` is not an integer ≥ 0.
  *
  * @example S0's rule, and a rule that cannot be met
  * ```ts
@@ -60,8 +63,10 @@ export type DescentStatus = "converged" | "diverged" | "maxIterations";
  */
 export function validateStoppingRule(rule: StoppingRule): StoppingRule {
   if (typeof rule !== "object" || rule === null) {
-    throw new TypeError(
-      `A stopping rule must be an object such as { kind: "gradient", tolerance: 1e-6 }, got ${rule}`,
+    throw new InputTypeError(
+      `A stopping rule must be an object such as { kind: "gradient", tolerance: 1e-6 }, got ${
+        describeValue(rule)
+      }`,
     );
   }
   switch (rule.kind) {
@@ -70,31 +75,34 @@ export function validateStoppingRule(rule: StoppingRule): StoppingRule {
       requireBound(rule.tolerance, `Stopping rule "${rule.kind}": tolerance`);
       return rule;
     case "loss":
-      if (typeof rule.threshold !== "number" || !Number.isFinite(rule.threshold)) {
-        throw new RangeError(
+      requireNumber(rule.threshold, `Stopping rule "loss": threshold`);
+      if (!Number.isFinite(rule.threshold)) {
+        throw new ArgumentRangeError(
           `Stopping rule "loss": threshold must be a finite number, got ${rule.threshold}`,
         );
       }
       return rule;
     case "iterations":
+      requireNumber(rule.count, `Stopping rule "iterations": count`);
       if (!Number.isInteger(rule.count) || rule.count < 0) {
-        throw new RangeError(
+        throw new ArgumentRangeError(
           `Stopping rule "iterations": count must be an integer ≥ 0, got ${rule.count}`,
         );
       }
       return rule;
     default:
-      throw new TypeError(
+      throw new ArgumentRangeError(
         `Unknown stopping rule kind ${
-          JSON.stringify((rule as { kind?: unknown }).kind)
-        }: expected "gradient", "step", "loss" or "iterations"`,
+          JSON.stringify((rule as { kind?: unknown }).kind) ?? "undefined"
+        }: expected ${listOf(["gradient", "step", "loss", "iterations"])}`,
       );
   }
 }
 
 function requireBound(value: number, what: string): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${what} must be a finite number ≥ 0, got ${value}`);
+  requireNumber(value, what);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new ArgumentRangeError(`${what} must be a finite number ≥ 0, got ${value}`);
   }
 }
 
@@ -108,6 +116,8 @@ function requireBound(value: number, what: string): void {
  * @param loss C at the current weights.
  * @param iterations Updates made so far.
  * @returns `true` if the descent stops without making another update.
+ * @throws {InputTypeError}, {ArgumentRangeError} if the rule is malformed (see
+ *   {@link validateStoppingRule}) or the gradient is not an array of numbers.
  *
  * @example S0's test `np.all(np.absolute(gradient) <= 1e-6)`
  * ```ts
@@ -124,6 +134,10 @@ export function firesBeforeStep(
   loss: number,
   iterations: number,
 ): boolean {
+  validateStoppingRule(rule);
+  requireNumberArray(gradient, "gradient");
+  requireNumber(loss, "loss");
+  requireNumber(iterations, "iterations");
   switch (rule.kind) {
     case "gradient":
       for (let j = 0; j < gradient.length; j++) {
@@ -149,6 +163,8 @@ export function firesBeforeStep(
  * @param next W⁽ᵗ⁺¹⁾, the weights after it.
  * @param iterations Updates made so far, this one included.
  * @returns `true` if the descent stops at `next`.
+ * @throws {InputTypeError}, {ArgumentRangeError} if the rule is malformed or the weights
+ *   are not arrays of numbers.
  *
  * @example The MATLAB rule is strict: a move of exactly e does not stop
  * ```ts
@@ -165,6 +181,10 @@ export function firesAfterStep(
   next: ArrayLike<number>,
   iterations: number,
 ): boolean {
+  validateStoppingRule(rule);
+  requireNumberArray(previous, "previous");
+  requireNumberArray(next, "next");
+  requireNumber(iterations, "iterations");
   switch (rule.kind) {
     case "step":
       for (let j = 0; j < next.length; j++) {

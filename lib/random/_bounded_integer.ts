@@ -9,6 +9,8 @@
  * @module
  */
 
+import { ConvergenceError } from "../errors.ts";
+
 import type { MT19937 } from "./mt19937.ts";
 
 const TWO_POW_32 = 4294967296;
@@ -20,7 +22,7 @@ const TWO_POW_32 = 4294967296;
 export const MAX_REJECTIONS = 2000;
 
 function tooManyRejections(range: number): never {
-  throw new Error(
+  throw new ConvergenceError(
     `Masked rejection for an integer in [0, ${range}] was rejected ${MAX_REJECTIONS} times in a row; the generator is broken`,
   );
 }

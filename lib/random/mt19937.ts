@@ -13,6 +13,9 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue } from "../_util/validate.ts";
+
 /** Number of 32-bit words in the MT19937 state (n = 624).
  * @category Random numbers */
 export const MT19937_STATE_SIZE = 624;
@@ -33,7 +36,8 @@ const LOWER_MASK = 0x7fffffff;
  *
  * @param seed An integer in [0, 2³²).
  * @returns A fresh 624-word state (not yet twisted).
- * @throws {RangeError} if the seed is not an integer in [0, 2³²).
+ * @throws {InputTypeError} if the seed is not a number.
+ * @throws {ArgumentRangeError} if the seed is not an integer in [0, 2³²).
  *
  * @example The first words of the state for seed 1
  * ```ts
@@ -45,8 +49,13 @@ const LOWER_MASK = 0x7fffffff;
  * @category Random numbers
  */
 export function initGenrand(seed: number): Uint32Array {
-  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(
+  if (typeof seed !== "number") {
+    throw new InputTypeError(
+      `Cannot seed MT19937: the seed must be an integer in [0, 2**32), got ${describeValue(seed)}`,
+    );
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new ArgumentRangeError(
       `Cannot seed MT19937: the seed must be an integer in [0, 2**32), got ${seed}`,
     );
   }
@@ -67,6 +76,7 @@ export function initGenrand(seed: number): Uint32Array {
  *
  * @param state A 624-word state; overwritten.
  * @returns The same array.
+ * @throws {InputTypeError} if state is not a Uint32Array of 624 words.
  *
  * @example Twisting is deterministic
  * ```ts
@@ -78,6 +88,13 @@ export function initGenrand(seed: number): Uint32Array {
  * @category Random numbers
  */
 export function twistState(state: Uint32Array): Uint32Array {
+  if (!(state instanceof Uint32Array) || state.length !== MT19937_STATE_SIZE) {
+    throw new InputTypeError(
+      `state must be a Uint32Array of ${MT19937_STATE_SIZE} words (from initGenrand), got ${
+        describeValue(state)
+      }`,
+    );
+  }
   const n = MT19937_STATE_SIZE;
   for (let k = 0; k < n; k++) {
     const y = (state[k] & UPPER_MASK) | (state[(k + 1) % n] & LOWER_MASK);
@@ -92,6 +109,7 @@ export function twistState(state: Uint32Array): Uint32Array {
  *
  * @param word An unsigned 32-bit state word.
  * @returns The tempered word, an integer in [0, 2³²).
+ * @throws {InputTypeError} if word is not a number.
  *
  * @example Zero is a fixed point
  * ```ts
@@ -101,6 +119,9 @@ export function twistState(state: Uint32Array): Uint32Array {
  * @category Random numbers
  */
 export function temper(word: number): number {
+  if (typeof word !== "number") {
+    throw new InputTypeError(`word must be a number, got ${describeValue(word)}`);
+  }
   let y = word >>> 0;
   y ^= y >>> 11;
   y ^= (y << 7) & 0x9d2c5680;
@@ -134,7 +155,8 @@ export class MT19937 {
    * Seeds the state with {@link initGenrand}.
    *
    * @param seed An integer in [0, 2³²).
-   * @throws {RangeError} if the seed is not an integer in [0, 2³²).
+   * @throws {InputTypeError} if the seed is not a number.
+   * @throws {ArgumentRangeError} if the seed is not an integer in [0, 2³²).
    */
   constructor(seed: number) {
     this.#state = initGenrand(seed);

@@ -30,6 +30,8 @@
  */
 
 import { MT19937 } from "./mt19937.ts";
+import { ArgumentRangeError, ConvergenceError, InputTypeError, NonFiniteError } from "../errors.ts";
+import { describeValue } from "../_util/validate.ts";
 import { boundedByMask, MAX_REJECTIONS } from "./_bounded_integer.ts";
 
 /** 2⁻⁵³: random_sample's 53-bit integer k becomes k · 2⁻⁵³ ∈ [0, 1). */
@@ -40,14 +42,28 @@ const TWO_POW_26 = 67108864;
 const MAX_ARRAY_LENGTH = 0xffffffff;
 
 function requireNumber(value: number, what: string, method: string): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RangeError(`Cannot draw ${method}: ${what} must be a finite number, got ${value}`);
+  if (typeof value !== "number") {
+    throw new InputTypeError(
+      `Cannot draw ${method}: ${what} must be a finite number, got ${describeValue(value)}`,
+    );
+  }
+  if (!Number.isFinite(value)) {
+    throw new NonFiniteError(
+      `Cannot draw ${method}: ${what} must be a finite number, got ${value}`,
+    );
   }
 }
 
 function requireCount(value: number, what: string, method: string, maximum: number): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > maximum) {
-    throw new RangeError(
+  if (typeof value !== "number") {
+    throw new InputTypeError(
+      `Cannot draw ${method}: ${what} must be an integer in [0, ${maximum}], got ${
+        describeValue(value)
+      }`,
+    );
+  }
+  if (!Number.isInteger(value) || value < 0 || value > maximum) {
+    throw new ArgumentRangeError(
       `Cannot draw ${method}: ${what} must be an integer in [0, ${maximum}], got ${value}`,
     );
   }
@@ -80,11 +96,19 @@ export class RandomState {
    * an integer seed.
    *
    * @param seed An integer in [0, 2³²).
-   * @throws {RangeError} if the seed is not an integer in [0, 2³²).
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {ArgumentRangeError} if the seed is not an integer in [0, 2³²).
    */
   constructor(seed: number) {
-    if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new RangeError(
+    if (typeof seed !== "number") {
+      throw new InputTypeError(
+        `Cannot create RandomState: the seed must be an integer in [0, 2**32), got ${
+          describeValue(seed)
+        }`,
+      );
+    }
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+      throw new ArgumentRangeError(
         `Cannot create RandomState: the seed must be an integer in [0, 2**32), got ${seed}`,
       );
     }
@@ -117,7 +141,7 @@ export class RandomState {
    *
    * @param out The array to fill.
    * @returns `out`.
-   * @throws {TypeError} if out is not a Float64Array.
+   * @throws {InputTypeError} if out is not a Float64Array.
    *
    * @example
    * ```ts
@@ -128,7 +152,9 @@ export class RandomState {
    */
   fillRandomSample(out: Float64Array): Float64Array {
     if (!(out instanceof Float64Array)) {
-      throw new TypeError(`Cannot fill random samples: out must be a Float64Array`);
+      throw new InputTypeError(
+        `Cannot fill random samples: out must be a Float64Array, got ${describeValue(out)}`,
+      );
     }
     for (let i = 0; i < out.length; i++) out[i] = this.randomSample();
     return out;
@@ -141,7 +167,9 @@ export class RandomState {
    * @param low The lower bound (inclusive).
    * @param high The upper bound (exclusive except through rounding), high ≥ low.
    * @returns A double in [low, high].
-   * @throws {RangeError} if a bound is not finite, low > high, or high − low overflows.
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {NonFiniteError} if a bound is not finite.
+   * @throws {ArgumentRangeError} if low > high, or high − low overflows.
    *
    * @example
    * ```ts
@@ -164,8 +192,10 @@ export class RandomState {
    * @param low The lower bound.
    * @param high The upper bound, high ≥ low.
    * @returns `out`.
-   * @throws {RangeError} if a bound is not finite, low > high, or high − low overflows.
-   * @throws {TypeError} if out is not a Float64Array.
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {NonFiniteError} if a bound is not finite.
+   * @throws {ArgumentRangeError} if low > high, or high − low overflows.
+   * @throws {InputTypeError} if out is not a Float64Array.
    *
    * @example Three weights in [−1, 1), as `np.random.uniform(-1, 1, size=3)`
    * ```ts
@@ -176,7 +206,9 @@ export class RandomState {
    */
   fillUniform(out: Float64Array, low: number, high: number): Float64Array {
     if (!(out instanceof Float64Array)) {
-      throw new TypeError(`Cannot fill uniform samples: out must be a Float64Array`);
+      throw new InputTypeError(
+        `Cannot fill uniform samples: out must be a Float64Array, got ${describeValue(out)}`,
+      );
     }
     // Validate once, even when out is empty, so bad bounds never pass silently.
     this.#checkUniform(low, high);
@@ -189,10 +221,14 @@ export class RandomState {
     requireNumber(low, "low", "uniform");
     requireNumber(high, "high", "uniform");
     if (low > high) {
-      throw new RangeError(`Cannot draw uniform: low must be ≤ high, got low ${low}, high ${high}`);
+      throw new ArgumentRangeError(
+        `Cannot draw uniform: low must be ≤ high, got low ${low}, high ${high}`,
+      );
     }
     if (!Number.isFinite(high - low)) {
-      throw new RangeError(`Cannot draw uniform: high − low overflows (low ${low}, high ${high})`);
+      throw new ArgumentRangeError(
+        `Cannot draw uniform: high − low overflows (low ${low}, high ${high})`,
+      );
     }
   }
 
@@ -229,7 +265,7 @@ export class RandomState {
     // < 10⁻¹³⁰⁰ of being reached) only turns a broken generator into an error.
     for (let tries = 0; radiusSquared >= 1 || radiusSquared === 0; tries++) {
       if (tries === MAX_REJECTIONS) {
-        throw new Error(
+        throw new ConvergenceError(
           `The polar method was rejected ${MAX_REJECTIONS} times in a row; the generator is broken`,
         );
       }
@@ -250,7 +286,9 @@ export class RandomState {
    * @param mean μ (numpy's `loc`).
    * @param standardDeviation σ ≥ 0 (numpy's `scale`); 0 returns μ but still draws.
    * @returns A deviate of N(μ, σ²).
-   * @throws {RangeError} if μ or σ is not finite, or σ < 0.
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {NonFiniteError} if μ or σ is not finite.
+   * @throws {ArgumentRangeError} if σ < 0.
    *
    * @example
    * ```ts
@@ -272,8 +310,10 @@ export class RandomState {
    * @param mean μ.
    * @param standardDeviation σ ≥ 0.
    * @returns `out`.
-   * @throws {RangeError} if μ or σ is not finite, or σ < 0.
-   * @throws {TypeError} if out is not a Float64Array.
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {NonFiniteError} if μ or σ is not finite.
+   * @throws {ArgumentRangeError} if σ < 0.
+   * @throws {InputTypeError} if out is not a Float64Array.
    *
    * @example
    * ```ts
@@ -285,7 +325,9 @@ export class RandomState {
    */
   fillNormal(out: Float64Array, mean: number, standardDeviation: number): Float64Array {
     if (!(out instanceof Float64Array)) {
-      throw new TypeError(`Cannot fill normal samples: out must be a Float64Array`);
+      throw new InputTypeError(
+        `Cannot fill normal samples: out must be a Float64Array, got ${describeValue(out)}`,
+      );
     }
     this.#checkNormal(mean, standardDeviation);
     for (let i = 0; i < out.length; i++) out[i] = mean + standardDeviation * this.standardNormal();
@@ -296,7 +338,7 @@ export class RandomState {
     requireNumber(mean, "mean", "normal");
     requireNumber(standardDeviation, "standardDeviation", "normal");
     if (standardDeviation < 0) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot draw normal: standardDeviation must be ≥ 0, got ${standardDeviation}`,
       );
     }
@@ -312,7 +354,8 @@ export class RandomState {
    * @param low The smallest value, a safe integer.
    * @param high One past the largest value, a safe integer > low, high − low ≤ 2⁵³ − 1.
    * @returns An integer in [low, high).
-   * @throws {RangeError} if a bound is not a safe integer, low ≥ high, or the range is
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {ArgumentRangeError} if a bound is not a safe integer, low ≥ high, or the range is
    *   too large for exact doubles.
    *
    * @example
@@ -326,14 +369,23 @@ export class RandomState {
   randint(low: number, high: number): number {
     for (const [what, value] of [["low", low], ["high", high]] as const) {
       if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-        throw new RangeError(`Cannot draw randint: ${what} must be a safe integer, got ${value}`);
+        if (typeof value !== "number") {
+          throw new InputTypeError(
+            `Cannot draw randint: ${what} must be a safe integer, got ${describeValue(value)}`,
+          );
+        }
+        throw new ArgumentRangeError(
+          `Cannot draw randint: ${what} must be a safe integer, got ${value}`,
+        );
       }
     }
     if (low >= high) {
-      throw new RangeError(`Cannot draw randint: low must be < high, got low ${low}, high ${high}`);
+      throw new ArgumentRangeError(
+        `Cannot draw randint: low must be < high, got low ${low}, high ${high}`,
+      );
     }
     if (high - low > Number.MAX_SAFE_INTEGER) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot draw randint: high − low must be ≤ 2**53 − 1, got [${low}, ${high})`,
       );
     }
@@ -351,7 +403,8 @@ export class RandomState {
    * @param size How many to choose.
    * @param replace Whether an index may be chosen more than once.
    * @returns The chosen indices.
-   * @throws {RangeError} if a size is not a non-negative integer, populationSize is 0
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {ArgumentRangeError} if a size is not a non-negative integer, populationSize is 0
    *   while size > 0, or size > populationSize without replacement.
    *
    * @example Without replacement is a prefix of a permutation
@@ -365,10 +418,12 @@ export class RandomState {
     requireCount(populationSize, "populationSize", "choice", Number.MAX_SAFE_INTEGER);
     requireCount(size, "size", "choice", MAX_ARRAY_LENGTH);
     if (typeof replace !== "boolean") {
-      throw new TypeError(`Cannot draw choice: replace must be a boolean, got ${replace}`);
+      throw new InputTypeError(
+        `Cannot draw choice: replace must be a boolean, got ${describeValue(replace)}`,
+      );
     }
     if (populationSize === 0 && size > 0) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot draw choice: populationSize must be > 0 unless no samples are taken (size ${size})`,
       );
     }
@@ -378,7 +433,7 @@ export class RandomState {
       return chosen;
     }
     if (size > populationSize) {
-      throw new RangeError(
+      throw new ArgumentRangeError(
         `Cannot draw choice: size ${size} is larger than populationSize ${populationSize} without replacement`,
       );
     }
@@ -390,7 +445,8 @@ export class RandomState {
    *
    * @param n The number of items.
    * @returns A uniformly random permutation of 0 … n − 1.
-   * @throws {RangeError} if n is not an integer in [0, 2³² − 1].
+   * @throws {InputTypeError} for a value that is not a number (or array) where one is needed.
+   * @throws {ArgumentRangeError} if n is not an integer in [0, 2³² − 1].
    *
    * @example
    * ```ts
@@ -413,7 +469,7 @@ export class RandomState {
    *
    * @param items The array to shuffle; reordered in place.
    * @returns `items`.
-   * @throws {TypeError} if items is not an array.
+   * @throws {InputTypeError} if items is not an array.
    *
    * @example
    * ```ts
@@ -424,7 +480,9 @@ export class RandomState {
    */
   shuffle<T>(items: T[]): T[] {
     if (!Array.isArray(items)) {
-      throw new TypeError(`Cannot shuffle: items must be an array, got ${typeof items}`);
+      throw new InputTypeError(
+        `Cannot shuffle: items must be an array, got ${describeValue(items)}`,
+      );
     }
     for (let i = items.length - 1; i > 0; i--) {
       const j = boundedByMask(this.#generator, i);

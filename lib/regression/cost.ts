@@ -7,7 +7,8 @@
 
 import type { Matrix } from "../linalg/matrix.ts";
 import { matvec } from "../linalg/matvec.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import { requireFiniteArray, requireMatrix } from "../_util/validate.ts";
 
 /**
  * C(W) = (1/2n) Σᵢ (y⁽ⁱ⁾ − Wᵀx⁽ⁱ⁾)², 001 (1.3).
@@ -18,7 +19,9 @@ import { requireFinite } from "../_util/validate.ts";
  * @param weights W, length p.
  * @param y Y, length n.
  * @returns C(W) ≥ 0.
- * @throws {RangeError} on mismatched shapes, an empty X, or non-finite values.
+ * @throws {InputTypeError} if X is not a Matrix or W, y not arrays of numbers.
+ * @throws {ShapeError} on mismatched shapes or an empty X.
+ * @throws {NonFiniteError} if W or y has a non-finite value.
  * @see fixtures/regression/commute.json
  *
  * @example A perfect fit costs 0, an error of 2 in one of two points costs 4/4 = 1
@@ -36,14 +39,20 @@ export function leastSquaresCost(
   weights: ArrayLike<number>,
   y: ArrayLike<number>,
 ): number {
-  if (x.rows === 0) throw new RangeError("Cannot compute the cost: X has no rows");
+  requireMatrix(x, "X");
+  requireFiniteArray(weights, "W");
+  requireFiniteArray(y, "y");
+  if (x.rows === 0) throw new ShapeError("Cannot compute the cost: X has no rows");
+  if (weights.length !== x.cols) {
+    throw new ShapeError(
+      `Cannot compute the cost: W has ${weights.length} entries but X has ${x.cols} columns`,
+    );
+  }
   if (y.length !== x.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot compute the cost: X has ${x.rows} rows but y has ${y.length} entries`,
     );
   }
-  requireFinite(y, "y");
-  requireFinite(weights, "W");
   const predicted = matvec(x, weights);
   let sum = 0;
   for (let i = 0; i < x.rows; i++) {

@@ -5,7 +5,13 @@
  * @module
  */
 
-import { requireFinite } from "../_util/validate.ts";
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireBoolean,
+  requireFiniteArray,
+  requireOptionalObject,
+} from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 
 /** Options of {@link designMatrix}.
@@ -23,7 +29,9 @@ export interface DesignOptions {
  * @param features The feature columns x₁ … x_d, each of length n.
  * @param options `{ intercept }`: whether to prepend the column of ones (default true).
  * @returns X, row-major, one row per data point.
- * @throws {RangeError} if there are no columns (and no intercept), no rows, columns of
+ * @throws {InputTypeError} if `features` is not an array of number arrays.
+ * @throws {NonFiniteError} if a feature value is not finite.
+ * @throws {ShapeError} if there are no columns (and no intercept), no rows, columns of
  *   different lengths, or a non-finite value.
  * @see fixtures/regression/commute.json
  *
@@ -39,25 +47,34 @@ export function designMatrix(
   features: readonly ArrayLike<number>[],
   options: DesignOptions = {},
 ): Matrix {
-  const intercept = options.intercept ?? true;
+  if (!Array.isArray(features)) {
+    throw new InputTypeError(
+      `features must be an array of feature columns (number arrays), got ${
+        describeValue(features)
+      }`,
+    );
+  }
+  requireOptionalObject(options, "options");
+  const intercept = options?.intercept ?? true;
+  requireBoolean(intercept, "options.intercept");
+  features.forEach((column, j) => requireFiniteArray(column, `Feature column ${j}`));
   const p = features.length + (intercept ? 1 : 0);
   if (p === 0) {
-    throw new RangeError("Cannot build a design matrix: no feature columns and no intercept");
+    throw new ShapeError("Cannot build a design matrix: no feature columns and no intercept");
   }
   if (features.length === 0) {
-    throw new RangeError(
+    throw new ShapeError(
       "Cannot build a design matrix: no feature columns give the number of rows",
     );
   }
   const n = features[0].length;
-  if (n === 0) throw new RangeError("Cannot build a design matrix: the feature columns are empty");
+  if (n === 0) throw new ShapeError("Cannot build a design matrix: the feature columns are empty");
   features.forEach((column, j) => {
     if (column.length !== n) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot build a design matrix: feature column ${j} has ${column.length} values, column 0 has ${n}`,
       );
     }
-    requireFinite(column, `Feature column ${j}`);
   });
   const x = createMatrix(n, p);
   const offset = intercept ? 1 : 0;

@@ -6,17 +6,17 @@
  * @module
  */
 
+import { type DoubleDouble, isDoubleDoubleMatrix } from "../linalg/double_double.ts";
 import {
-  ddAdd,
-  ddDiv,
-  ddMul,
-  ddSub,
-  type DoubleDouble,
-  isDoubleDoubleMatrix,
-  twoProduct,
-} from "../linalg/double_double.ts";
+  ddAddKernel as ddAdd,
+  ddDivKernel as ddDiv,
+  ddMulKernel as ddMul,
+  ddSubKernel as ddSub,
+  twoProductKernel as twoProduct,
+} from "../linalg/_dd.ts";
 import { type Design, leastSquares, type LeastSquaresMethod } from "../linalg/lstsq.ts";
 import type { Matrix } from "../linalg/matrix.ts";
+import { requireBoolean, requireNumberArray, requireObject } from "../_util/validate.ts";
 
 /** Options of {@link fitLinearModel}.
  * @category Regression */
@@ -89,7 +89,8 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  * @param y The targets Y, length n.
  * @param options `{ method, intercept }`.
  * @returns The {@link LinearFit}.
- * @throws {RangeError} from {@link leastSquares} (shapes, non-finite input, rank deficiency).
+ * @throws {InputTypeError} if options is not `{ method, intercept }` or y not numbers;
+ *   otherwise what {@link leastSquares} throws (shapes, non-finite input, rank deficiency).
  * @see fixtures/nist/
  *
  * @example A line through four points
@@ -106,6 +107,10 @@ function residualDouble(x: Matrix, i: number, w: Float64Array, y: number): numbe
  * @category Regression
  */
 export function fitLinearModel(x: Design, y: ArrayLike<number>, options: FitOptions): LinearFit {
+  requireObject(options, "options ({ method, intercept })");
+  requireBoolean(options.intercept, "options.intercept");
+  requireNumberArray(y, "y");
+  if (options.refine !== undefined) requireBoolean(options.refine, "options.refine");
   const { weights, unscaledCovariance } = leastSquares(x, y, {
     method: options.method,
     ...(options.refine ? { refine: true } : {}),

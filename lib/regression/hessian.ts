@@ -6,7 +6,8 @@
 
 import { matmul } from "../linalg/matmul.ts";
 import { type Matrix, transpose } from "../linalg/matrix.ts";
-import { requireFinite } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import { requireFiniteMatrix } from "../_util/validate.ts";
 
 /**
  * C″(W) = (1/n)XᵀX for C(W) = ‖XW − Y‖²/(2n). It is positive semidefinite always and
@@ -15,7 +16,9 @@ import { requireFinite } from "../_util/validate.ts";
  *
  * @param x The design X, n × p.
  * @returns XᵀX/n, p × p, exactly symmetric.
- * @throws {RangeError} if X is empty or has a non-finite entry.
+ * @throws {InputTypeError} if X is not a Matrix.
+ * @throws {ShapeError} if X is empty.
+ * @throws {NonFiniteError} if X has a non-finite entry.
  * @see fixtures/regression/hessian.json
  *
  * @example
@@ -28,10 +31,10 @@ import { requireFinite } from "../_util/validate.ts";
  * @category Regression
  */
 export function leastSquaresHessian(x: Matrix): Matrix {
+  requireFiniteMatrix(x, "X");
   if (x.rows === 0 || x.cols === 0) {
-    throw new RangeError(`Cannot form the Hessian: X is empty (${x.rows}×${x.cols})`);
+    throw new ShapeError(`Cannot form the Hessian: X is empty (${x.rows}×${x.cols})`);
   }
-  requireFinite(x.data, "X");
   const gram = matmul(transpose(x), x);
   for (let k = 0; k < gram.data.length; k++) gram.data[k] /= x.rows;
   return gram;

@@ -5,6 +5,14 @@
  * @module
  */
 
+import { ShapeError } from "../errors.ts";
+import {
+  requireFiniteNumber,
+  requireNumber,
+  requireNumberArray,
+  requirePositive,
+} from "../_util/validate.ts";
+
 /**
  * LRE = −log₁₀(|estimate − certified| / |certified|), or −log₁₀|estimate| when the
  * certified value is 0; clipped to [0, `digits`] (an estimate equal to the certified
@@ -14,7 +22,9 @@
  * @param certified The certified value.
  * @param digits The cap: the certified value's significant digits (NIST prints 15).
  * @returns The LRE in [0, digits]; 0 for a non-finite estimate.
- * @throws {RangeError} if `certified` is not finite or `digits` is not positive.
+ * @throws {InputTypeError} if an argument is not a number.
+ * @throws {NonFiniteError} if `certified` is not finite.
+ * @throws {ArgumentRangeError} if `digits` is not a finite number > 0.
  *
  * @example Eight correct digits
  * ```ts
@@ -26,10 +36,9 @@
  * @category Regression
  */
 export function logRelativeError(estimate: number, certified: number, digits = 15): number {
-  if (!Number.isFinite(certified)) {
-    throw new RangeError(`The certified value must be finite, got ${certified}`);
-  }
-  if (!(digits > 0)) throw new RangeError(`digits must be > 0, got ${digits}`);
+  requireNumber(estimate, "estimate");
+  requireFiniteNumber(certified, "The certified value");
+  requirePositive(digits, "digits");
   if (!Number.isFinite(estimate)) return 0;
   const error = certified === 0
     ? Math.abs(estimate)
@@ -41,7 +50,8 @@ export function logRelativeError(estimate: number, certified: number, digits = 1
 /**
  * The smallest LRE over paired lists (NIST reports the minimum over coefficients).
  *
- * @throws {RangeError} if the lists differ in length or are empty.
+ * @throws {InputTypeError} if a list is not an array of numbers.
+ * @throws {ShapeError} if the lists differ in length or are empty.
  *
  * @example
  * ```ts
@@ -55,8 +65,10 @@ export function minimumLogRelativeError(
   certified: ArrayLike<number>,
   digits = 15,
 ): number {
+  requireNumberArray(estimates, "estimates");
+  requireNumberArray(certified, "certified");
   if (estimates.length !== certified.length || estimates.length === 0) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot compare: ${estimates.length} estimates against ${certified.length} certified values`,
     );
   }

@@ -5,14 +5,19 @@
  * @module
  */
 
-import { requireFinite, requireInteger } from "../_util/validate.ts";
+import { ShapeError } from "../errors.ts";
+import { requireFiniteArray, requireInteger } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
-import { ddMul, type DoubleDouble, type DoubleDoubleMatrix } from "../linalg/double_double.ts";
+import type { DoubleDouble, DoubleDoubleMatrix } from "../linalg/double_double.ts";
+import { ddMulKernel as ddMul } from "../linalg/_dd.ts";
+
+/** The largest degree accepted: x¹⁰⁰⁰ overflows for every |x| > 2.03. */
+const MAX_DEGREE = 1000;
 
 function validate(x: ArrayLike<number>, degree: number): void {
-  requireInteger(degree, "Polynomial degree m", 0);
-  if (x.length === 0) throw new RangeError("Cannot build polynomial features: x is empty");
-  requireFinite(x, "x");
+  requireFiniteArray(x, "x");
+  requireInteger(degree, "Polynomial degree m", 0, MAX_DEGREE);
+  if (x.length === 0) throw new ShapeError("Cannot build polynomial features: x is empty");
 }
 
 /**
@@ -24,7 +29,10 @@ function validate(x: ArrayLike<number>, degree: number): void {
  * @param x The inputs x⁽¹⁾ … x⁽ⁿ⁾.
  * @param degree m ≥ 0.
  * @returns X, n × (m + 1).
- * @throws {RangeError} if x is empty or non-finite, or m is not an integer ≥ 0.
+ * @throws {InputTypeError} if x is not an array of numbers or m not a number.
+ * @throws {ShapeError} if x is empty.
+ * @throws {NonFiniteError} if x is not finite.
+ * @throws {ArgumentRangeError} if m is not an integer in [0, 1000].
  * @see fixtures/regression/poly.json
  *
  * @example φ(2) for m = 3
@@ -59,7 +67,8 @@ export function polynomialDesign(x: ArrayLike<number>, degree: number): Matrix {
  * @param x The inputs (doubles, taken as exact).
  * @param degree m ≥ 0.
  * @returns X as hi + lo parts, n × (m + 1).
- * @throws {RangeError} as {@link polynomialDesign}.
+ * @throws {InputTypeError}, {ShapeError}, {NonFiniteError}, {ArgumentRangeError} as
+ *   {@link polynomialDesign}.
  *
  * @example 0.1³ keeps the digits a double loses
  * ```ts

@@ -9,7 +9,14 @@
  * @module
  */
 
-import { requireInteger, requirePositive } from "../_util/validate.ts";
+import { ArgumentRangeError } from "../errors.ts";
+import {
+  lookupOwn,
+  requireInteger,
+  requireNumber,
+  requireOptionalObject,
+  requirePositive,
+} from "../_util/validate.ts";
 import { SUM_VARIANTS, type SumVariant } from "./summation.ts";
 
 /** ζ(½) = −1.46035450880958681…, the constant in Σ_{t≤T} 1/√t = 2√T + ζ(½) + O(T^(−½)).
@@ -58,14 +65,7 @@ export const ROBBINS_MONRO_SERIES: {
 export type StepSeriesName = keyof typeof ROBBINS_MONRO_SERIES;
 
 function seriesOf(name: StepSeriesName): StepSeries {
-  if (!Object.hasOwn(ROBBINS_MONRO_SERIES, name)) {
-    throw new RangeError(
-      `Unknown step series ${JSON.stringify(name)}: expected one of ${
-        Object.keys(ROBBINS_MONRO_SERIES).join(", ")
-      }`,
-    );
-  }
-  return ROBBINS_MONRO_SERIES[name];
+  return lookupOwn(ROBBINS_MONRO_SERIES, name, "step series");
 }
 
 /**
@@ -75,7 +75,9 @@ function seriesOf(name: StepSeriesName): StepSeries {
  * @param exponent p: ½, 1 or 2.
  * @param horizon T ≥ 1.
  * @returns A Float64Array of T terms.
- * @throws {RangeError} if T is not an integer ≥ 1 or above 9.4·10⁷, or p is not ½, 1, 2.
+ * @throws {InputTypeError} if p or T is not a number.
+ * @throws {ArgumentRangeError} if T is not an integer in [1, 94906265] (t·t exact), or p is
+ *   not ½, 1, 2.
  *
  * @example
  * ```ts
@@ -85,15 +87,18 @@ function seriesOf(name: StepSeriesName): StepSeries {
  * @category Series and summation
  */
 export function powerTerms(exponent: 0.5 | 1 | 2, horizon: number): Float64Array {
+  requireNumber(exponent, "Exponent p");
+  if (exponent !== 0.5 && exponent !== 1 && exponent !== 2) {
+    throw new ArgumentRangeError(`Exponent p must be 0.5, 1 or 2, got ${exponent}`);
+  }
   requireInteger(horizon, "Horizon T", 1);
   if (horizon > 94906265) {
-    throw new RangeError(`Horizon T must be ≤ 94906265 (t·t exact), got ${horizon}`);
+    throw new ArgumentRangeError(`Horizon T must be ≤ 94906265 (t·t exact), got ${horizon}`);
   }
   const terms = new Float64Array(horizon);
   if (exponent === 0.5) { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / Math.sqrt(t); }
   else if (exponent === 1) { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / t; }
-  else if (exponent === 2) { for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / (t * t); }
-  else throw new RangeError(`Exponent p must be 0.5, 1 or 2, got ${exponent}`);
+  else for (let t = 1; t <= horizon; t++) terms[t - 1] = 1 / (t * t);
   return terms;
 }
 
@@ -116,7 +121,9 @@ export interface PartialSumOptions {
  * @param horizon T, the number of updates.
  * @param options C and the summation kernel.
  * @returns The partial sum.
- * @throws {RangeError} for an unknown series or kernel, T not a positive integer, C ≤ 0.
+ * @throws {InputTypeError} if an argument has the wrong type.
+ * @throws {ArgumentRangeError} for an unknown series or kernel, T not an integer in
+ *   [1, 94906265], C ≤ 0.
  * @see fixtures/series/s001_robbins_monro.json
  *
  * @example Σ_{t≤10} 1/t = 7381/2520
@@ -133,17 +140,12 @@ export function robbinsMonroPartialSum(
   options: PartialSumOptions = {},
 ): number {
   const series = seriesOf(name);
-  const constant = options.constant ?? 1;
+  requireOptionalObject(options, "options");
+  const constant = options?.constant ?? 1;
   requirePositive(constant, "Constant C");
-  const method = options.method ?? "compensated";
-  if (!Object.hasOwn(SUM_VARIANTS, method)) {
-    throw new RangeError(
-      `Unknown summation method ${JSON.stringify(method)}: expected one of ${
-        Object.keys(SUM_VARIANTS).join(", ")
-      }`,
-    );
-  }
-  const sum = SUM_VARIANTS[method](powerTerms(series.exponent, horizon));
+  const method = options?.method ?? "compensated";
+  const kernel = lookupOwn(SUM_VARIANTS, method, "summation method");
+  const sum = kernel(powerTerms(series.exponent, horizon));
   const scale = series.power === 1 ? constant : constant * constant;
   return scale * sum;
 }
@@ -157,7 +159,8 @@ export function robbinsMonroPartialSum(
  * @param horizon T ≥ 1.
  * @param options `constant` C (default 1) and `corrections` (0 … 3, default 0).
  * @returns The asymptotic value.
- * @throws {RangeError} for an unknown series, T not a positive integer, C ≤ 0 or
+ * @throws {InputTypeError} if an argument has the wrong type.
+ * @throws {ArgumentRangeError} for an unknown series, T not a positive integer, C ≤ 0 or
  *   corrections outside 0 … 3.
  *
  * @example Σ_{t≤10⁶} 1/√t ≈ 2000 + ζ(½)
@@ -175,13 +178,11 @@ export function robbinsMonroAsymptotic(
 ): number {
   const { exponent: p, power } = seriesOf(name);
   requireInteger(horizon, "Horizon T", 1);
-  const constant = options.constant ?? 1;
+  requireOptionalObject(options, "options");
+  const constant = options?.constant ?? 1;
   requirePositive(constant, "Constant C");
-  const corrections = options.corrections ?? 0;
-  requireInteger(corrections, "Number of corrections", 0);
-  if (corrections > 3) {
-    throw new RangeError(`Number of corrections must be at most 3, got ${corrections}`);
-  }
+  const corrections = options?.corrections ?? 0;
+  requireInteger(corrections, "Number of corrections", 0, 3);
   const T = horizon;
   let value = p === 0.5
     ? 2 * Math.sqrt(T) + ZETA_HALF
@@ -214,7 +215,8 @@ export interface RobbinsMonroConditions {
  *
  * @param exponent p ≥ 0: ½ for S1's C/√t, 1 for C/t, 0 for a constant step.
  * @returns Which conditions hold.
- * @throws {RangeError} if p is negative or not finite.
+ * @throws {InputTypeError} if p is not a number.
+ * @throws {ArgumentRangeError} if p is negative or not finite.
  *
  * @example C/√t meets only the first condition; C/t meets both
  * ```ts
@@ -226,8 +228,9 @@ export interface RobbinsMonroConditions {
  * @category Series and summation
  */
 export function robbinsMonroConditions(exponent: number): RobbinsMonroConditions {
-  if (typeof exponent !== "number" || !Number.isFinite(exponent) || exponent < 0) {
-    throw new RangeError(`Exponent p must be a finite number ≥ 0, got ${exponent}`);
+  requireNumber(exponent, "Exponent p");
+  if (!Number.isFinite(exponent) || exponent < 0) {
+    throw new ArgumentRangeError(`Exponent p must be a finite number ≥ 0, got ${exponent}`);
   }
   const stepsDiverge = exponent <= 1;
   const squaresConverge = 2 * exponent > 1;

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { requireNumberArray } from "../_util/validate.ts";
+
 /** A summation kernel: the sum of `values` in binary64.
  * @category Series and summation */
 export type SumKernel = (values: ArrayLike<number>) => number;
@@ -15,7 +17,10 @@ export type SumKernel = (values: ArrayLike<number>) => number;
  * The naive loop s ← s + xᵢ, left to right. Its error bound grows like n·ε·Σ|xᵢ|.
  *
  * @param values The terms.
- * @returns Their sum, rounded after every addition.
+ * @returns Their sum, rounded after every addition (±∞ when a partial sum overflows, even
+ *   if the total would not: use {@link sumCompensated} for that; NaN propagates).
+ * @throws {InputTypeError} if `values` is not an array of numbers (a string would
+ *   otherwise be concatenated: "0abc").
  *
  * @example 0.1 added ten times is not 1
  * ```ts
@@ -25,6 +30,7 @@ export type SumKernel = (values: ArrayLike<number>) => number;
  * @category Series and summation
  */
 export function sumNaive(values: ArrayLike<number>): number {
+  requireNumberArray(values, "values");
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return sum;
@@ -36,8 +42,14 @@ export function sumNaive(values: ArrayLike<number>): number {
  * it back at the end. Error about ε·|Σxᵢ| + O(nε²)Σ|xᵢ|: one rounding for sums of
  * terms of one sign, such as every Robbins–Monro series.
  *
+ * A partial sum that overflows (1e308 + 1e308) while the terms are finite restarts the
+ * sum on the terms scaled by 2⁻⁶⁴ (exact for every term above 2⁻⁹⁵⁸, which are the only
+ * ones that can matter next to an overflowing sum) and scales the result back, so
+ * [1e308, 1e308, −1e308] gives 1e308, not NaN; ±∞ only when the sum itself overflows.
+ *
  * @param values The terms.
- * @returns Their sum, accurate to about one rounding.
+ * @returns Their sum, accurate to about one rounding (NaN and ±∞ terms propagate, IEEE).
+ * @throws {InputTypeError} if `values` is not an array of numbers.
  *
  * @example Ten times 0.1 is 1, and the cancellation 1e100 + 1 − 1e100 keeps the 1
  * ```ts
@@ -48,15 +60,32 @@ export function sumNaive(values: ArrayLike<number>): number {
  * @category Series and summation
  */
 export function sumCompensated(values: ArrayLike<number>): number {
+  requireNumberArray(values, "values");
   let sum = 0, compensation = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     const t = sum + x;
+    // An overflow of finite terms (t − t is NaN only for t = ±∞ or NaN).
+    if (t - t !== 0 && sum - sum === 0 && x - x === 0) return compensatedScaled(values);
     // Fast2Sum needs the larger operand first; that choice is Neumaier's fix to Kahan.
     compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
     sum = t;
   }
   return sum + compensation;
+}
+
+const DOWN = 2 ** -64, UP = 2 ** 64;
+
+/** Neumaier's sum of the terms times 2⁻⁶⁴, times 2⁶⁴: the overflow path of sumCompensated. */
+function compensatedScaled(values: ArrayLike<number>): number {
+  let sum = 0, compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] * DOWN;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+    sum = t;
+  }
+  return (sum + compensation) * UP;
 }
 
 /** Below this many terms pairwise summation adds in a plain loop. */
@@ -79,7 +108,8 @@ function pairwise(values: ArrayLike<number>, start: number, end: number): number
  * and in practice stays within a few roundings.
  *
  * @param values The terms.
- * @returns Their sum.
+ * @returns Their sum (NaN and ±∞ propagate; a partial sum can overflow).
+ * @throws {InputTypeError} if `values` is not an array of numbers.
  *
  * @example
  * ```ts
@@ -90,6 +120,7 @@ function pairwise(values: ArrayLike<number>, start: number, end: number): number
  * @category Series and summation
  */
 export function sumPairwise(values: ArrayLike<number>): number {
+  requireNumberArray(values, "values");
   return pairwise(values, 0, values.length);
 }
 
@@ -127,7 +158,8 @@ function pairwiseUnrolled(values: ArrayLike<number>, start: number, end: number)
  * holds it to the same measured bounds.
  *
  * @param values The terms.
- * @returns Their sum.
+ * @returns Their sum (NaN and ±∞ propagate; a partial sum can overflow).
+ * @throws {InputTypeError} if `values` is not an array of numbers.
  *
  * @example
  * ```ts
@@ -138,6 +170,7 @@ function pairwiseUnrolled(values: ArrayLike<number>, start: number, end: number)
  * @category Series and summation
  */
 export function sumPairwiseUnrolled(values: ArrayLike<number>): number {
+  requireNumberArray(values, "values");
   return pairwiseUnrolled(values, 0, values.length);
 }
 

@@ -12,6 +12,9 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, requireNumber, requireOneOf } from "../_util/validate.ts";
+
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
 /** Single-byte opcodes of the core instruction set that the emitter uses.
@@ -72,15 +75,16 @@ export const SIMD_OPCODE = {
 export const EMPTY_BLOCK_TYPE = 0x40;
 
 function requireIndex(value: number, what: string): void {
+  requireNumber(value, what);
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw new RangeError(`${what} must be an integer in [0, 2³²), got ${value}`);
+    throw new ArgumentRangeError(`${what} must be an integer in [0, 2³²), got ${value}`);
   }
 }
 
 /**
  * `local.get index`: pushes local `index` (parameters come first, then declared locals).
  *
- * @throws {RangeError} if `index` is not a u32.
+ * @throws {InputTypeError} if `index` is not a number; {ArgumentRangeError} if not a u32.
  *
  * @example
  * ```ts
@@ -97,7 +101,7 @@ export function localGet(index: number): number[] {
 /**
  * `local.set index`: pops into local `index`.
  *
- * @throws {RangeError} if `index` is not a u32.
+ * @throws {InputTypeError} if `index` is not a number; {ArgumentRangeError} if not a u32.
  *
  * @example
  * ```ts
@@ -114,7 +118,7 @@ export function localSet(index: number): number[] {
 /**
  * `local.tee index`: stores into local `index` and leaves the value on the stack.
  *
- * @throws {RangeError} if `index` is not a u32.
+ * @throws {InputTypeError} if `index` is not a number; {ArgumentRangeError} if not a u32.
  *
  * @example
  * ```ts
@@ -132,7 +136,7 @@ export function localTee(index: number): number[] {
  * `i32.const value`, with the immediate as signed LEB128 (i32 constants are signed in
  * the encoding even when used as unsigned).
  *
- * @throws {RangeError} if `value` is outside [−2³¹, 2³²).
+ * @throws {InputTypeError} if `value` is not a number; {ArgumentRangeError} if outside [−2³¹, 2³²).
  *
  * @example 64 needs two bytes because bit 6 of one byte would read as the sign
  * ```ts
@@ -142,8 +146,11 @@ export function localTee(index: number): number[] {
  * @category WebAssembly encoder
  */
 export function i32Const(value: number): number[] {
+  requireNumber(value, "i32.const immediate");
   if (!Number.isInteger(value) || value < -0x80000000 || value > 0xffffffff) {
-    throw new RangeError(`i32.const immediate must be an integer in [−2³¹, 2³²), got ${value}`);
+    throw new ArgumentRangeError(
+      `i32.const immediate must be an integer in [−2³¹, 2³²), got ${value}`,
+    );
   }
   return [OPCODE.i32Const, ...encodeSignedLeb128(value | 0)];
 }
@@ -153,7 +160,7 @@ export function i32Const(value: number): number[] {
  *
  * @param alignLog2 log₂ of the alignment hint (3 for f64, 4 for v128).
  * @param offset Constant byte offset added to the address operand.
- * @throws {RangeError} if either is not a u32.
+ * @throws {InputTypeError} if either is not a number; {ArgumentRangeError} if not a u32.
  *
  * @example
  * ```ts
@@ -199,7 +206,8 @@ export function f64Store(offset = 0): number[] {
 /**
  * A SIMD instruction: 0xFD, then the sub-opcode as u32 LEB128, then `immediates`.
  *
- * @throws {RangeError} if `subOpcode` is not a u32.
+ * @throws {InputTypeError} if `subOpcode` is not a number or the immediates not bytes;
+ * {ArgumentRangeError} if `subOpcode` is not a u32.
  *
  * @example f64x2.mul is sub-opcode 242, which takes two LEB128 bytes
  * ```ts
@@ -210,6 +218,15 @@ export function f64Store(offset = 0): number[] {
  */
 export function simd(subOpcode: number, immediates: readonly number[] = []): number[] {
   requireIndex(subOpcode, "SIMD sub-opcode");
+  if (
+    !Array.isArray(immediates) || !immediates.every((b) => Number.isInteger(b) && b >= 0 && b < 256)
+  ) {
+    throw new InputTypeError(
+      `SIMD immediates must be an array of bytes (integers in [0, 256)), got ${
+        describeValue(immediates)
+      }`,
+    );
+  }
   return [OPCODE.simdPrefix, ...encodeUnsignedLeb128(subOpcode), ...immediates];
 }
 
@@ -270,6 +287,8 @@ export function v128Load64Splat(offset = 0): number[] {
  * @category WebAssembly encoder
  */
 export function v128ConstF64x2(lane0: number, lane1: number): number[] {
+  requireNumber(lane0, "lane0");
+  requireNumber(lane1, "lane1");
   const lanes = new Uint8Array(new Float64Array([lane0, lane1]).buffer);
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
     // Typed arrays use the platform's byte order; WebAssembly immediates are little-endian.
@@ -331,6 +350,7 @@ export function f64x2Splat(): number[] {
  * @category WebAssembly encoder
  */
 export function control(kind: "block" | "loop" | "if"): number[] {
+  requireOneOf(kind, ["block", "loop", "if"], "kind");
   return [OPCODE[kind], EMPTY_BLOCK_TYPE];
 }
 
@@ -338,7 +358,7 @@ export function control(kind: "block" | "loop" | "if"): number[] {
  * `br_if depth`: pops an i32 and branches to the `depth`-th enclosing label if non-zero
  * (for a `loop` label that means "continue", for a `block` label "break").
  *
- * @throws {RangeError} if `depth` is not a u32.
+ * @throws {InputTypeError} if `depth` is not a number; {ArgumentRangeError} if not a u32.
  *
  * @example
  * ```ts

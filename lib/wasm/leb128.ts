@@ -10,6 +10,9 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue } from "../_util/validate.ts";
+
 /**
  * Unsigned LEB128 of a non-negative integer: bytes b₀ b₁ … with
  * value = Σ (bₖ & 0x7f)·2^(7k), bₖ & 0x80 set on every byte but the last.
@@ -19,7 +22,8 @@
  *
  * @param value The integer to encode (≥ 0).
  * @returns The encoded bytes, shortest form.
- * @throws {RangeError} if `value` is negative, not an integer or not a safe integer.
+ * @throws {InputTypeError} if `value` is neither a number nor a bigint.
+ * @throws {ArgumentRangeError} if `value` is negative, not an integer or not a safe integer.
  *
  * @example The specification's example: 624485 is E5 8E 26
  * ```ts
@@ -32,7 +36,7 @@
 export function encodeUnsignedLeb128(value: number | bigint): number[] {
   let rest = toBigInt(value, "Unsigned LEB128 value");
   if (rest < 0n) {
-    throw new RangeError(`Unsigned LEB128 value must be ≥ 0, got ${value}`);
+    throw new ArgumentRangeError(`Unsigned LEB128 value must be ≥ 0, got ${value}`);
   }
   const bytes: number[] = [];
   do {
@@ -49,7 +53,8 @@ export function encodeUnsignedLeb128(value: number | bigint): number[] {
  *
  * @param value The integer to encode.
  * @returns The encoded bytes, shortest form.
- * @throws {RangeError} if `value` is not an integer or not a safe integer.
+ * @throws {InputTypeError} if `value` is neither a number nor a bigint.
+ * @throws {ArgumentRangeError} if `value` is not an integer or not a safe integer.
  *
  * @example −123456 is C0 BB 78; 64 needs a second byte because bit 6 is the sign
  * ```ts
@@ -76,8 +81,13 @@ export function encodeSignedLeb128(value: number | bigint): number[] {
 
 function toBigInt(value: number | bigint, what: string): bigint {
   if (typeof value === "bigint") return value;
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-    throw new RangeError(`${what} must be a safe integer or a bigint, got ${value}`);
+  if (typeof value !== "number") {
+    throw new InputTypeError(
+      `${what} must be a safe integer or a bigint, got ${describeValue(value)}`,
+    );
+  }
+  if (!Number.isSafeInteger(value)) {
+    throw new ArgumentRangeError(`${what} must be a safe integer or a bigint, got ${value}`);
   }
   return BigInt(value);
 }

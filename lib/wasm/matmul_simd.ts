@@ -18,6 +18,8 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import { describeValue, requireMatrix, requireOptions } from "../_util/validate.ts";
 import { createMatrix } from "../linalg/matrix.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { GEMM_EXPORTS, gemmModule } from "./gemm_module.ts";
@@ -78,6 +80,7 @@ const PAGE = 65536;
  *
  * @param fma For the fused kernel (V8 only fuses it).
  * @returns R × C.
+ * @throws {InputTypeError} if fma is not a boolean.
  *
  * @example
  * ```ts
@@ -88,6 +91,9 @@ const PAGE = 65536;
  * @category WebAssembly
  */
 export function defaultGemmTile(fma = false): GemmTile {
+  if (typeof fma !== "boolean") {
+    throw new InputTypeError(`fma must be true or false, got ${describeValue(fma)}`);
+  }
   const agent = typeof navigator === "object" ? String(navigator.userAgent ?? "") : "";
   const javaScriptCore = /\bBun\//.test(agent) ||
     (/Safari\//.test(agent) && !/Chrome\/|Chromium\//.test(agent));
@@ -140,22 +146,25 @@ export function relaxedMaddSupport(): { relaxed: boolean; fused: boolean } {
 // The same checks and messages as the TypeScript variants, so that every entry of the
 // matmul registry rejects the same inputs in the same words.
 function checkShapes(a: Matrix, b: Matrix, out: Matrix | undefined): void {
+  requireMatrix(a, "A");
+  requireMatrix(b, "B");
   if (a.cols !== b.rows) {
-    throw new RangeError(
+    throw new ShapeError(
       `Cannot multiply matrices: inner dimensions differ (${a.cols} vs ${b.rows}); ` +
         `A is ${a.rows}×${a.cols}, B is ${b.rows}×${b.cols}`,
     );
   }
   if (out === undefined) return;
-  if (out.rows !== a.rows || out.cols !== b.cols || out.data.length !== a.rows * b.cols) {
-    throw new RangeError(
+  requireMatrix(out, "out");
+  if (out.rows !== a.rows || out.cols !== b.cols) {
+    throw new ShapeError(
       `Cannot multiply matrices: the output buffer is ${out.rows}×${out.cols}, ` +
         `expected ${a.rows}×${b.cols}`,
     );
   }
   if (out.data.buffer === a.data.buffer || out.data.buffer === b.data.buffer) {
     // Harmless here (the operands are copied first) but refused by the other variants.
-    throw new RangeError(
+    throw new ShapeError(
       "Cannot multiply matrices: the output buffer shares memory with an input; pass a separate buffer",
     );
   }
@@ -197,7 +206,7 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
     }
     const layout = gemmLayout(m, k, n, tile);
     if (layout.bytes > 2 ** 31) {
-      throw new RangeError(
+      throw new ShapeError(
         `Cannot multiply ${m}×${k} by ${k}×${n} in WebAssembly: needs ${layout.bytes} bytes, more than 2 GiB`,
       );
     }
@@ -232,8 +241,10 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
  *
  * @param options `forceFallback` to test the TypeScript path; `tile` to choose the register
  *   tile; `fma` for relaxed-SIMD fused multiply-add (used only where the engine fuses it).
- * @throws {RangeError} if `tile` is not a valid tile (see `gemmModule`); from the returned
- *   kernel as {@link matmulWasmSimd} does.
+ * @throws {InputTypeError} if options is not an object, has an unknown key, or
+ *   forceFallback/fma is not a boolean.
+ * @throws {RangeError} if `tile` is not a valid tile (see `gemmModule`).
+ * @throws {ShapeError} only from the returned kernel, as {@link matmulWasmSimd} does.
  * @returns The kernel, the backend it runs and its tile.
  *
  * @example The fallback gives the same answer
@@ -247,6 +258,7 @@ function simdMatmul(tile: GemmTile, fma: boolean): MatmulKernel {
  * @category WebAssembly
  */
 export function createWasmMatmul(options: WasmMatmulOptions = {}): WasmMatmul {
+  requireOptions(options, "options", ["forceFallback", "tile", "fma"], ["forceFallback", "fma"]);
   if (options.forceFallback || !hasWasmSimd()) {
     return { matmul: matmulBlocked, backend: "fallback" };
   }
@@ -320,7 +332,8 @@ export function wasmFmaBackend(): WasmMatmul["backend"] {
  * @param b Right factor B (k × n).
  * @param out Optional m × n result to overwrite (must not share memory with A or B).
  * @returns C (m × n): `out` if given, else a new matrix.
- * @throws {RangeError} if the inner dimensions differ, `out` has the wrong shape or
+ * @throws {InputTypeError} if A, B or `out` is not a Matrix.
+ * @throws {ShapeError} if the inner dimensions differ, `out` has the wrong shape or
  *   aliases an input, or the operands need more than 2 GiB of WebAssembly memory.
  *
  * @example A 2×2 product, exact in binary64

@@ -18,6 +18,7 @@
  */
 
 import { ACTIVATIONS } from "../activation/activation.ts";
+import { requireGradients, requireNetwork, requireTrace } from "../nn/_check.ts";
 import { forwardFused, type ForwardTrace } from "../nn/forward.ts";
 import { backwardFused, type Gradients } from "../nn/backward.ts";
 import { mlpBackwardModule } from "./mlp_backward_module.ts";
@@ -85,6 +86,8 @@ function compile(shape: MlpShape): Compiled {
  * Which path {@link forwardWasm} takes for `network`: `"wasm-simd"`, or `"fallback: …"`
  * with the reason (no SIMD here, an unsupported activation, a layer over 16 units).
  *
+ * @throws {InputTypeError}, {ShapeError} if `network` is not a well-formed Network.
+ *
  * @example A layer of 17 units is beyond the generated code
  * ```ts
  * import { createNetwork } from "@nnref/nnref/nn";
@@ -95,6 +98,7 @@ function compile(shape: MlpShape): Compiled {
  * @category WebAssembly
  */
 export function wasmForwardBackend(network: Network): string {
+  requireNetwork(network);
   const plan = planFor(network);
   return typeof plan === "string" ? `fallback: ${plan}` : "wasm-simd";
 }
@@ -118,6 +122,8 @@ function planFor(network: Network): { shape: MlpShape; module: Compiled } | stri
  * @param network The network.
  * @param trace Buffers from `createForwardTrace(network, rows)`, inputs in activations[0].
  * @returns `trace`.
+ * @throws {InputTypeError}, {ShapeError} if the network or the trace is malformed (as
+ *   lib/nn's forward passes).
  *
  * @example Document 002's first layer on its x_in, against the TypeScript kernel
  * ```ts
@@ -138,6 +144,8 @@ function planFor(network: Network): { shape: MlpShape; module: Compiled } | stri
  * @category WebAssembly
  */
 export function forwardWasm(network: Network, trace: ForwardTrace): ForwardTrace {
+  requireNetwork(network);
+  requireTrace(network, trace);
   const plan = planFor(network);
   if (typeof plan === "string") return forwardFused(network, trace);
   const { shape, module: { memory, forward } } = plan;
@@ -245,6 +253,8 @@ function compileBackward(shape: MlpShape): BackwardCompiled {
  * @param trace The forward trace of the batch.
  * @param gradients Buffers from `createGradients(network, rows)`, Δᴸ in the last delta.
  * @returns `gradients`.
+ * @throws {InputTypeError}, {ShapeError} if the network, the trace or the gradients are
+ *   malformed (as lib/nn's backward passes).
  *
  * @example One σ unit: ∂C/∂w = δ·x
  * ```ts
@@ -271,6 +281,8 @@ export function backwardWasm(
   trace: ForwardTrace,
   gradients: Gradients,
 ): Gradients {
+  requireNetwork(network);
+  requireGradients(network, gradients, requireTrace(network, trace));
   const plan = planFor(network);
   if (typeof plan === "string") return backwardFused(network, trace, gradients);
   const { shape } = plan;

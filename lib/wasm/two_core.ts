@@ -25,7 +25,8 @@
  * @module
  */
 
-import { NonFiniteError, ShapeError } from "../errors.ts";
+import { InputTypeError, NonFiniteError, ShapeError } from "../errors.ts";
+import { describeValue, requireInteger, requireOptions } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import { hasWasmSimd } from "./simd_support.ts";
 import { VECMATH_HEAP, vecmathModule } from "./vecmath_module.ts";
@@ -137,6 +138,8 @@ function sharedMemory(): WebAssembly.Memory | string {
  * @param options The GEMM tile, and the sizes from which calls are split (lower them to
  *   exercise the worker on small inputs, as the benchmark smoke run does).
  * @returns The kernels; call `close()` when done.
+ * @throws {InputTypeError}, {ArgumentRangeError} (as a rejected promise) for malformed
+ *   options.
  *
  * @example
  * ```ts
@@ -152,6 +155,21 @@ function sharedMemory(): WebAssembly.Memory | string {
  * @category WebAssembly
  */
 export async function createTwoCore(options: TwoCoreOptions = {}): Promise<TwoCore> {
+  requireOptions(options, "options", ["tile", "minElements", "minGemm"]);
+  const tileOption = options.tile as { rows?: unknown; columns?: unknown } | undefined;
+  if (
+    tileOption !== undefined &&
+    (typeof tileOption !== "object" || tileOption === null ||
+      !Number.isInteger(tileOption.rows) || !Number.isInteger(tileOption.columns))
+  ) {
+    throw new InputTypeError(
+      `options.tile must be a GemmTile { rows, columns }, got ${describeValue(tileOption)}`,
+    );
+  }
+  if (options.minElements !== undefined) {
+    requireInteger(options.minElements, "options.minElements", 4);
+  }
+  if (options.minGemm !== undefined) requireInteger(options.minGemm, "options.minGemm", 1);
   const memory = sharedMemory();
   if (typeof memory === "string") return oneCore(memory);
   const tile = options.tile ?? defaultGemmTile();

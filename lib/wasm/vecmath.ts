@@ -26,7 +26,13 @@
  * @module
  */
 
-import { NonFiniteError, ShapeError } from "../errors.ts";
+import { InputTypeError, NonFiniteError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireNumberArray,
+  requireOptions,
+  requireSize,
+} from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 import { sigmoidArray } from "../activation/sigmoid.ts";
 import { tanhArray } from "../activation/tanh.ts";
@@ -147,6 +153,7 @@ function runElementwise(
  * @param values The exponents x.
  * @param out Optional buffer of the same length (may be `values` itself).
  * @returns `out`, or a new Float64Array.
+ * @throws {InputTypeError} if values is not an array of numbers.
  * @throws {ShapeError} if `out` has a different length.
  * @see fixtures/wasm/exp.json
  *
@@ -167,6 +174,7 @@ function expWith(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(values, "values");
   const result = outBuffer(values.length, out, "exp");
   if (exports === null) {
     for (let i = 0; i < values.length; i++) result[i] = Math.exp(values[i]);
@@ -183,6 +191,7 @@ function expWith(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length (may be `values` itself).
  * @returns `out`, or a new Float64Array.
+ * @throws {InputTypeError} if values is not an array of numbers.
  * @throws {ShapeError} if `out` has a different length.
  * @see fixtures/wasm/vecmath.json
  *
@@ -203,6 +212,7 @@ function sigmoidWith(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(values, "values");
   const result = outBuffer(values.length, out, "sigmoid");
   if (exports === null) return sigmoidArray(values, result);
   return runElementwise(exports, exports.sigmoid, values, result);
@@ -216,6 +226,7 @@ function sigmoidWith(
  * @param values Pre-activations z.
  * @param out Optional buffer of the same length (may be `values` itself).
  * @returns `out`, or a new Float64Array.
+ * @throws {InputTypeError} if values is not an array of numbers.
  * @throws {ShapeError} if `out` has a different length.
  * @see fixtures/wasm/vecmath.json
  *
@@ -236,6 +247,7 @@ function tanhWith(
   values: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  requireNumberArray(values, "values");
   const result = outBuffer(values.length, out, "tanh");
   if (exports === null) return tanhArray(values, result);
   return runElementwise(exports, exports.tanh, values, result);
@@ -266,6 +278,18 @@ const ROW_WHAT: Record<RowKind | "logSumExp", string> = {
   logSoftmax: "log-softmax of rows",
   logSumExp: "log-sum-exp of rows",
 };
+
+/** Throws unless `m` has the fields of {@link StridedRows} (the layout is checked next). */
+function requireRows(m: unknown, name: string): asserts m is StridedRows {
+  if (typeof m !== "object" || m === null || !((m as StridedRows).data instanceof Float64Array)) {
+    throw new InputTypeError(
+      `${name} must be a Matrix or strided rows { data: Float64Array, rows, cols, offset?, ` +
+        `stride? }, got ${describeValue(m)}`,
+    );
+  }
+  requireSize((m as StridedRows).rows, `${name}.rows`);
+  requireSize((m as StridedRows).cols, `${name}.cols`);
+}
 
 function layout(m: StridedRows, what: string, name: string): { offset: number; stride: number } {
   const offset = m.offset ?? 0, stride = m.stride ?? m.cols;
@@ -341,6 +365,8 @@ function rowFunction(
   out?: StridedRows,
 ): StridedRows {
   const what = ROW_WHAT[kind];
+  requireRows(m, "m");
+  if (out !== undefined) requireRows(out, "out");
   if (m.cols === 0) throw new ShapeError(`Cannot compute ${what}: the matrix has no columns`);
   layout(m, what, "the input");
   const result = out ?? { rows: m.rows, cols: m.cols, data: new Float64Array(m.rows * m.cols) };
@@ -398,6 +424,7 @@ function rowFunction(
  * @param m The logits, one sample per row: a `Matrix`, or {@link StridedRows}.
  * @param out Optional output of the same shape (a `Matrix` or strided rows; may be `m`).
  * @returns `out`, or a new matrix.
+ * @throws {InputTypeError} if `m` or `out` is not a Matrix or strided rows.
  * @throws {ShapeError} if `m` has no columns, a layout does not fit its buffer, or `out`
  *   has another shape.
  * @throws {NonFiniteError} naming the first non-finite entry of the first row holding one
@@ -425,7 +452,7 @@ export function softmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRows, 
  * @param m The logits (a `Matrix` or {@link StridedRows}).
  * @param out Optional output of the same shape (may be `m`).
  * @returns `out`, or a new matrix.
- * @throws {ShapeError} as {@link softmaxRowsWasm}.
+ * @throws {InputTypeError}, {ShapeError} as {@link softmaxRowsWasm}.
  * @throws {NonFiniteError} as {@link softmaxRowsWasm}.
  * @see fixtures/wasm/vecmath.json
  *
@@ -449,6 +476,7 @@ export function logSoftmaxRowsWasm<T extends StridedRows = Matrix>(m: StridedRow
  * @param m The logits (a `Matrix` or {@link StridedRows}).
  * @param out Optional buffer with one entry per row.
  * @returns `out`, or a new Float64Array.
+ * @throws {InputTypeError} if `m` is not a Matrix or strided rows.
  * @throws {ShapeError} if `m` has no columns, its layout does not fit, or `out` has
  *   another length.
  * @throws {NonFiniteError} as {@link softmaxRowsWasm}.
@@ -472,6 +500,7 @@ function logSumExpWith(
   out?: Float64Array,
 ): Float64Array {
   const what = ROW_WHAT.logSumExp;
+  requireRows(m, "m");
   if (m.cols === 0) throw new ShapeError(`Cannot compute ${what}: the matrix has no columns`);
   const input = layout(m, what, "the input");
   const result = outBuffer(m.rows, out, what);
@@ -518,6 +547,7 @@ export interface VecmathKernels {
  *
  * @param options `forceFallback` to run the TypeScript path (for tests).
  * @returns The kernels and the backend they run.
+ * @throws {InputTypeError} if options is not an object or forceFallback not a boolean.
  *
  * @example The fallback gives σ(0) = ½ too
  * ```ts
@@ -528,6 +558,7 @@ export interface VecmathKernels {
  * @category WebAssembly
  */
 export function createVecmath(options: { readonly forceFallback?: boolean } = {}): VecmathKernels {
+  requireOptions(options, "options", ["forceFallback"], ["forceFallback"]);
   const exports = !options.forceFallback && hasWasmSimd() ? instantiateVecmath() : null;
   return {
     backend: exports === null ? "fallback" : "wasm-simd",

@@ -89,11 +89,11 @@ describe("assertAllClose: shape first, then every element", () => {
   it("compares empty arrays as equal", () => assertAllClose([], [], {}));
   it("refuses ragged nesting and non-numbers with a TypeError", () => {
     assert.throws(() => assertAllClose([[1], [1, 2]], [[1], [1, 2]], {}), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /ragged/,
     });
     assert.throws(() => assertAllClose(["1"] as never, [1], {}), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /expected a number/,
     });
   });
@@ -102,16 +102,19 @@ describe("assertAllClose: shape first, then every element", () => {
 describe("malformed tolerances are refused", () => {
   it("negative, NaN or mixed bounds", () => {
     assert.throws(() => validateTolerance({ rtol: -1 }), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /rtol must be a finite number ≥ 0/,
     });
-    assert.throws(() => validateTolerance({ atol: NaN }), { name: "TypeError", message: /atol/ });
+    assert.throws(() => validateTolerance({ atol: NaN }), {
+      name: "InputTypeError",
+      message: /atol/,
+    });
     assert.throws(() => validateTolerance({ ulps: 1, atol: 0 }), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /mixes ulps/,
     });
     assert.throws(() => assertClose(1, 1, null as never), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /Tolerance must be an object/,
     });
   });

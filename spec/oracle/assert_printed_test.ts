@@ -29,7 +29,7 @@ describe("parsePrinted reads the document's digits and the unit of the last one"
   it("refuses text that is not a number", () => {
     for (const bad of ["", "1,5", "abc", "1.2.3", "."]) {
       assert.throws(() => parsePrinted(bad), {
-        name: "TypeError",
+        name: "InputTypeError",
         message: /Cannot read .* as a printed number/,
       });
     }

@@ -42,7 +42,7 @@ describe("parseFixture", () => {
       (f) => ({ ...f, source: { document: "d", section: "1" } }),
       /"quote" must be a non-empty string/,
     ],
-    ["no oracle", (f) => ({ ...f, oracle: undefined }), /"oracle" must be/],
+    ["no oracle", (f) => ({ ...f, oracle: undefined }), /"oracle" is required/],
     [
       "an expected field without tolerance",
       (f) => ({ ...f, tolerance: { half: { reason: "r" } } }),
@@ -50,13 +50,13 @@ describe("parseFixture", () => {
     ],
     [
       "an orphan tolerance",
-      (f) => ({ ...f, tolerance: { ...f.tolerance, other: {} } }),
+      (f) => ({ ...f, tolerance: { ...f.tolerance, other: { reason: "r" } } }),
       /tolerance\.other has no expected value/,
     ],
     [
       "a malformed tolerance",
-      (f) => ({ ...f, tolerance: { ...f.tolerance, half: { rtol: -1 } } }),
-      /tolerance\.half: Tolerance rtol/,
+      (f) => ({ ...f, tolerance: { ...f.tolerance, half: { rtol: -1, reason: "r" } } }),
+      /tolerance\.half: rtol must be a number ≥ 0, got the number -1/,
     ],
     [
       "an unknown tolerance key",

@@ -48,20 +48,20 @@ describe("softmax (S2 Softmax推断)", () => {
     assertAllClose(SOFTMAX_VARIANTS.logSumExp(m), reference, { rtol: 5e-15, atol: 0 });
   });
   it("rejects an empty vector, non-finite logits and a wrong-size out buffer", () => {
-    assert.throws(() => softmax([]), { name: "RangeError", message: /empty/ });
-    assert.throws(() => softmax([1, NaN]), { name: "RangeError", message: /entry 1 is NaN/ });
+    assert.throws(() => softmax([]), { name: "ShapeError", message: /empty/ });
+    assert.throws(() => softmax([1, NaN]), { name: "NonFiniteError", message: /entry 1 is NaN/ });
     assert.throws(() => softmax([1, 2], new Float64Array(3)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /out has 3 entries but values has 2/,
     });
     const m = { rows: 1, cols: 2, data: Float64Array.from([0, Infinity]) };
-    assert.throws(() => softmaxRows(m), { name: "RangeError", message: /entry \(0, 1\)/ });
+    assert.throws(() => softmaxRows(m), { name: "NonFiniteError", message: /entry \(0, 1\)/ });
     assert.throws(() =>
       softmaxRows({ rows: 1, cols: 2, data: new Float64Array(2) }, {
         rows: 2,
         cols: 2,
         data: new Float64Array(4),
-      }), { name: "RangeError", message: /out is 2×2/ });
+      }), { name: "ShapeError", message: /out is 2×2/ });
   });
 });
 

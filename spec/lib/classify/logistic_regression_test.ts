@@ -50,11 +50,11 @@ describe("S2 logistic regression", () => {
   });
   it("bad input: labels outside {0, 1}, mismatched k, α ≤ 0, a negative tolerance", () => {
     assert.throws(() => logisticCost(k, x, y.map((v) => 2 * v - 1)), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /labels must be 0 or 1/,
     });
     assert.throws(() => logisticCost([1], x, y), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /weights has 1 entries but inputs has 2 columns/,
     });
     assert.throws(() => trainLogisticRegression(x, y, { learningRate: -1, maxIterations: 3 }), {
@@ -64,8 +64,8 @@ describe("S2 logistic regression", () => {
     assert.throws(
       () => trainLogisticRegression(x, y, { learningRate: 1, maxIterations: 3, tolerance: -1 }),
       {
-        name: "RangeError",
-        message: /tolerance must be ≥ 0/,
+        name: "ArgumentRangeError",
+        message: /tolerance must be a finite number ≥ 0, got -1/,
       },
     );
   });

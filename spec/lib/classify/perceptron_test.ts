@@ -58,7 +58,7 @@ describe("S1 §3.1 the perceptron", () => {
     assert.throws(
       () => trainPerceptron(x, y.map((v) => (v < 0 ? 0 : 1)), { learningRate: 1, maxEpochs: 5 }),
       {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /labels must be −1 or \+1/,
       },
     );
@@ -73,14 +73,14 @@ describe("S1 §3.1 the perceptron", () => {
     assert.throws(
       () => trainPerceptron(x, y, { learningRate: 1, maxEpochs: 5, initialWeights: [1] }),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /initialWeights has 1 entries but inputs has 2 columns/,
       },
     );
     assert.throws(
       () => trainPerceptron(matrix([[1, 2]]), [1, 1], { learningRate: 1, maxEpochs: 5 }),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /labels has 2 entries but inputs has 1 rows/,
       },
     );

@@ -45,13 +45,17 @@ describe("S3 §2.2.1: visit each sample, θ ← θ − α∂L/∂θ", () => {
     const x = { rows: 1, cols: 2, data: new Float64Array(2) },
       y = { rows: 1, cols: 2, data: new Float64Array(2) };
     assert.throws(() => trainSingleLayer(layer, x, y, { learningRate: 1, epochs: 1 }), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /input has 2 entries but weights has 3 columns/,
     });
     assert.throws(
-      () => trainSingleLayer(layer, x, { ...y, rows: 2 }, { learningRate: 1, epochs: 1 }),
+      () =>
+        trainSingleLayer(layer, x, { rows: 2, cols: 2, data: new Float64Array(4) }, {
+          learningRate: 1,
+          epochs: 1,
+        }),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /inputs has 1 rows but targets has 2/,
       },
     );

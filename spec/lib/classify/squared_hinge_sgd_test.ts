@@ -53,7 +53,7 @@ describe("S1 §2.2.2 SGD, W ← W − ηₜ(Wᵀx − y)x when yWᵀx < 1", () =
           seed: 0,
         }),
       {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /labels must be −1 or \+1/,
       },
     );
@@ -69,7 +69,7 @@ describe("S1 §2.2.2 SGD, W ← W − ηₜ(Wᵀx − y)x when yWᵀx < 1", () =
           seed: 0,
         }),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /no samples/,
       },
     );

@@ -84,7 +84,7 @@ describe("checkGradient: bad input", () => {
   const x = new Float64Array([1, 2]);
   it("rejects a gradient of the wrong length", () => {
     assert.throws(() => checkGradient(f, [1], x), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /it has 1 entries but the point has 2/,
     });
   });
@@ -108,20 +108,20 @@ describe("checkGradient: bad input", () => {
       message: /bound must be a finite number > 0/,
     });
     assert.throws(() => checkGradient(f, grad, x, { floor: -1 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /floor must be a finite number ≥ 0/,
     });
   });
   it("rejects a point that is not a Float64Array", () => {
     assert.throws(() => checkGradient(f, [1, 2], [1, 2] as unknown as Float64Array), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /must be a Float64Array/,
     });
   });
   it("reports a function that returns a non-finite value", () => {
     const logOf = (v: Float64Array) => (v[0] > 0 ? Math.log(v[0]) : NaN);
     assert.throws(() => checkGradient(logOf, [1e5], new Float64Array([0, 1]).subarray(0, 1)), {
-      name: "RangeError",
+      name: "NonFiniteError",
       message: /f returned NaN when coordinate 0 was perturbed/,
     });
   });

@@ -185,7 +185,7 @@ describe("driveToTarget: bad input", () => {
           outputRange: SQRT_LOG_SQUARE.range,
         }),
       {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /Cannot drive the output to -1: it only takes values in \[0, /,
       },
     );
@@ -202,7 +202,10 @@ describe("driveToTarget: bad input", () => {
           maxIterations: 20,
           factors: "recomputed",
         }),
-      { name: "RangeError", message: /Cannot correct input "x" at pass 1: ∂z\/∂x is 0 there/ },
+      {
+        name: "ArgumentRangeError",
+        message: /Cannot correct input "x" at pass 1: ∂z\/∂x is 0 there/,
+      },
     );
   });
   it("maxIterations must be a positive integer", () => {
@@ -219,19 +222,19 @@ describe("driveToTarget: bad input", () => {
       message: /tolerance must be a finite number > 0/,
     });
     assert.throws(() => driveToTarget({ ...LINEAR, adjust: ["q"] }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Cannot adjust input "q": it has no start value \(inputs: w, b\)/,
     });
     assert.throws(() => driveToTarget({ ...LINEAR, adjust: [] }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /no inputs to adjust/,
     });
     assert.throws(() => driveToTarget({ ...LINEAR, factors: { w: 18 } }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /no fixed factor ∂z\/∂b given/,
     });
     assert.throws(() => driveToTarget({ ...LINEAR, factors: "newton" as "initial" }), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /factors must be "recomputed", "initial" or numbers by input name/,
     });
   });
@@ -247,7 +250,7 @@ describe("driveToTarget: bad input", () => {
           maxIterations: 20,
           factors: "recomputed",
         }),
-      { name: "RangeError", message: /Cannot take √ at node "c": its argument is -1\.38/ },
+      { name: "ArgumentRangeError", message: /Cannot take √ at node "c": its argument is -1\.38/ },
     );
   });
 });

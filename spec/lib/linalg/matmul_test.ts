@@ -85,20 +85,20 @@ describe("matmul: bad input", () => {
   for (const [name, kernel] of Object.entries(MATMUL_VARIANTS)) {
     it(`${name}: inner dimensions differ`, () => {
       assert.throws(() => kernel(createMatrix(2, 3), createMatrix(4, 2)), {
-        name: "RangeError",
+        name: "ShapeError",
         message: /Cannot multiply matrices: inner dimensions differ \(3 vs 4\)/,
       });
     });
     it(`${name}: output buffer of the wrong shape`, () => {
       assert.throws(() => kernel(createMatrix(2, 3), createMatrix(3, 2), createMatrix(3, 2)), {
-        name: "RangeError",
+        name: "ShapeError",
         message: /output buffer is 3×2, expected 2×2/,
       });
     });
     it(`${name}: output buffer aliasing an input`, () => {
       const a = createMatrix(2, 2, [1, 2, 3, 4]);
       assert.throws(() => kernel(a, createMatrix(2, 2), a), {
-        name: "RangeError",
+        name: "ShapeError",
         message: /shares memory with an input/,
       });
     });

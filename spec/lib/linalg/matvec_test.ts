@@ -37,26 +37,26 @@ describe("dot", () => {
 describe("matvec and dot: bad input", () => {
   it("inner dimensions differ", () => {
     assert.throws(() => matvec(createMatrix(2, 3), [1, 2]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /inner dimensions differ \(3 vs 2\)/,
     });
   });
   it("output of the wrong length", () => {
     assert.throws(() => matvec(createMatrix(2, 2), [1, 2], new Float64Array(3)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /output has 3 entries, expected 2/,
     });
   });
   it("output aliasing x", () => {
     const x = new Float64Array(2);
     assert.throws(() => matvec(createMatrix(2, 2), x, x), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /shares memory/,
     });
   });
   it("dot of different lengths", () => {
     assert.throws(() => dot([1, 2], [1]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /different lengths \(2 vs 1\)/,
     });
   });

@@ -42,11 +42,11 @@ describe("S4: the two branches of the cross-entropy", () => {
   });
   it("bad input: probabilities or targets outside [0, 1], non-finite, mismatched", () => {
     assert.throws(() => binaryCrossEntropy([1.5], [1]), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /predicted probabilities must lie in \[0, 1\], but entry 0 is 1.5/,
     });
     assert.throws(() => binaryCrossEntropy([0.5], [2]), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /targets must lie in \[0, 1\]/,
     });
     assert.throws(() => binaryCrossEntropyFromLogits([Infinity], [1]), {

@@ -107,7 +107,7 @@ describe("categorical cross-entropy from logits", () => {
       message: /logits must be an array of numbers, got null/,
     });
     assert.throws(() => categoricalCrossEntropy([0.5, 1.5], [1, 0]), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /must lie in \[0, 1\]/,
     });
   });

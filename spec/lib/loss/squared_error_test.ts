@@ -70,13 +70,13 @@ describe("squared error scalings and gradients", () => {
       name: "ShapeError",
       message: /predictions has 2 entries but targets has 1/,
     });
-    assert.throws(() => meanSquaredError([], []), { name: "RangeError", message: /empty/ });
+    assert.throws(() => meanSquaredError([], []), { name: "ShapeError", message: /empty/ });
     assert.throws(() => halfSumSquaredError([1, NaN], [1, 1]), {
       name: "NonFiniteError",
       message: /predictions must be finite, but entry 1 is NaN/,
     });
     assert.throws(() => halfSumSquaredErrorGradient([1], [1], new Float64Array(2)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /out has 2 entries/,
     });
   });

@@ -48,19 +48,19 @@ describe("S1 §1.4 squared hinge", () => {
   });
   it("bad input: labels not ±1, mismatched shapes, no samples, a bad sample index", () => {
     assert.throws(() => squaredHingeCost(w, inputs, [1, 0, -1, 1, -1]), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /labels must be −1 or \+1, but label 1 is 0/,
     });
     assert.throws(() => squaredHingeCost([1, 2], inputs, y), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /weights has 2 entries but inputs has 3 columns/,
     });
     assert.throws(() => squaredHingeCost([], { rows: 0, cols: 0, data: new Float64Array() }, []), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /no samples/,
     });
     assert.throws(() => squaredHingeSampleGradient(w, inputs, y, 9), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /row index/,
     });
   });

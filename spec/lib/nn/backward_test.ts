@@ -283,11 +283,11 @@ describe("backward: bad input", () => {
   const trace = forwardBatch(net, fromRows([[0.5], [0.25]]));
   it("an output gradient of the wrong shape", () => {
     assert.throws(() => backward(net, trace, createMatrix(2, 3)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /the output gradient is 2×3 but the output is 2×2/,
     });
     assert.throws(() => backwardFromDelta(net, trace, createMatrix(1, 2)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /the output δ is 1×2 but the output is 2×2/,
     });
   });

@@ -121,17 +121,17 @@ describe("forward: bad input", () => {
   const net = network002();
   it("a batch of the wrong width", () => {
     assert.throws(() => forwardBatch(net, createMatrix(2, 2)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /batch of width 2: layer 1 expects 3 inputs/,
     });
     assert.throws(() => forward(net, [1, 2, 3, 4]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /batch of width 4: layer 1 expects 3 inputs/,
     });
   });
   it("an empty batch", () => {
     assert.throws(() => forwardBatch(net, createMatrix(0, 3)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /empty batch/,
     });
   });
@@ -143,7 +143,7 @@ describe("forward: bad input", () => {
   });
   it("a trace built for another batch size", () => {
     assert.throws(() => forwardBatch(net, createMatrix(2, 3), createForwardTrace(net, 3)), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /built for 3 rows on a batch of 2/,
     });
   });

@@ -204,11 +204,11 @@ describe("trainNetwork: bad input", () => {
       },
     );
     assert.throws(() => labelTargets([0, 3], 3), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Label 3 at row 1 .* 0\.\.2/,
     });
     assert.throws(() => labelTargets([0.5], 1), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Label 0.5 at row 0/,
     });
   });

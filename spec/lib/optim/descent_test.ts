@@ -100,7 +100,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
           maxIterations: 10,
           initialWeights: [0, 0],
         }),
-      { name: "RangeError", message: /weights have 2 entries but X has 3 columns/ },
+      { name: "ShapeError", message: /weights have 2 entries but X has 3 columns/ },
     );
     assert.throws(
       () => gradientDescent(square, [NaN], { learningRate: 0.1, stop, maxIterations: 10 }),
@@ -113,7 +113,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
           stop: { kind: "sometime" } as never,
           maxIterations: 10,
         }),
-      { name: "TypeError", message: /Unknown stopping rule kind "sometime"/ },
+      { name: "ArgumentRangeError", message: /Unknown stopping rule kind "sometime"/ },
     );
     assert.throws(
       () =>
@@ -123,12 +123,12 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
           maxIterations: 10,
           variant: "blocked" as never,
         }),
-      { name: "RangeError", message: /Unknown GD step variant "blocked"/ },
+      { name: "ArgumentRangeError", message: /Unknown GD step variant "blocked"/ },
     );
     assert.throws(
       () => leastSquaresGradientDescent(x, [1, 2], { learningRate: 0.01, stop, maxIterations: 10 }),
       {
-        name: "RangeError",
+        name: "ShapeError",
         message: /X has 5 rows but y has 2 entries/,
       },
     );
@@ -140,7 +140,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
           maxIterations: 10,
           divergenceFactor: 0.5,
         }),
-      { name: "RangeError", message: /divergenceFactor must be > 1/ },
+      { name: "ArgumentRangeError", message: /divergenceFactor must be > 1/ },
     );
   });
 });

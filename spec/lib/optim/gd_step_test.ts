@@ -72,7 +72,7 @@ describe("GD step kernels: twoPass, fused and gram agree", () => {
     for (const name of ["twoPass", "fused"] as const) {
       assert.throws(
         () => GD_STEP_VARIANTS[name](moments, new Float64Array(1), 0.1, ...buffers),
-        { name: "RangeError", message: /needs the data X and y/ },
+        { name: "ArgumentRangeError", message: /needs the data X and y/ },
       );
     }
   });

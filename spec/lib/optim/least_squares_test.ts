@@ -69,11 +69,11 @@ describe("least-squares objective", () => {
 
   it("rejects mismatched lengths, empty data and non-finite entries", () => {
     assert.throws(() => leastSquaresLoss(x, [1, 2], [0, 0]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X has 3 rows but y has 2 entries/,
     });
     assert.throws(() => leastSquaresProblem(createMatrix(0, 2), []), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X is empty \(0×2\)/,
     });
     assert.throws(() => leastSquaresGradient(x, [1, NaN, 3], [0, 0]), {
@@ -85,18 +85,18 @@ describe("least-squares objective", () => {
       message: /X .*must be finite, but entry 1 is Infinity/,
     });
     assert.throws(() => leastSquaresLoss(x, y, [0, 0, 0]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /weights have 3 entries but X has 2 columns/,
     });
   });
 
   it("moments must be a symmetric d × d G with a d-vector c", () => {
     assert.throws(() => momentsProblem({ gram: [[1, 2], [3, 4]], moment: [0, 0] }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /not symmetric/,
     });
     assert.throws(() => momentsProblem({ gram: [[1]], moment: [0, 0] }), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /G must be 2×2/,
     });
     assert.ok(Number.isNaN(momentsProblem({ gram: [[1]], moment: [0] }).meanSquare));

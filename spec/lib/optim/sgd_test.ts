@@ -116,11 +116,11 @@ describe("SGD schedules, sampling and bad input", () => {
 
   it("rejects bad input with what was wrong and what was expected", () => {
     assert.throws(() => stochasticGradientDescent(x, [1, 2, 3], base), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X has 5 rows but y has 3 entries/,
     });
     assert.throws(() => stochasticGradientDescent(fromRows([]), [], base), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X is empty/,
     });
     assert.throws(() => stochasticGradientDescent(x, [1, 2, 3, 4, NaN], base), {
@@ -129,7 +129,7 @@ describe("SGD schedules, sampling and bad input", () => {
     });
     assert.throws(
       () => stochasticGradientDescent(x, y, { ...base, batchSize: 6, replace: false }),
-      { name: "RangeError", message: /batch size 6 is larger than the 5 samples/ },
+      { name: "ShapeError", message: /batch size 6 is larger than the 5 samples/ },
     );
     assert.throws(() => stochasticGradientDescent(x, y, { ...base, batchSize: 0 }), {
       name: "ArgumentRangeError",
@@ -157,7 +157,7 @@ describe("SGD schedules, sampling and bad input", () => {
     });
     assert.throws(
       () => stochasticGradientDescent(x, y, { ...base, random: new RandomState(1) }),
-      { name: "TypeError", message: /exactly one of seed and random/ },
+      { name: "InputTypeError", message: /exactly one of seed and random/ },
     );
   });
 

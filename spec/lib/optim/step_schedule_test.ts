@@ -26,7 +26,7 @@ describe("step schedules ηₜ", () => {
       message: /learningRate must be a finite number > 0, got 0/,
     });
     assert.throws(() => validateStepSchedule({ kind: "adam" } as never), {
-      name: "TypeError",
+      name: "ArgumentRangeError",
       message: /Unknown step schedule kind "adam"/,
     });
   });

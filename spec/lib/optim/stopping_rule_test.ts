@@ -37,19 +37,19 @@ describe("stopping rules as the documents' loops test them", () => {
 
   it("malformed rules are refused with the expected form", () => {
     assert.throws(() => validateStoppingRule({ kind: "gradient", tolerance: NaN }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /tolerance must be a finite number ≥ 0, got NaN/,
     });
     assert.throws(() => validateStoppingRule({ kind: "loss", threshold: Infinity }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /threshold must be a finite number/,
     });
     assert.throws(() => validateStoppingRule({ kind: "iterations", count: 1.5 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /count must be an integer ≥ 0/,
     });
     assert.throws(() => validateStoppingRule(null as never), {
-      name: "TypeError",
+      name: "InputTypeError",
       message: /must be an object/,
     });
   });

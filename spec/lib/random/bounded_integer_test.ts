@@ -36,11 +36,11 @@ describe("masked rejection", () => {
   });
   it(`gives up with an error after ${MAX_REJECTIONS} rejections in a row`, () => {
     assert.throws(() => boundedByMask(replay([0xffffffff]), 2 ** 31), {
-      name: "Error",
+      name: "ConvergenceError",
       message: /rejected 2000 times in a row; the generator is broken/,
     });
     assert.throws(() => boundedByMask(replay([0xffffffff]), 2 ** 40), {
-      name: "Error",
+      name: "ConvergenceError",
       message: /rejected 2000 times/,
     });
   });

@@ -72,10 +72,13 @@ describe("MT19937 rejects seeds outside [0, 2³²)", () => {
   for (const seed of [-1, 0.5, 2 ** 32, NaN, Infinity]) {
     it(`seed ${seed}`, () => {
       assert.throws(() => new MT19937(seed), {
-        name: "RangeError",
+        name: "ArgumentRangeError",
         message: /seed must be an integer in \[0, 2\*\*32\), got/,
       });
-      assert.throws(() => initGenrand(seed), { name: "RangeError", message: /\[0, 2\*\*32\)/ });
+      assert.throws(() => initGenrand(seed), {
+        name: "ArgumentRangeError",
+        message: /\[0, 2\*\*32\)/,
+      });
     });
   }
 });

@@ -63,7 +63,7 @@ describe("NIST StRD: LRE floors by dataset and method", () => {
       if (floor === "refused") {
         it(`${name} / ${method}: refuses loudly, naming QR and the accurate method`, () => {
           assert.throws(() => fitNist(fixture.input as unknown as NistInput, method), {
-            name: "RangeError",
+            name: "SingularMatrixError",
             message: /XᵀX is singular to working precision.*"qr" or "accurate"/,
           });
         });

@@ -121,20 +121,20 @@ describe("ridge, Hessian, polynomial and eigen: bad input", () => {
   });
   it("ridge shape mismatch", () => {
     assert.throws(() => ridgeRegression(x, [1, 2, 3], 1), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X has 2 rows but y has 3 entries/,
     });
   });
   it("Hessian of an empty X", () => {
     assert.throws(() => leastSquaresHessian(fromRows([])), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /X is empty \(0×0\)/,
     });
   });
   it("a negative or fractional polynomial degree", () => {
     assert.throws(() => polynomialDesign([1, 2], -1), {
       name: "ArgumentRangeError",
-      message: /Polynomial degree m must be an integer ≥ 0, got -1/,
+      message: /Polynomial degree m must be an integer in \[0, 1000\], got -1/,
     });
     assert.throws(() => polynomialDesign([1, 2], 1.5), {
       name: "ArgumentRangeError",
@@ -142,7 +142,7 @@ describe("ridge, Hessian, polynomial and eigen: bad input", () => {
     });
   });
   it("polynomial features of an empty or non-finite x", () => {
-    assert.throws(() => polynomialDesign([], 2), { name: "RangeError", message: /x is empty/ });
+    assert.throws(() => polynomialDesign([], 2), { name: "ShapeError", message: /x is empty/ });
     assert.throws(() => polynomialDesign([1, NaN], 2), {
       name: "NonFiniteError",
       message: /x must be finite, but entry 1 is NaN/,
@@ -150,13 +150,13 @@ describe("ridge, Hessian, polynomial and eigen: bad input", () => {
   });
   it("design columns of different lengths", () => {
     assert.throws(() => designMatrix([[1, 2], [1]]), {
-      name: "RangeError",
+      name: "ShapeError",
       message: /feature column 1 has 1 values, column 0 has 2/,
     });
   });
   it("eigenvalues of a non-symmetric matrix, and a sweep limit", () => {
     assert.throws(() => symmetricEigen(fromRows([[1, 2], [3, 4]])), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /not symmetric/,
     });
     assert.throws(() => symmetricEigen(fromRows([[1]]), { maxSweeps: 0 }), {

@@ -86,7 +86,7 @@ describe("S1 §2.2: which schedule meets which Robbins–Monro condition", () =>
 describe("bad input", () => {
   it("rejects unknown series, horizons, constants and methods", () => {
     assert.throws(() => robbinsMonroPartialSum("steps" as never, 10), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Unknown step series "steps"/,
     });
     assert.throws(() => robbinsMonroPartialSum("stepsInverse", 0), {
@@ -98,15 +98,15 @@ describe("bad input", () => {
       message: /Constant C must be a finite number > 0/,
     });
     assert.throws(() => robbinsMonroPartialSum("stepsInverse", 10, { method: "kahan" as never }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Unknown summation method "kahan"/,
     });
     assert.throws(() => robbinsMonroAsymptotic("stepsInverse", 10, { corrections: 4 }), {
-      name: "RangeError",
-      message: /at most 3/,
+      name: "ArgumentRangeError",
+      message: /Number of corrections must be an integer in \[0, 3\], got 4/,
     });
     assert.throws(() => robbinsMonroConditions(-1), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /Exponent p must be a finite number ≥ 0/,
     });
   });

@@ -63,11 +63,14 @@ describe("instruction encodings (opcode table of the core and SIMD specification
     assert.equal(hex(memoryArgument(3, 200)), "03 c8 01");
   });
   it("rejects out-of-range immediates", () => {
-    assert.throws(() => localGet(-1), { name: "RangeError", message: /Local index/ });
-    assert.throws(() => i32Const(2 ** 32), { name: "RangeError", message: /i32.const/ });
-    assert.throws(() => i32Const(0.5), { name: "RangeError", message: /i32.const/ });
-    assert.throws(() => memoryArgument(3, -8), { name: "RangeError", message: /Memory offset/ });
-    assert.throws(() => brIf(1.5), { name: "RangeError", message: /Branch depth/ });
+    assert.throws(() => localGet(-1), { name: "ArgumentRangeError", message: /Local index/ });
+    assert.throws(() => i32Const(2 ** 32), { name: "ArgumentRangeError", message: /i32.const/ });
+    assert.throws(() => i32Const(0.5), { name: "ArgumentRangeError", message: /i32.const/ });
+    assert.throws(() => memoryArgument(3, -8), {
+      name: "ArgumentRangeError",
+      message: /Memory offset/,
+    });
+    assert.throws(() => brIf(1.5), { name: "ArgumentRangeError", message: /Branch depth/ });
   });
   it("the engine executes them: f64x2 (1, 2)·(3, 4) + (10, 20), lane 1 read back", () => {
     const bytes = encodeModule({
