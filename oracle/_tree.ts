@@ -258,6 +258,11 @@ export function multiIndex(flatIndex: number, shape: readonly number[]): number[
   return index;
 }
 
+/** Whether a value is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** A short description of a value's type for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return "null";

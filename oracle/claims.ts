@@ -15,7 +15,7 @@
  * @module
  */
 
-import { describe } from "./_tree.ts";
+import { describe, isRecord } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 import { checkJsonValue } from "./_fixture_schema.ts";
 
@@ -37,6 +37,7 @@ import {
   isErratum,
   RecordFormatError,
   RecordReferenceError,
+  text,
 } from "./errata.ts";
 
 /** How a claim came out.
@@ -116,20 +117,6 @@ const SPEC_PATH = /^spec\/[A-Za-z0-9_/.-]+_test\.ts$/;
 const STATUSES: readonly ClaimStatus[] = ["verified", "erratum", "note"];
 const CLAIM_KEYS = ["id", "section", "quote", "claim", "status", "checkedBy", "erratum", "note"]
   .concat("comment");
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(record: Record<string, unknown>, key: string, at: string): string {
-  const value = record[key];
-  if (typeof value !== "string" || value.length === 0) {
-    throw new RecordFormatError(
-      `${at}: "${key}" must be a non-empty string, got ${describe(value)}`,
-    );
-  }
-  return value;
-}
 
 function parseClaim(json: unknown, where: string, doc: number, sections: Set<string>): Claim {
   if (!isRecord(json)) throw new RecordFormatError(`${where}: a claim must be an object`);

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { describe, type StringTree } from "./_tree.ts";
+import { describe, isRecord, type StringTree } from "./_tree.ts";
 import { InputTypeError } from "../lib/errors.ts";
 import { checkJsonValue } from "./_fixture_schema.ts";
 
@@ -138,11 +138,12 @@ const NOTE_KEYS = [...COMMON, "correct"];
 const FIXTURE_ID = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
 const DIGITS = /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(record: Record<string, unknown>, key: string, at: string): string {
+/**
+ * The non-empty string at `record[key]`, or a RecordFormatError naming where (shared with
+ * claims.ts; not exported from the package).
+ * @category Oracle
+ */
+export function text(record: Record<string, unknown>, key: string, at: string): string {
   const value = record[key];
   if (typeof value !== "string" || value.length === 0) {
     throw new RecordFormatError(

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { isRecord } from "../_tree.ts";
 import { type Fixture, parseFixture } from "../fixture.ts";
 import { compareConform, type Precision, short } from "./bound.ts";
 import type { AnyConcept } from "./concept.ts";
@@ -68,10 +69,6 @@ function decode(value: unknown): unknown {
     return NON_FINITE[value];
   }
   return Array.isArray(value) ? value.map(decode) : value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { isRecord } from "../_tree.ts";
 import type { ConformBound } from "./bound.ts";
 
 /** The concept names a fixture may list (as fixtures/schema.json's `concept` enum).
@@ -33,10 +34,6 @@ export const CONCEPT_NAMES: readonly string[] = [
   "perceptron-update",
   "graph-gradient",
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function leaves(value: unknown): number[] | null {
   if (typeof value === "number") return [value];
