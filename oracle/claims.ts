@@ -37,7 +37,6 @@ import {
   isErratum,
   RecordFormatError,
   RecordReferenceError,
-  text,
 } from "./errata.ts";
 
 /** How a claim came out.
@@ -117,6 +116,16 @@ const SPEC_PATH = /^spec\/[A-Za-z0-9_/.-]+_test\.ts$/;
 const STATUSES: readonly ClaimStatus[] = ["verified", "erratum", "note"];
 const CLAIM_KEYS = ["id", "section", "quote", "claim", "status", "checkedBy", "erratum", "note"]
   .concat("comment");
+
+function text(record: Record<string, unknown>, key: string, at: string): string {
+  const value = record[key];
+  if (typeof value !== "string" || value.length === 0) {
+    throw new RecordFormatError(
+      `${at}: "${key}" must be a non-empty string, got ${describe(value)}`,
+    );
+  }
+  return value;
+}
 
 function parseClaim(json: unknown, where: string, doc: number, sections: Set<string>): Claim {
   if (!isRecord(json)) throw new RecordFormatError(`${where}: a claim must be an object`);

@@ -138,12 +138,7 @@ const NOTE_KEYS = [...COMMON, "correct"];
 const FIXTURE_ID = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
 const DIGITS = /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/;
 
-/**
- * The non-empty string at `record[key]`, or a RecordFormatError naming where (shared with
- * claims.ts; not exported from the package).
- * @category Oracle
- */
-export function text(record: Record<string, unknown>, key: string, at: string): string {
+function text(record: Record<string, unknown>, key: string, at: string): string {
   const value = record[key];
   if (typeof value !== "string" || value.length === 0) {
     throw new RecordFormatError(

@@ -60,7 +60,6 @@ export {
   RecordFormatError,
   RecordReferenceError,
   type Severity,
-  text,
 } from "./errata.ts";
 export { errataLinkProblems, linkErrata, type LinkOptions, resolveErrata } from "./errata_link.ts";
 export {
