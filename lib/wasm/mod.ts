@@ -99,6 +99,7 @@ export {
   type ValueType,
 } from "./module_encoder.ts";
 export {
+  type BinaryInstruction,
   block,
   br,
   branchIf,
@@ -118,6 +119,7 @@ export {
   select,
   set,
   tee,
+  type UnaryInstruction,
   v128,
   type WasmType,
 } from "./ops.ts";

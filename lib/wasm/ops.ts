@@ -38,8 +38,15 @@ const memarg = (alignLog2: number, offset: number): Code => [
   ...encodeUnsignedLeb128(alignLog2),
   ...encodeUnsignedLeb128(offset),
 ];
-const unary = (op: Code) => (a: Code): Code => cat(a, op);
-const binary = (op: Code) => (a: Code, b: Code): Code => cat(a, b, op);
+/** An instruction taking one operand: the code that pushes the operand, then the opcode.
+ * @category WebAssembly encoder */
+export type UnaryInstruction = (operand: Code) => Code;
+/** An instruction taking two operands: the code that pushes each, then the opcode.
+ * @category WebAssembly encoder */
+export type BinaryInstruction = (left: Code, right: Code) => Code;
+
+const unary = (op: Code): UnaryInstruction => (a: Code): Code => cat(a, op);
+const binary = (op: Code): BinaryInstruction => (a: Code, b: Code): Code => cat(a, b, op);
 
 /**
  * `local.get index`.
@@ -236,27 +243,27 @@ export function select(a: Code, b: Code, condition: Code): Code {
 export const i32 = {
   /** `i32.const`, signed LEB128 (values in [2³¹, 2³²) are written as their two's complement). */
   const: (value: number): Code => [0x41, ...encodeSignedLeb128(value | 0)],
-  eqz: unary([0x45]),
-  eq: binary([0x46]),
-  ne: binary([0x47]),
-  ltS: binary([0x48]),
-  ltU: binary([0x49]),
-  gtS: binary([0x4a]),
-  gtU: binary([0x4b]),
-  leS: binary([0x4c]),
-  leU: binary([0x4d]),
-  geS: binary([0x4e]),
-  geU: binary([0x4f]),
-  add: binary([0x6a]),
-  sub: binary([0x6b]),
-  mul: binary([0x6c]),
-  and: binary([0x71]),
-  or: binary([0x72]),
-  shl: binary([0x74]),
-  shrS: binary([0x75]),
-  shrU: binary([0x76]),
-  wrapI64: unary([0xa7]),
-  truncSatF64S: unary([0xfc, 0x02]),
+  eqz: unary([0x45]) as UnaryInstruction,
+  eq: binary([0x46]) as BinaryInstruction,
+  ne: binary([0x47]) as BinaryInstruction,
+  ltS: binary([0x48]) as BinaryInstruction,
+  ltU: binary([0x49]) as BinaryInstruction,
+  gtS: binary([0x4a]) as BinaryInstruction,
+  gtU: binary([0x4b]) as BinaryInstruction,
+  leS: binary([0x4c]) as BinaryInstruction,
+  leU: binary([0x4d]) as BinaryInstruction,
+  geS: binary([0x4e]) as BinaryInstruction,
+  geU: binary([0x4f]) as BinaryInstruction,
+  add: binary([0x6a]) as BinaryInstruction,
+  sub: binary([0x6b]) as BinaryInstruction,
+  mul: binary([0x6c]) as BinaryInstruction,
+  and: binary([0x71]) as BinaryInstruction,
+  or: binary([0x72]) as BinaryInstruction,
+  shl: binary([0x74]) as BinaryInstruction,
+  shrS: binary([0x75]) as BinaryInstruction,
+  shrU: binary([0x76]) as BinaryInstruction,
+  wrapI64: unary([0xa7]) as UnaryInstruction,
+  truncSatF64S: unary([0xfc, 0x02]) as UnaryInstruction,
   load: (address: Code, offset = 0): Code => cat(address, [0x28], memarg(2, offset)),
   store: (address: Code, value: Code, offset = 0): Code =>
     cat(address, value, [0x36], memarg(2, offset)),
@@ -275,16 +282,16 @@ export const i32 = {
 export const i64 = {
   /** `i64.const` of a bigint (two's complement for values ≥ 2⁶³). */
   const: (value: bigint): Code => [0x42, ...encodeSignedLeb128(BigInt.asIntN(64, value))],
-  eq: binary([0x51]),
-  add: binary([0x7c]),
-  sub: binary([0x7d]),
-  and: binary([0x83]),
-  shl: binary([0x86]),
-  shrS: binary([0x87]),
-  shrU: binary([0x88]),
-  extendI32S: unary([0xac]),
-  extendI32U: unary([0xad]),
-  reinterpretF64: unary([0xbd]),
+  eq: binary([0x51]) as BinaryInstruction,
+  add: binary([0x7c]) as BinaryInstruction,
+  sub: binary([0x7d]) as BinaryInstruction,
+  and: binary([0x83]) as BinaryInstruction,
+  shl: binary([0x86]) as BinaryInstruction,
+  shrS: binary([0x87]) as BinaryInstruction,
+  shrU: binary([0x88]) as BinaryInstruction,
+  extendI32S: unary([0xac]) as UnaryInstruction,
+  extendI32U: unary([0xad]) as UnaryInstruction,
+  reinterpretF64: unary([0xbd]) as UnaryInstruction,
   load: (address: Code, offset = 0): Code => cat(address, [0x29], memarg(3, offset)),
   store: (address: Code, value: Code, offset = 0): Code =>
     cat(address, value, [0x37], memarg(3, offset)),
@@ -309,25 +316,25 @@ function f64Bytes(value: number): number[] {
  */
 export const f64 = {
   const: (value: number): Code => [0x44, ...f64Bytes(value)],
-  eq: binary([0x61]),
-  ne: binary([0x62]),
-  lt: binary([0x63]),
-  gt: binary([0x64]),
-  le: binary([0x65]),
-  ge: binary([0x66]),
-  abs: unary([0x99]),
-  neg: unary([0x9a]),
-  sqrt: unary([0x9f]),
-  add: binary([0xa0]),
-  sub: binary([0xa1]),
-  mul: binary([0xa2]),
-  div: binary([0xa3]),
-  min: binary([0xa4]),
-  max: binary([0xa5]),
-  copysign: binary([0xa6]),
-  convertI32S: unary([0xb7]),
-  convertI64S: unary([0xb9]),
-  reinterpretI64: unary([0xbf]),
+  eq: binary([0x61]) as BinaryInstruction,
+  ne: binary([0x62]) as BinaryInstruction,
+  lt: binary([0x63]) as BinaryInstruction,
+  gt: binary([0x64]) as BinaryInstruction,
+  le: binary([0x65]) as BinaryInstruction,
+  ge: binary([0x66]) as BinaryInstruction,
+  abs: unary([0x99]) as UnaryInstruction,
+  neg: unary([0x9a]) as UnaryInstruction,
+  sqrt: unary([0x9f]) as UnaryInstruction,
+  add: binary([0xa0]) as BinaryInstruction,
+  sub: binary([0xa1]) as BinaryInstruction,
+  mul: binary([0xa2]) as BinaryInstruction,
+  div: binary([0xa3]) as BinaryInstruction,
+  min: binary([0xa4]) as BinaryInstruction,
+  max: binary([0xa5]) as BinaryInstruction,
+  copysign: binary([0xa6]) as BinaryInstruction,
+  convertI32S: unary([0xb7]) as UnaryInstruction,
+  convertI64S: unary([0xb9]) as UnaryInstruction,
+  reinterpretI64: unary([0xbf]) as UnaryInstruction,
   load: (address: Code, offset = 0): Code => cat(address, [0x2b], memarg(3, offset)),
   store: (address: Code, value: Code, offset = 0): Code =>
     cat(address, value, [0x39], memarg(3, offset)),
@@ -367,16 +374,16 @@ export const v128 = {
     view.setBigUint64(8, BigInt.asUintN(64, lane1), true);
     return simdOp(0x0c, ...new Uint8Array(view.buffer));
   },
-  not: unary(simdOp(0x4d)),
-  and: binary(simdOp(0x4e)),
+  not: unary(simdOp(0x4d)) as UnaryInstruction,
+  and: binary(simdOp(0x4e)) as BinaryInstruction,
   /** a AND NOT b. */
-  andnot: binary(simdOp(0x4f)),
-  or: binary(simdOp(0x50)),
-  xor: binary(simdOp(0x51)),
+  andnot: binary(simdOp(0x4f)) as BinaryInstruction,
+  or: binary(simdOp(0x50)) as BinaryInstruction,
+  xor: binary(simdOp(0x51)) as BinaryInstruction,
   /** Bits of a where mask is 1, of b where it is 0. */
   bitselect: (a: Code, b: Code, mask: Code): Code => cat(a, b, mask, simdOp(0x52)),
   /** i32 1 if any bit is set. */
-  anyTrue: unary(simdOp(0x53)),
+  anyTrue: unary(simdOp(0x53)) as UnaryInstruction,
 } as const;
 
 /**
@@ -410,17 +417,17 @@ export const i8x16 = {
  * @category WebAssembly encoder
  */
 export const i64x2 = {
-  splat: unary(simdOp(0x12)),
+  splat: unary(simdOp(0x12)) as UnaryInstruction,
   extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x1d, lane)),
   /** 1 if both lanes are non-zero. */
-  allTrue: unary(simdOp(0xc3)),
+  allTrue: unary(simdOp(0xc3)) as UnaryInstruction,
   /** Bit i = the sign bit of lane i. */
-  bitmask: unary(simdOp(0xc4)),
+  bitmask: unary(simdOp(0xc4)) as UnaryInstruction,
   shl: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcb)),
   shrS: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcc)),
   shrU: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcd)),
-  add: binary(simdOp(0xce)),
-  sub: binary(simdOp(0xd1)),
+  add: binary(simdOp(0xce)) as BinaryInstruction,
+  sub: binary(simdOp(0xd1)) as BinaryInstruction,
 } as const;
 
 /**
@@ -437,29 +444,29 @@ export const i64x2 = {
  * @category WebAssembly encoder
  */
 export const f64x2 = {
-  splat: unary(simdOp(0x14)),
+  splat: unary(simdOp(0x14)) as UnaryInstruction,
   extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x21, lane)),
   replaceLane: (vector: Code, value: Code, lane: 0 | 1): Code =>
     cat(vector, value, simdOp(0x22, lane)),
-  eq: binary(simdOp(0x47)),
-  ne: binary(simdOp(0x48)),
-  lt: binary(simdOp(0x49)),
-  gt: binary(simdOp(0x4a)),
-  le: binary(simdOp(0x4b)),
-  ge: binary(simdOp(0x4c)),
-  abs: unary(simdOp(0xec)),
-  neg: unary(simdOp(0xed)),
-  sqrt: unary(simdOp(0xef)),
-  add: binary(simdOp(0xf0)),
-  sub: binary(simdOp(0xf1)),
-  mul: binary(simdOp(0xf2)),
-  div: binary(simdOp(0xf3)),
+  eq: binary(simdOp(0x47)) as BinaryInstruction,
+  ne: binary(simdOp(0x48)) as BinaryInstruction,
+  lt: binary(simdOp(0x49)) as BinaryInstruction,
+  gt: binary(simdOp(0x4a)) as BinaryInstruction,
+  le: binary(simdOp(0x4b)) as BinaryInstruction,
+  ge: binary(simdOp(0x4c)) as BinaryInstruction,
+  abs: unary(simdOp(0xec)) as UnaryInstruction,
+  neg: unary(simdOp(0xed)) as UnaryInstruction,
+  sqrt: unary(simdOp(0xef)) as UnaryInstruction,
+  add: binary(simdOp(0xf0)) as BinaryInstruction,
+  sub: binary(simdOp(0xf1)) as BinaryInstruction,
+  mul: binary(simdOp(0xf2)) as BinaryInstruction,
+  div: binary(simdOp(0xf3)) as BinaryInstruction,
   /** IEEE-754 minimum: NaN if either lane is NaN, −0 < +0. */
-  min: binary(simdOp(0xf4)),
-  max: binary(simdOp(0xf5)),
+  min: binary(simdOp(0xf4)) as BinaryInstruction,
+  max: binary(simdOp(0xf5)) as BinaryInstruction,
   /** Pseudo-minimum b < a ? b : a (no NaN propagation rule). */
-  pmin: binary(simdOp(0xf6)),
-  pmax: binary(simdOp(0xf7)),
+  pmin: binary(simdOp(0xf6)) as BinaryInstruction,
+  pmax: binary(simdOp(0xf7)) as BinaryInstruction,
   /** a·b + c, fused or not at the engine's choice (relaxed SIMD). */
   relaxedMadd: (a: Code, b: Code, c: Code): Code => cat(a, b, c, simdOp(0x107)),
 } as const;
