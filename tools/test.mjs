@@ -1,7 +1,9 @@
 // The README's test command (`npm test`): every spec and every doc example under the
 // pinned Deno and under the pinned Bun, counted the same way on both from each runner's
-// JUnit report (one test = one `it`), and one closing line `N passed, M failed` summed
-// over both. Exits non-zero if either runner fails, reports no test, or skips one.
+// JUnit report (one test = one `it`), each runtime's line split into library specs,
+// document checks (spec/documents/: the documents' claims and the fixtures' consistency,
+// which call no library code) and doc examples, and one closing line `N passed, M failed`
+// summed over both. Exits non-zero if either runner fails, reports no test, or skips one.
 //
 //   npm test                       quiet: dots, failures, one summary line per runtime
 //   npm test -- --verbose          each runner's full output
@@ -97,7 +99,7 @@ export function testcases(xml) {
       [...m[1].matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, k, v]) => [k, unescape(v)]),
     );
     const body = m[2] ?? "";
-    const failure = body.match(/<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>/);
+    const failure = body.match(/<(failure|error)\b(?:[^>]*?\smessage="([^"]*)")?[^>]*>/);
     return {
       ...attributes,
       failed: failure !== null,
@@ -107,22 +109,64 @@ export function testcases(xml) {
   });
 }
 
+/** Where document checks live: every spec file under it checks a document or a fixture. */
+export const DOCUMENT_CHECKS = "spec/documents/";
+
 /**
- * Counts one test per `it`. Bun's report lists exactly those (a `describe` is a
- * <testsuite>). Deno's (`nested`) lists every `describe` as a test too, whose steps are
- * its `it`s and nested `describe`s, named by path ("outer > inner"): a testcase with steps
- * is a suite and is not counted, unless it failed on its own account (an error in the
- * describe body rather than "N test steps failed").
+ * The kind of a spec file: "doc" (a doc example, from the generated runner), "document"
+ * (a document check: a file under spec/documents/, which checks a document's claims or
+ * the fixtures' consistency and calls no library code) or "library" (every other spec).
  */
-export function count(cases, nested, isDoc) {
+export function kindOfFile(file) {
+  const path = file.replace(/^\.\//, "").replace(/^file:\/\/.*?\/spec\//, "spec/");
+  if (path.endsWith(DOC_RUNNER)) return "doc";
+  return path.startsWith(DOCUMENT_CHECKS) || path.includes(`/${DOCUMENT_CHECKS}`)
+    ? "document"
+    : "library";
+}
+
+/**
+ * Counts one test per `it`, by kind (library spec, document check, doc example). Bun's
+ * report lists exactly those (a `describe` is a <testsuite>), each with its `file`. Deno's
+ * (`nested`) lists every `describe` as a test too, whose steps are its `it`s and nested
+ * `describe`s, named by path ("outer > inner"): a testcase with steps is a suite and is not
+ * counted, unless it failed on its own account (an error in the describe body rather than
+ * "N test steps failed"). Deno names the file only on top-level tests (their classname), so
+ * a step's file is that of the top-level test its path starts with; a top-level name used
+ * by files of two kinds cannot be told apart and is an error.
+ */
+export function count(cases, nested) {
   const parents = new Set();
+  const topKind = new Map();
   if (nested) {
-    for (const { name } of cases) {
+    for (const { name, classname } of cases) {
       const parts = name.split(" > ");
       for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join(" > "));
+      if (parts.length === 1 && classname && !classname.startsWith("ext:")) {
+        const kind = kindOfFile(classname);
+        const seen = topKind.get(name);
+        if (seen !== undefined && seen !== kind) {
+          throw new Error(
+            `the top-level test "${name}" is in a ${seen} file and a ${kind} file: rename one`,
+          );
+        }
+        topKind.set(name, kind);
+      }
     }
   }
-  const result = { passed: 0, failed: 0, skipped: 0, doc: 0, failures: [] };
+  const kindOf = (c) => {
+    if (!nested) return kindOfFile(c.file ?? "");
+    const kind = topKind.get(c.name.split(" > ")[0]);
+    if (kind === undefined) throw new Error(`no file found for the test "${c.name}"`);
+    return kind;
+  };
+  const result = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    kinds: { library: 0, document: 0, doc: 0 },
+    failures: [],
+  };
   for (const c of cases) {
     if (parents.has(c.name)) {
       if (c.failed && !/test steps? failed/.test(c.failureMessage)) {
@@ -136,7 +180,7 @@ export function count(cases, nested, isDoc) {
       result.failed++;
       result.failures.push(c.name);
     } else result.passed++;
-    if (isDoc(c)) result.doc++;
+    if (!c.skipped) result.kinds[kindOf(c)]++;
   }
   return result;
 }
@@ -160,7 +204,6 @@ async function main() {
         ...denoTargets,
       ],
       command: deno,
-      isDoc: (c) => (c.classname ?? "").endsWith(DOC_RUNNER),
     },
     {
       label: "bun",
@@ -173,7 +216,6 @@ async function main() {
         ...bunTargets,
       ],
       command: bun,
-      isDoc: (c) => (c.file ?? "").endsWith(DOC_RUNNER),
     },
   ];
   const lines = [];
@@ -188,7 +230,7 @@ async function main() {
     let counts;
     try {
       const xml = readFileSync(runner.junit, "utf8");
-      counts = count(testcases(xml), runner.label === "deno", runner.isDoc);
+      counts = count(testcases(xml), runner.label === "deno");
     } catch (error) {
       counts = null;
       console.log(`${runner.label}: no JUnit report (${error.message})`);
@@ -206,9 +248,10 @@ async function main() {
     }
     const parts = [`${counts.passed} passed`, `${counts.failed} failed`];
     if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-    const detail = docs
-      ? ` (${counts.passed + counts.failed - counts.doc} spec, ${counts.doc} doc examples)`
-      : "";
+    const { library, document, doc } = counts.kinds;
+    const detail = ` (${library} library specs, ${document} document checks${
+      docs ? `, ${doc} doc examples` : ""
+    })`;
     lines.push(`${runner.label}: ${parts.join(", ")}${detail} in ${seconds} s`);
     for (const name of counts.failures.slice(0, 20)) lines.push(`  failed: ${name}`);
     passed += counts.passed;

@@ -3,9 +3,10 @@
 // fixtures/claims/s00N.json; inside a section, the worked/ subjects' order), with each
 // document's errata, notes, audited claims and figures; RandomState, NIST, matmul, Iris
 // and other fixtures beyond the five documents go to an appendix.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { replay, type ReplayResult, type ReplayRun } from "../../oracle/replay.ts";
+import { specFileKinds } from "../spec_kinds.ts";
 import { summarize } from "../../oracle/replay_summary.ts";
 import { claims as subjectClaims, type Subject } from "../../oracle/subject.ts";
 import { type ErrataRecord, type Erratum, isErratum, type Note } from "../../oracle/errata.ts";
@@ -122,6 +123,8 @@ export interface Report {
     /** Claims recorded by the audit, over all documents, and those found wrong. */
     readonly claims: number;
     readonly claimsWrong: number;
+    /** Spec files: library specs (call the library) and document checks (spec/documents/). */
+    readonly specFiles: { readonly library: number; readonly documents: number };
   };
   readonly ok: boolean;
   readonly documents: readonly DocumentSheet[];
@@ -291,6 +294,7 @@ export async function buildReport(
       figuresFailed: figures.filter((figure) => figure.svg === null).length,
       claims: coverages.reduce((sum, c) => sum + c.claims, 0),
       claimsWrong: coverages.reduce((sum, c) => sum + c.wrong, 0),
+      specFiles: specFileCounts(),
     },
     ok: summary.failed === 0 && loaded.problems.length === 0 && run.subjectProblems.length === 0,
     documents,
@@ -316,11 +320,23 @@ export async function buildReport(
 }
 
 /**
- * The spec files that check worked results (under spec/lib/ and spec/worked/; the oracle's
- * own specs use made-up ids), repository-relative, for the sheets' links.
+ * The spec files that check worked results: library specs under spec/lib/ and
+ * spec/worked/ (the oracle's own specs use made-up ids), and document checks under
+ * spec/documents/; repository-relative, for the sheets' links.
  */
 export function specFiles(): string[] {
-  return ["spec/lib", "spec/worked"].flatMap((dir) => specFilesIn(dir));
+  return ["spec/lib", "spec/worked", "spec/documents"].flatMap((dir) =>
+    existsSync(dir) ? specFilesIn(dir) : []
+  );
+}
+
+/** How many spec files of each kind there are (tools/spec_kinds.ts sorts them). */
+function specFileCounts(): { library: number; documents: number } {
+  const kinds = specFileKinds(".");
+  return {
+    library: kinds.filter((f) => f.kind === "library").length,
+    documents: kinds.filter((f) => f.kind === "document").length,
+  };
 }
 
 function specFilesIn(dir: string): string[] {

@@ -17,6 +17,7 @@ import {
   sectionAnchor,
   sheetName,
   shownFields,
+  specLinks,
   specsFor,
   valueText,
   verdict,
@@ -124,7 +125,7 @@ function resultBlock(result: ReplayResult, report: Report): string {
   }</h3>
 <div class="links"><code>${esc(result.id)}</code> · §${esc(result.section)} · fixture ${
     file ? link(repo(file), file) : "—"
-  }${specs.length ? ` · specs ${specs.map((s) => link(repo(s), s)).join(", ")}` : ""}${
+  }${specLinks(specs, (s) => link(repo(s), s)).replace(/^(?=.)/, " · ")}${
     marks.length ? ` · ${marks.join(" ")}` : ""
   }</div>
 ${result.messages.length ? `<p class="bad">${result.messages.map(esc).join("<br>")}</p>` : ""}
@@ -161,7 +162,7 @@ function recordBlock(record: Erratum | Note, report: Report, here: string): stri
   rows.push([
     isErratum ? "Checked by" : "About",
     `${fixtures.join(", ") || "—"}${
-      specs.length ? `<br>specs: ${specs.map((s) => link(repo(s), s)).join(", ")}` : ""
+      specLinks(specs, (s) => link(repo(s), s)).replace(/^(?=.)/, "<br>")
     }`,
   ]);
   return `<article class="${record.class}" id="${esc(record.id)}">

@@ -12,6 +12,7 @@ import {
   resultAnchor,
   sheetName,
   shownFields,
+  specLinks,
   specsFor,
   valueText,
   verdict,
@@ -41,7 +42,7 @@ function resultMarkdown(result: ReplayResult, report: Report, links: Links): str
     }`,
     "",
     `${code(result.id)} · §${result.section}${file ? ` · fixture ${fileLink(file, links)}` : ""}${
-      specs.length ? ` · specs ${specs.map((s) => fileLink(s, links)).join(", ")}` : ""
+      specLinks(specs, (s) => fileLink(s, links)).replace(/^(?=.)/, " · ")
     }${
       result.errata.length + (result.notes?.length ?? 0)
         ? ` · ${
@@ -94,7 +95,7 @@ function recordMarkdown(record: Erratum | Note, report: Report, links: Links): s
   const specs = specsFor(recordIds(record));
   lines.push(
     `Checked by ${fixtures.join(", ") || "—"}${
-      specs.length ? `; specs ${specs.map((s) => fileLink(s, links)).join(", ")}` : ""
+      specLinks(specs, (s) => fileLink(s, links)).replace(/^(?=.)/, "; ")
     }.`,
     "",
   );

@@ -4,6 +4,7 @@ import type { FieldReplay, ReplayResult } from "../../oracle/replay.ts";
 import type { Erratum, Note } from "../../oracle/errata.ts";
 import { type DocumentSheet, specsNaming } from "./build.ts";
 import { nonFinite } from "./text.ts";
+import { DOCUMENT_CHECKS } from "../spec_kinds.ts";
 
 /** Where the sheets are, relative to the repository root (links climb back up from there). */
 export const ROOT_FROM_SHEETS = "../..";
@@ -48,9 +49,29 @@ export function shownFields(result: ReplayResult): FieldReplay[] {
   return [...printed, ...result.fields.filter((f) => f.printed === undefined)];
 }
 
+/** The specs that name a fixture or record id, library specs and document checks apart. */
+export interface SpecLinks {
+  /** Library specs (they call the library), repository-relative. */
+  readonly library: readonly string[];
+  /** Document checks (spec/documents/), repository-relative. */
+  readonly documents: readonly string[];
+}
+
 /** The specs that name a fixture or record id (paths relative to the repository). */
-export function specsFor(ids: readonly string[]): string[] {
-  return specsNaming(ids);
+export function specsFor(ids: readonly string[]): SpecLinks {
+  const all = specsNaming(ids);
+  return {
+    library: all.filter((path) => !path.startsWith(DOCUMENT_CHECKS)),
+    documents: all.filter((path) => path.startsWith(DOCUMENT_CHECKS)),
+  };
+}
+
+/** "specs a, b · document checks c" with each path rendered by `link`; "" when none. */
+export function specLinks(specs: SpecLinks, link: (path: string) => string): string {
+  return [
+    specs.library.length ? `specs ${specs.library.map(link).join(", ")}` : "",
+    specs.documents.length ? `document checks ${specs.documents.map(link).join(", ")}` : "",
+  ].filter(Boolean).join(" · ");
 }
 
 /** The ids that locate a record's checks in specs: its own id and its fixtures'. */

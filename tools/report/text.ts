@@ -55,7 +55,10 @@ export function summaryLine(report: Report): string {
     `(${s.random} seeded fixtures in all); printed digits agree in ${
       count(s.printedAgree, "result")
     }; ` +
-    `claims audit: ${count(s.claims, "claim")} checked, ${s.claimsWrong} wrong` +
+    `claims audit: ${count(s.claims, "claim")} checked, ${s.claimsWrong} wrong; ` +
+    `${count(s.specFiles.library, "library spec file")} and ${
+      count(s.specFiles.documents, "document-check file")
+    }` +
     (s.failed > 0 ? `; ${s.failed} NOT reproduced` : "") +
     (s.loadProblems > 0 ? `; ${count(s.loadProblems, "load problem")}` : "") +
     (s.subjectProblems > 0 ? `; ${count(s.subjectProblems, "malformed subject")}` : "") +
