@@ -7,6 +7,14 @@
  * @module
  */
 
+import { InputTypeError, ShapeError } from "../errors.ts";
+import {
+  describeValue,
+  requireInteger,
+  requireMatrix,
+  requireObject,
+  requireSize,
+} from "../_util/validate.ts";
 import type { Matrix } from "../linalg/matrix.ts";
 
 export type { Matrix } from "../linalg/matrix.ts";
@@ -43,9 +51,43 @@ export interface GemmLayout {
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
+const LAYOUT_FIELDS = ["rowPanels", "colPanels", "nPad", "aRaw", "aPacked", "b", "c", "bytes"];
+
+/** Throws unless `layout` is an object whose fields are integers ≥ 0 (a {@link GemmLayout}). */
+function requireLayout(layout: unknown): asserts layout is GemmLayout {
+  requireObject(layout, "layout");
+  for (const key of LAYOUT_FIELDS) {
+    const value = layout[key] as number;
+    // The message's name is built only for a bad field: the copies run once per product.
+    if (!(Number.isSafeInteger(value) && value >= 0)) requireInteger(value, `layout.${key}`, 0);
+  }
+}
+
+function requireHeap(heap: unknown): asserts heap is Float64Array {
+  if (!(heap instanceof Float64Array)) {
+    throw new InputTypeError(
+      `heap must be a Float64Array (a view of the module's memory), got ${describeValue(heap)}`,
+    );
+  }
+}
+
+/** Throws unless `heap` holds doubles up to index `end` (exclusive). */
+function requireHeapFits(heap: Float64Array, end: number, what: string): void {
+  if (end > heap.length) {
+    throw new ShapeError(
+      `heap holds ${heap.length} doubles but ${what} reaches index ${end}: ` +
+        `grow the memory to layout.bytes = ${8 * end} bytes at least`,
+    );
+  }
+}
+
 /**
  * The layout for an m × k by k × n product with `tile`, from byte `base` (every address a
  * multiple of 16).
+ *
+ * @throws {InputTypeError} if a size is not a number or `tile` not an object.
+ * @throws {ArgumentRangeError} unless m, k, n and the tile's rows and columns are positive
+ *   integers and `base` an integer ≥ 0.
  *
  * @example
  * ```ts
@@ -56,6 +98,13 @@ const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * @category WebAssembly encoder
  */
 export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base = 0): GemmLayout {
+  requireSize(m, "m (rows of A)", 1);
+  requireSize(k, "k (columns of A, rows of B)", 1);
+  requireSize(n, "n (columns of B)", 1);
+  requireObject(tile, "tile");
+  requireSize(tile.rows, "tile.rows", 1);
+  requireSize(tile.columns, "tile.columns", 1);
+  requireSize(base, "base (a byte address)");
   const rowPanels = Math.ceil(m / tile.rows), colPanels = Math.ceil(n / tile.columns);
   const mPad = rowPanels * tile.rows, nPad = colPanels * tile.columns;
   const aRaw = align16(base), aPacked = align16(aRaw + 8 * mPad * k);
@@ -65,6 +114,12 @@ export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base
 
 /**
  * Copies A and B into `heap` per `layout` (zero padding included).
+ *
+ * @throws {InputTypeError} if `heap` is not a Float64Array, A or B not a Matrix, `layout`
+ *   not an object of integers.
+ * @throws {ShapeError} if A's columns are not B's rows, the layout is for fewer rows or
+ *   columns, or `heap` is too small for it.
+ * @throws {ArgumentRangeError} if `tileRows` is not a positive integer.
  *
  * @example
  * ```ts
@@ -84,9 +139,25 @@ export function gemmCopyIn(
   layout: GemmLayout,
   tileRows: number,
 ): void {
+  requireHeap(heap);
+  requireMatrix(a, "A");
+  requireMatrix(b, "B");
+  requireLayout(layout);
+  requireSize(tileRows, "tileRows", 1);
   const m = a.rows, k = a.cols, n = b.cols;
-  heap.set(a.data, layout.aRaw / 8);
   const mPad = layout.rowPanels * tileRows;
+  if (k !== b.rows || mPad < m || layout.nPad < n) {
+    throw new ShapeError(
+      `Cannot copy A (${m}×${k}) and B (${b.rows}×${n}) in: ` +
+        (k !== b.rows
+          ? `A's columns are not B's rows`
+          : `the layout holds ${mPad} rows of A (rowPanels × tileRows) and ${layout.nPad} ` +
+            `columns of B (nPad)`),
+    );
+  }
+  requireHeapFits(heap, layout.aRaw / 8 + mPad * k, "A (layout.aRaw)");
+  requireHeapFits(heap, layout.b / 8 + k * layout.nPad, "B (layout.b)");
+  heap.set(a.data, layout.aRaw / 8);
   if (mPad > m) heap.fill(0, layout.aRaw / 8 + m * k, layout.aRaw / 8 + mPad * k);
   const nPad = layout.nPad, bAt = layout.b / 8;
   if (nPad === n) heap.set(b.data, bAt);
@@ -101,6 +172,11 @@ export function gemmCopyIn(
 /**
  * Copies the valid m × n part of C out of `heap`.
  *
+ * @throws {InputTypeError} if `heap` is not a Float64Array, `result` not a Matrix, `layout`
+ *   not an object of integers.
+ * @throws {ShapeError} if the layout's rows are shorter than `result`'s or `heap` is too
+ *   small for them.
+ *
  * @example
  * ```ts
  * import { createMatrix } from "@nnref/nnref/linalg";
@@ -114,6 +190,16 @@ export function gemmCopyIn(
  * @category WebAssembly encoder
  */
 export function gemmCopyOut(heap: Float64Array, result: Matrix, layout: GemmLayout): void {
+  requireHeap(heap);
+  requireMatrix(result, "result");
+  requireLayout(layout);
+  if (layout.nPad < result.cols) {
+    throw new ShapeError(
+      `Cannot copy C out: result has ${result.cols} columns but the layout's rows hold ` +
+        `${layout.nPad} (nPad)`,
+    );
+  }
+  requireHeapFits(heap, layout.c / 8 + result.rows * layout.nPad, "C (layout.c)");
   const m = result.rows, n = result.cols, nPad = layout.nPad, cAt = layout.c / 8;
   if (nPad === n) result.data.set(heap.subarray(cAt, cAt + m * n));
   else {

@@ -27,7 +27,10 @@
  * @module
  */
 
+import { ArgumentRangeError } from "../errors.ts";
+import { requireInteger, requireNumber, requireOptions } from "../_util/validate.ts";
 import { encodeModule, type FunctionDefinition, type MemoryDefinition } from "./module_encoder.ts";
+import { requireMemory } from "./_check.ts";
 import { block, branchIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
 
@@ -192,8 +195,10 @@ function packer(rows: number): FunctionDefinition {
  * @param options Rows of the tile, FMA, and the memory.
  * @returns Module bytes (under the 4 KiB that browsers compile synchronously for the
  *   default tile).
- * @throws {RangeError} if the tile is outside 1–6 rows × {2, 4, 6, 8} columns or needs more
- *   than 16 vector registers (R·C/2 accumulators + C/2 + 1).
+ * @throws {InputTypeError} if an argument has the wrong type or `options` an unknown key.
+ * @throws {ArgumentRangeError} if `initialPages` is not an integer in 1 … 65536, or the tile
+ *   is outside 1–6 rows × {2, 4, 6, 8} columns or needs more than 16 vector registers
+ *   (R·C/2 accumulators + C/2 + 1).
  *
  * @example
  * ```ts
@@ -208,13 +213,20 @@ export function gemmModule(
   tileColumns: number = GEMM_TILE_COLUMNS_DEFAULT,
   options: GemmModuleOptions = {},
 ): Uint8Array<ArrayBuffer> {
+  requireInteger(initialPages, "initialPages", 1, 65536);
+  requireNumber(tileColumns, "tileColumns");
+  requireOptions(options, "options", ["tileRows", "fma", "memory"], ["fma"]);
   const rows = options.tileRows ?? GEMM_TILE;
+  requireNumber(rows, "options.tileRows");
+  if (options.memory !== undefined) requireMemory(options.memory, "options.memory");
   if (![2, 4, 6, 8].includes(tileColumns)) {
-    throw new RangeError(`The GEMM tile must have 2, 4, 6 or 8 columns, got ${tileColumns}`);
+    throw new ArgumentRangeError(
+      `The GEMM tile must have 2, 4, 6 or 8 columns, got ${tileColumns}`,
+    );
   }
   const vectors = tileColumns / 2;
   if (!Number.isInteger(rows) || rows < 1 || rows > 6 || rows * vectors + vectors + 1 > 16) {
-    throw new RangeError(
+    throw new ArgumentRangeError(
       `A ${rows} × ${tileColumns} GEMM tile needs 1–6 rows and at most 16 vector registers (R·C/2 + C/2 + 1)`,
     );
   }

@@ -12,9 +12,9 @@
  * @module
  */
 
-import { ArgumentRangeError, InputTypeError } from "../errors.ts";
-import { describeValue, requireNumber, requireOneOf } from "../_util/validate.ts";
-
+import { InputTypeError } from "../errors.ts";
+import { requireNumber, requireOneOf } from "../_util/validate.ts";
+import { requireCode, requireI32, requireIndex } from "./_check.ts";
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 
 /** Single-byte opcodes of the core instruction set that the emitter uses.
@@ -74,10 +74,17 @@ export const SIMD_OPCODE = {
  * @category WebAssembly encoder */
 export const EMPTY_BLOCK_TYPE = 0x40;
 
-function requireIndex(value: number, what: string): void {
-  requireNumber(value, what);
-  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw new ArgumentRangeError(`${what} must be an integer in [0, 2³²), got ${value}`);
+/**
+ * Throws if an instruction without operands got arguments: `f64x2Add(a, b)` is most likely
+ * meant as the folded `f64x2.add(a, b)` of ops.ts, and would silently drop a and b.
+ */
+function requireNoOperands(count: number, name: string, folded: string): void {
+  if (count > 0) {
+    throw new InputTypeError(
+      `${name}() takes no operands (it is the bare opcode), got ${count} argument${
+        count === 1 ? "" : "s"
+      }; to fold operands in, use ${folded}`,
+    );
   }
 }
 
@@ -146,12 +153,7 @@ export function localTee(index: number): number[] {
  * @category WebAssembly encoder
  */
 export function i32Const(value: number): number[] {
-  requireNumber(value, "i32.const immediate");
-  if (!Number.isInteger(value) || value < -0x80000000 || value > 0xffffffff) {
-    throw new ArgumentRangeError(
-      `i32.const immediate must be an integer in [−2³¹, 2³²), got ${value}`,
-    );
-  }
+  requireI32(value, "i32.const immediate");
   return [OPCODE.i32Const, ...encodeSignedLeb128(value | 0)];
 }
 
@@ -206,8 +208,8 @@ export function f64Store(offset = 0): number[] {
 /**
  * A SIMD instruction: 0xFD, then the sub-opcode as u32 LEB128, then `immediates`.
  *
- * @throws {InputTypeError} if `subOpcode` is not a number or the immediates not bytes;
- * {ArgumentRangeError} if `subOpcode` is not a u32.
+ * @throws {InputTypeError} if `subOpcode` is not a number or the immediates not an array
+ * of numbers; {ArgumentRangeError} if `subOpcode` is not a u32 or an immediate not a byte.
  *
  * @example f64x2.mul is sub-opcode 242, which takes two LEB128 bytes
  * ```ts
@@ -218,15 +220,7 @@ export function f64Store(offset = 0): number[] {
  */
 export function simd(subOpcode: number, immediates: readonly number[] = []): number[] {
   requireIndex(subOpcode, "SIMD sub-opcode");
-  if (
-    !Array.isArray(immediates) || !immediates.every((b) => Number.isInteger(b) && b >= 0 && b < 256)
-  ) {
-    throw new InputTypeError(
-      `SIMD immediates must be an array of bytes (integers in [0, 256)), got ${
-        describeValue(immediates)
-      }`,
-    );
-  }
+  requireCode(immediates, "SIMD immediates");
   return [OPCODE.simdPrefix, ...encodeUnsignedLeb128(subOpcode), ...immediates];
 }
 
@@ -300,6 +294,8 @@ export function v128ConstF64x2(lane0: number, lane1: number): number[] {
 /**
  * `f64x2.add`: lane-wise sum of two f64x2 vectors.
  *
+ * @throws {InputTypeError} if called with arguments (ops.ts's f64x2.add takes operands).
+ *
  * @example
  * ```ts
  * import { f64x2Add } from "@nnref/nnref/wasm";
@@ -308,11 +304,14 @@ export function v128ConstF64x2(lane0: number, lane1: number): number[] {
  * @category WebAssembly encoder
  */
 export function f64x2Add(): number[] {
+  requireNoOperands(arguments.length, "f64x2Add", "f64x2.add(left, right)");
   return simd(SIMD_OPCODE.f64x2Add);
 }
 
 /**
  * `f64x2.mul`: lane-wise product of two f64x2 vectors.
+ *
+ * @throws {InputTypeError} if called with arguments (ops.ts's f64x2.mul takes operands).
  *
  * @example
  * ```ts
@@ -322,11 +321,14 @@ export function f64x2Add(): number[] {
  * @category WebAssembly encoder
  */
 export function f64x2Mul(): number[] {
+  requireNoOperands(arguments.length, "f64x2Mul", "f64x2.mul(left, right)");
   return simd(SIMD_OPCODE.f64x2Mul);
 }
 
 /**
  * `f64x2.splat`: pops an f64, pushes a vector with it in both lanes.
+ *
+ * @throws {InputTypeError} if called with arguments (ops.ts's f64x2.splat takes operands).
  *
  * @example
  * ```ts
@@ -336,6 +338,7 @@ export function f64x2Mul(): number[] {
  * @category WebAssembly encoder
  */
 export function f64x2Splat(): number[] {
+  requireNoOperands(arguments.length, "f64x2Splat", "f64x2.splat(operand)");
   return simd(SIMD_OPCODE.f64x2Splat);
 }
 
@@ -375,6 +378,8 @@ export function brIf(depth: number): number[] {
 /**
  * `end`: closes a block, loop, if or function body.
  *
+ * @throws {InputTypeError} if called with arguments (ops.ts's block/loop/ifThen takes operands).
+ *
  * @example
  * ```ts
  * import { end } from "@nnref/nnref/wasm";
@@ -383,5 +388,6 @@ export function brIf(depth: number): number[] {
  * @category WebAssembly encoder
  */
 export function end(): number[] {
+  requireNoOperands(arguments.length, "end", "block(body), loop(body) or ifThen(…)");
   return [OPCODE.end];
 }

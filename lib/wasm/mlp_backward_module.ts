@@ -20,6 +20,7 @@
  */
 
 import { encodeModule } from "./module_encoder.ts";
+import { requireMlpShape } from "./_check.ts";
 import { block, branchIf, type Code, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
 import { expScalarFunction, type ExpTemps, expTemps, expVector, Locals } from "./_exp_code.ts";
 import { expTableBytes } from "./exp_table.ts";
@@ -82,6 +83,8 @@ function derivative(
  *
  * @param shape Widths (1–16), activations and bias flags.
  * @returns Bytes for `new WebAssembly.Module`.
+ * @throws {InputTypeError}, {ShapeError}, {ArgumentRangeError} unless `shape` is an
+ *   {@link MlpShape} (as `mlpModule`).
  *
  * @example
  * ```ts
@@ -96,6 +99,7 @@ function derivative(
  * @category WebAssembly encoder
  */
 export function mlpBackwardModule(shape: MlpShape): Uint8Array<ArrayBuffer> {
+  requireMlpShape(shape, "shape");
   const { widths, activations, biases } = shape;
   const layers = widths.length - 1;
   const locals = new Locals(6);

@@ -22,7 +22,9 @@
  * @module
  */
 
+import { requireInteger } from "../_util/validate.ts";
 import { encodeModule } from "./module_encoder.ts";
+import { requireMlpShape } from "./_check.ts";
 import {
   block,
   branchIf,
@@ -67,9 +69,15 @@ export interface MlpShape {
   readonly biases: readonly boolean[];
 }
 
-/** Parameter count of a shape: Σ nₗ₋₁·nₗ (+ nₗ with biases), in doubles.
- * @category WebAssembly encoder */
+/**
+ * Parameter count of a shape: Σ nₗ₋₁·nₗ (+ nₗ with biases), in doubles.
+ *
+ * @throws {InputTypeError}, {ShapeError}, {ArgumentRangeError} unless `shape` is an
+ *   {@link MlpShape} (as {@link mlpModule}).
+ * @category WebAssembly encoder
+ */
 export function mlpParameterCount(shape: MlpShape): number {
+  requireMlpShape(shape, "shape");
   let count = 0;
   for (let l = 1; l < shape.widths.length; l++) {
     count += shape.widths[l - 1] * shape.widths[l] + (shape.biases[l - 1] ? shape.widths[l] : 0);
@@ -149,7 +157,11 @@ function elementwiseActivation(
  * @param group Pairs of rows per iteration ({@link MLP_GROUP}; the row count passed to
  *   `forward` must be a multiple of 2·group).
  * @returns Bytes for `new WebAssembly.Module`.
- * @throws {RangeError} if a width is outside 1–16 or the lists disagree in length.
+ * @throws {InputTypeError} if `shape` is not an object of three arrays, a flag not a
+ *   boolean, an activation not a string.
+ * @throws {ShapeError} if there is no layer or the lists disagree in length.
+ * @throws {ArgumentRangeError} if a width is not an integer from 1 to 16, an activation is
+ *   not one of the five, or `group` not a positive integer.
  *
  * @example Document 002's 3-4-4-3 network compiles
  * ```ts
@@ -164,16 +176,10 @@ function elementwiseActivation(
  * @category WebAssembly encoder
  */
 export function mlpModule(shape: MlpShape, group: number = MLP_GROUP): Uint8Array<ArrayBuffer> {
+  requireMlpShape(shape, "shape");
+  requireInteger(group, "group (pairs of rows per iteration)", 1);
   const { widths, activations, biases } = shape;
   const layers = widths.length - 1;
-  if (layers < 1 || activations.length !== layers || biases.length !== layers) {
-    throw new RangeError(
-      `An MLP shape needs one activation and one bias flag per layer: ${layers} layers, ${activations.length} activations, ${biases.length} flags`,
-    );
-  }
-  if (widths.some((w) => !Number.isInteger(w) || w < 1 || w > 16)) {
-    throw new RangeError(`Layer widths must be integers from 1 to 16, got ${widths.join("-")}`);
-  }
   const locals = new Locals(4);
   const X = 0, PARAMS = 1, OUT = 2, PAIRS = 3;
   const counter = locals.add("i32"), row = locals.add("i32");

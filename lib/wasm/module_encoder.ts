@@ -11,8 +11,11 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, requireInteger, requireObject, requireOptions } from "../_util/validate.ts";
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
 import { OPCODE } from "./instructions.ts";
+import { requireArray, requireCode, requireCodes, requireMemory, requireString } from "./_check.ts";
 
 /** Value types and their one-byte codes in the binary format.
  * @category WebAssembly encoder */
@@ -95,6 +98,9 @@ export interface ModuleDefinition {
 /**
  * A vector: u32 element count, then the elements' bytes in order.
  *
+ * @throws {InputTypeError}, {ArgumentRangeError} unless `items` is an array of Code (arrays
+ *   of bytes 0–255).
+ *
  * @example
  * ```ts
  * import { encodeVector } from "@nnref/nnref/wasm";
@@ -103,11 +109,20 @@ export interface ModuleDefinition {
  * @category WebAssembly encoder
  */
 export function encodeVector(items: readonly (readonly number[])[]): number[] {
+  requireArray(items, "Vector items", "Code (arrays of bytes)");
+  requireCodes(items, "Vector item");
+  return vector(items);
+}
+
+/** {@link encodeVector} without the checks: encodeModule's items are its own. */
+function vector(items: readonly (readonly number[])[]): number[] {
   return [...encodeUnsignedLeb128(items.length), ...items.flat()];
 }
 
 /**
  * A name: u32 byte length, then UTF-8 bytes.
+ *
+ * @throws {InputTypeError} if `name` is not a string.
  *
  * @example
  * ```ts
@@ -117,6 +132,7 @@ export function encodeVector(items: readonly (readonly number[])[]): number[] {
  * @category WebAssembly encoder
  */
 export function encodeName(name: string): number[] {
+  requireString(name, "Name");
   const bytes = new TextEncoder().encode(name);
   return [...encodeUnsignedLeb128(bytes.length), ...bytes];
 }
@@ -124,7 +140,8 @@ export function encodeName(name: string): number[] {
 /**
  * A section: id byte, u32 size of the contents, contents.
  *
- * @throws {RangeError} if `id` is not a known section id.
+ * @throws {InputTypeError} if `id` is not a number or `contents` not Code.
+ * @throws {ArgumentRangeError} if `id` is not a known section id or a byte is out of range.
  *
  * @example
  * ```ts
@@ -135,17 +152,21 @@ export function encodeName(name: string): number[] {
  * @category WebAssembly encoder
  */
 export function encodeSection(id: number, contents: readonly number[]): number[] {
-  if (!Number.isInteger(id) || id < 0 || id > 11) {
-    throw new RangeError(`Section id must be an integer in [0, 11], got ${id}`);
-  }
+  requireInteger(id, "Section id", 0, 11);
+  requireCode(contents, "Section contents");
+  return section(id, contents);
+}
+
+/** {@link encodeSection} without the checks: encodeModule's sections are its own. */
+function section(id: number, contents: readonly number[]): number[] {
   return [id, ...encodeUnsignedLeb128(contents.length), ...contents];
 }
 
 function encodeFunctionType(fn: FunctionDefinition): number[] {
   return [
     0x60,
-    ...encodeVector(fn.params.map((type) => [VALUE_TYPE[type]])),
-    ...encodeVector(fn.results.map((type) => [VALUE_TYPE[type]])),
+    ...vector(fn.params.map((type) => [VALUE_TYPE[type]])),
+    ...vector(fn.results.map((type) => [VALUE_TYPE[type]])),
   ];
 }
 
@@ -159,7 +180,7 @@ function encodeLocals(locals: readonly ValueType[]): number[] {
       start = i;
     }
   }
-  return encodeVector(runs);
+  return vector(runs);
 }
 
 function encodeLimits(memory: MemoryDefinition): number[] {
@@ -178,9 +199,12 @@ function encodeLimits(memory: MemoryDefinition): number[] {
  *
  * @param module Functions (index = position) and an optional memory.
  * @returns Bytes ready for `new WebAssembly.Module(bytes)`.
- * @throws {RangeError} if a memory size is negative or the maximum is below the initial
- *   size, a shared memory has no maximum, data is given without a memory, or two exports
- *   share a name.
+ * @throws {InputTypeError} if `module` or a part of it has the wrong type: functions not an
+ *   array, a body that is not Code (an array of bytes), an unknown value type or key, a
+ *   name that is not a string.
+ * @throws {ArgumentRangeError} if a byte or a page count is out of range, the maximum is below
+ *   the initial size, a shared memory has no maximum, data is given without a memory, or two
+ *   exports share a name.
  *
  * @example A function returning 42 validates and runs
  * ```ts
@@ -194,12 +218,13 @@ function encodeLimits(memory: MemoryDefinition): number[] {
  * @category WebAssembly encoder
  */
 export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> {
+  requireModule(module);
   const { functions, memory, data = [] } = module;
   const exports: number[][] = [];
   const exportNames = new Set<string>();
   const addExport = (name: string, kind: number, index: number) => {
     if (exportNames.has(name)) {
-      throw new RangeError(`Cannot encode module: export name "${name}" is used twice`);
+      throw new ArgumentRangeError(`Cannot encode module: export name "${name}" is used twice`);
     }
     exportNames.add(name);
     exports.push([...encodeName(name), kind, ...encodeUnsignedLeb128(index)]);
@@ -207,36 +232,18 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
   functions.forEach((fn, index) => {
     if (fn.exportName !== undefined) addExport(fn.exportName, 0x00, index);
   });
-  if (memory !== undefined) {
-    if (!Number.isInteger(memory.initialPages) || memory.initialPages < 0) {
-      throw new RangeError(
-        `Memory initial size must be a non-negative page count, got ${memory.initialPages}`,
-      );
-    }
-    if (memory.maximumPages !== undefined && !(memory.maximumPages >= memory.initialPages)) {
-      throw new RangeError(
-        `Memory maximum (${memory.maximumPages} pages) is below the initial size (${memory.initialPages})`,
-      );
-    }
-    if (memory.shared && memory.maximumPages === undefined) {
-      throw new RangeError("A shared memory needs a maximum size (maximumPages)");
-    }
-    if (memory.exportName !== undefined) addExport(memory.exportName, 0x02, 0);
-  }
-  if (data.length > 0 && memory === undefined) {
-    throw new RangeError("Cannot encode data segments: the module has no memory");
-  }
+  if (memory?.exportName !== undefined) addExport(memory.exportName, 0x02, 0);
 
   const sections: number[][] = [];
   if (functions.length > 0) {
-    sections.push(encodeSection(SECTION_ID.type, encodeVector(functions.map(encodeFunctionType))));
+    sections.push(section(SECTION_ID.type, vector(functions.map(encodeFunctionType))));
   }
   if (memory?.import !== undefined) {
     const { module: moduleName, name } = memory.import;
     sections.push(
-      encodeSection(
+      section(
         SECTION_ID.import,
-        encodeVector([[
+        vector([[
           ...encodeName(moduleName),
           ...encodeName(name),
           0x02,
@@ -247,22 +254,22 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
   }
   if (functions.length > 0) {
     sections.push(
-      encodeSection(
+      section(
         SECTION_ID.function,
-        encodeVector(functions.map((_, index) => encodeUnsignedLeb128(index))),
+        vector(functions.map((_, index) => encodeUnsignedLeb128(index))),
       ),
     );
   }
   if (memory !== undefined && memory.import === undefined) {
-    sections.push(encodeSection(SECTION_ID.memory, encodeVector([encodeLimits(memory)])));
+    sections.push(section(SECTION_ID.memory, vector([encodeLimits(memory)])));
   }
-  if (exports.length > 0) sections.push(encodeSection(SECTION_ID.export, encodeVector(exports)));
+  if (exports.length > 0) sections.push(section(SECTION_ID.export, vector(exports)));
   if (functions.length > 0) {
     const bodies = functions.map((fn) => {
       const body = [...encodeLocals(fn.locals), ...fn.body, OPCODE.end];
       return [...encodeUnsignedLeb128(body.length), ...body];
     });
-    sections.push(encodeSection(SECTION_ID.code, encodeVector(bodies)));
+    sections.push(section(SECTION_ID.code, vector(bodies)));
   }
   if (data.length > 0) {
     // Active segments of memory 0: flag 0, the offset as a constant expression, the bytes.
@@ -274,8 +281,55 @@ export function encodeModule(module: ModuleDefinition): Uint8Array<ArrayBuffer> 
       ...encodeUnsignedLeb128(segment.bytes.length),
       ...Array.from(segment.bytes),
     ]);
-    sections.push(encodeSection(SECTION_ID.data, encodeVector(segments)));
+    sections.push(section(SECTION_ID.data, vector(segments)));
   }
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   return new Uint8Array([...header, ...sections.flat()]);
+}
+
+const VALUE_TYPES = Object.keys(VALUE_TYPE) as ValueType[];
+const FUNCTION_KEYS = ["exportName", "params", "results", "locals", "body"];
+
+/**
+ * Throws unless `module` is a {@link ModuleDefinition} encodeModule can write: the checks
+ * of every part, at entry, so that a wrong one is named (`module.functions[1].body`)
+ * instead of surfacing as a NaN byte or an engine's validation error.
+ */
+function requireModule(module: unknown): asserts module is ModuleDefinition {
+  requireObject(module, "module");
+  requireOptions(module, "module", ["functions", "memory", "data"]);
+  const { functions, memory, data } = module;
+  requireArray(functions, "module.functions", "function definitions");
+  functions.forEach((fn, i) => {
+    const what = `module.functions[${i}]`;
+    requireObject(fn, what);
+    requireOptions(fn, what, FUNCTION_KEYS);
+    if (fn.exportName !== undefined) requireString(fn.exportName, `${what}.exportName`);
+    for (const key of ["params", "results", "locals"]) {
+      const types = fn[key];
+      requireArray(types, `${what}.${key}`, `value types (${VALUE_TYPES.join(", ")})`);
+      types.forEach((type, j) => {
+        if (typeof type !== "string" || !Object.hasOwn(VALUE_TYPE, type)) {
+          const got = typeof type === "string" ? JSON.stringify(type) : describeValue(type);
+          throw new (typeof type === "string" ? ArgumentRangeError : InputTypeError)(
+            `${what}.${key}[${j}] must be a value type (${VALUE_TYPES.join(", ")}), got ${got}`,
+          );
+        }
+      });
+    }
+    requireCode(fn.body, `${what}.body`);
+  });
+  if (memory !== undefined) requireMemory(memory, "module.memory");
+  if (data === undefined) return;
+  requireArray(data, "module.data", "data segments { offset, bytes }");
+  if (data.length > 0 && memory === undefined) {
+    throw new ArgumentRangeError("Cannot encode data segments: the module has no memory");
+  }
+  data.forEach((segment, i) => {
+    const what = `module.data[${i}]`;
+    requireObject(segment, what);
+    requireOptions(segment, what, ["offset", "bytes"]);
+    requireInteger(segment.offset, `${what}.offset`, 0, 0xffffffff);
+    if (!(segment.bytes instanceof Uint8Array)) requireCode(segment.bytes, `${what}.bytes`);
+  });
 }

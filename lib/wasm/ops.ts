@@ -16,7 +16,17 @@
  * @module
  */
 
+import { ArgumentRangeError, InputTypeError } from "../errors.ts";
+import { describeValue, requireNumber, requireOneOf } from "../_util/validate.ts";
 import { encodeSignedLeb128, encodeUnsignedLeb128 } from "./leb128.ts";
+import {
+  requireCode,
+  requireCodes,
+  requireI32,
+  requireI64,
+  requireIndex,
+  requireLane,
+} from "./_check.ts";
 
 /** Bytes of WebAssembly code.
  * @category WebAssembly encoder */
@@ -27,6 +37,14 @@ export type Code = number[];
 export type WasmType = "i32" | "i64" | "f64" | "v128";
 
 const TYPE_BYTE: Record<WasmType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
+const TYPES = Object.keys(TYPE_BYTE) as WasmType[];
+
+/*
+ * Every builder checks its operands where it is entered (requireCode: one pass over the
+ * bytes, no call per byte; the names are string literals, built into a message only on
+ * failure), so a wrong argument is an InputTypeError or ArgumentRangeError naming the
+ * instruction and the operand, never a module that fails to validate later.
+ */
 
 const cat = (...parts: Code[]): Code => parts.flat();
 const simdOp = (sub: number, ...immediates: number[]): Code => [
@@ -34,10 +52,11 @@ const simdOp = (sub: number, ...immediates: number[]): Code => [
   ...encodeUnsignedLeb128(sub),
   ...immediates,
 ];
-const memarg = (alignLog2: number, offset: number): Code => [
-  ...encodeUnsignedLeb128(alignLog2),
-  ...encodeUnsignedLeb128(offset),
-];
+/** A memarg: the alignment exponent (a constant of the builder), then the checked offset. */
+const memarg = (alignLog2: number, offset: unknown, what: string): Code => {
+  requireIndex(offset, what);
+  return [...encodeUnsignedLeb128(alignLog2), ...encodeUnsignedLeb128(offset)];
+};
 /** An instruction taking one operand: the code that pushes the operand, then the opcode.
  * @category WebAssembly encoder */
 export type UnaryInstruction = (operand: Code) => Code;
@@ -45,8 +64,32 @@ export type UnaryInstruction = (operand: Code) => Code;
  * @category WebAssembly encoder */
 export type BinaryInstruction = (left: Code, right: Code) => Code;
 
-const unary = (op: Code): UnaryInstruction => (a: Code): Code => cat(a, op);
-const binary = (op: Code): BinaryInstruction => (a: Code, b: Code): Code => cat(a, b, op);
+const unary = (name: string, op: Code): UnaryInstruction => {
+  const what = `${name} operand`;
+  return (a: Code): Code => {
+    requireCode(a, what);
+    return cat(a, op);
+  };
+};
+const binary = (
+  name: string,
+  op: Code,
+  leftName = "left operand",
+  rightName = "right operand",
+): BinaryInstruction => {
+  const left = `${name} ${leftName}`, right = `${name} ${rightName}`;
+  return (a: Code, b: Code): Code => {
+    requireCode(a, left);
+    requireCode(b, right);
+    return cat(a, b, op);
+  };
+};
+
+/** `value` after checking that it is Code: an operand of a builder, checked in place. */
+const operand = (value: Code, what: string): Code => {
+  requireCode(value, what);
+  return value;
+};
 
 /**
  * `local.get index`.
@@ -59,6 +102,7 @@ const binary = (op: Code): BinaryInstruction => (a: Code, b: Code): Code => cat(
  * @category WebAssembly encoder
  */
 export function get(index: number): Code {
+  requireIndex(index, "local.get index");
   return [0x20, ...encodeUnsignedLeb128(index)];
 }
 
@@ -73,6 +117,8 @@ export function get(index: number): Code {
  * @category WebAssembly encoder
  */
 export function set(index: number, value: Code): Code {
+  requireIndex(index, "local.set index");
+  requireCode(value, "local.set value");
   return cat(value, [0x21, ...encodeUnsignedLeb128(index)]);
 }
 
@@ -87,6 +133,8 @@ export function set(index: number, value: Code): Code {
  * @category WebAssembly encoder
  */
 export function tee(index: number, value: Code): Code {
+  requireIndex(index, "local.tee index");
+  requireCode(value, "local.tee value");
   return cat(value, [0x22, ...encodeUnsignedLeb128(index)]);
 }
 
@@ -101,6 +149,7 @@ export function tee(index: number, value: Code): Code {
  * @category WebAssembly encoder
  */
 export function block(body: Code): Code {
+  requireCode(body, "block body");
   return cat([0x02, 0x40], body, [0x0b]);
 }
 
@@ -115,6 +164,7 @@ export function block(body: Code): Code {
  * @category WebAssembly encoder
  */
 export function loop(body: Code): Code {
+  requireCode(body, "loop body");
   return cat([0x03, 0x40], body, [0x0b]);
 }
 
@@ -136,6 +186,10 @@ export function ifThen(
   otherwise?: Code,
   result?: WasmType,
 ): Code {
+  requireCode(condition, "if condition");
+  requireCode(then, "if then-branch");
+  if (otherwise !== undefined) requireCode(otherwise, "if else-branch");
+  if (result !== undefined) requireOneOf(result, TYPES, "if result type");
   const type = result === undefined ? 0x40 : TYPE_BYTE[result];
   return cat(
     condition,
@@ -157,6 +211,7 @@ export function ifThen(
  * @category WebAssembly encoder
  */
 export function br(depth: number): Code {
+  requireIndex(depth, "br depth");
   return [0x0c, ...encodeUnsignedLeb128(depth)];
 }
 
@@ -171,6 +226,8 @@ export function br(depth: number): Code {
  * @category WebAssembly encoder
  */
 export function branchIf(depth: number, condition: Code): Code {
+  requireIndex(depth, "br_if depth");
+  requireCode(condition, "br_if condition");
   return cat(condition, [0x0d, ...encodeUnsignedLeb128(depth)]);
 }
 
@@ -185,6 +242,8 @@ export function branchIf(depth: number, condition: Code): Code {
  * @category WebAssembly encoder
  */
 export function call(index: number, ...args: Code[]): Code {
+  requireIndex(index, "call function index");
+  requireCodes(args, "call argument");
   return cat(...args, [0x10, ...encodeUnsignedLeb128(index)]);
 }
 
@@ -199,6 +258,7 @@ export function call(index: number, ...args: Code[]): Code {
  * @category WebAssembly encoder
  */
 export function ret(...values: Code[]): Code {
+  requireCodes(values, "return value");
   return cat(...values, [0x0f]);
 }
 
@@ -213,6 +273,7 @@ export function ret(...values: Code[]): Code {
  * @category WebAssembly encoder
  */
 export function drop(value: Code): Code {
+  requireCode(value, "drop operand");
   return cat(value, [0x1a]);
 }
 
@@ -227,6 +288,9 @@ export function drop(value: Code): Code {
  * @category WebAssembly encoder
  */
 export function select(a: Code, b: Code, condition: Code): Code {
+  requireCode(a, "select first operand");
+  requireCode(b, "select second operand");
+  requireCode(condition, "select condition");
   return cat(a, b, condition, [0x1b]);
 }
 
@@ -242,31 +306,40 @@ export function select(a: Code, b: Code, condition: Code): Code {
  */
 export const i32 = {
   /** `i32.const`, signed LEB128 (values in [2³¹, 2³²) are written as their two's complement). */
-  const: (value: number): Code => [0x41, ...encodeSignedLeb128(value | 0)],
-  eqz: unary([0x45]) as UnaryInstruction,
-  eq: binary([0x46]) as BinaryInstruction,
-  ne: binary([0x47]) as BinaryInstruction,
-  ltS: binary([0x48]) as BinaryInstruction,
-  ltU: binary([0x49]) as BinaryInstruction,
-  gtS: binary([0x4a]) as BinaryInstruction,
-  gtU: binary([0x4b]) as BinaryInstruction,
-  leS: binary([0x4c]) as BinaryInstruction,
-  leU: binary([0x4d]) as BinaryInstruction,
-  geS: binary([0x4e]) as BinaryInstruction,
-  geU: binary([0x4f]) as BinaryInstruction,
-  add: binary([0x6a]) as BinaryInstruction,
-  sub: binary([0x6b]) as BinaryInstruction,
-  mul: binary([0x6c]) as BinaryInstruction,
-  and: binary([0x71]) as BinaryInstruction,
-  or: binary([0x72]) as BinaryInstruction,
-  shl: binary([0x74]) as BinaryInstruction,
-  shrS: binary([0x75]) as BinaryInstruction,
-  shrU: binary([0x76]) as BinaryInstruction,
-  wrapI64: unary([0xa7]) as UnaryInstruction,
-  truncSatF64S: unary([0xfc, 0x02]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code => cat(address, [0x28], memarg(2, offset)),
+  const: (value: number): Code => {
+    requireI32(value, "i32.const value");
+    return [0x41, ...encodeSignedLeb128(value | 0)];
+  },
+  eqz: unary("i32.eqz", [0x45]) as UnaryInstruction,
+  eq: binary("i32.eq", [0x46]) as BinaryInstruction,
+  ne: binary("i32.ne", [0x47]) as BinaryInstruction,
+  ltS: binary("i32.ltS", [0x48]) as BinaryInstruction,
+  ltU: binary("i32.ltU", [0x49]) as BinaryInstruction,
+  gtS: binary("i32.gtS", [0x4a]) as BinaryInstruction,
+  gtU: binary("i32.gtU", [0x4b]) as BinaryInstruction,
+  leS: binary("i32.leS", [0x4c]) as BinaryInstruction,
+  leU: binary("i32.leU", [0x4d]) as BinaryInstruction,
+  geS: binary("i32.geS", [0x4e]) as BinaryInstruction,
+  geU: binary("i32.geU", [0x4f]) as BinaryInstruction,
+  add: binary("i32.add", [0x6a]) as BinaryInstruction,
+  sub: binary("i32.sub", [0x6b]) as BinaryInstruction,
+  mul: binary("i32.mul", [0x6c]) as BinaryInstruction,
+  and: binary("i32.and", [0x71]) as BinaryInstruction,
+  or: binary("i32.or", [0x72]) as BinaryInstruction,
+  shl: binary("i32.shl", [0x74]) as BinaryInstruction,
+  shrS: binary("i32.shrS", [0x75]) as BinaryInstruction,
+  shrU: binary("i32.shrU", [0x76]) as BinaryInstruction,
+  wrapI64: unary("i32.wrapI64", [0xa7]) as UnaryInstruction,
+  truncSatF64S: unary("i32.truncSatF64S", [0xfc, 0x02]) as UnaryInstruction,
+  load: (address: Code, offset = 0): Code =>
+    cat(operand(address, "i32.load address"), [0x28], memarg(2, offset, "i32.load offset")),
   store: (address: Code, value: Code, offset = 0): Code =>
-    cat(address, value, [0x36], memarg(2, offset)),
+    cat(
+      operand(address, "i32.store address"),
+      operand(value, "i32.store value"),
+      [0x36],
+      memarg(2, offset, "i32.store offset"),
+    ),
 } as const;
 
 /**
@@ -281,20 +354,29 @@ export const i32 = {
  */
 export const i64 = {
   /** `i64.const` of a bigint (two's complement for values ≥ 2⁶³). */
-  const: (value: bigint): Code => [0x42, ...encodeSignedLeb128(BigInt.asIntN(64, value))],
-  eq: binary([0x51]) as BinaryInstruction,
-  add: binary([0x7c]) as BinaryInstruction,
-  sub: binary([0x7d]) as BinaryInstruction,
-  and: binary([0x83]) as BinaryInstruction,
-  shl: binary([0x86]) as BinaryInstruction,
-  shrS: binary([0x87]) as BinaryInstruction,
-  shrU: binary([0x88]) as BinaryInstruction,
-  extendI32S: unary([0xac]) as UnaryInstruction,
-  extendI32U: unary([0xad]) as UnaryInstruction,
-  reinterpretF64: unary([0xbd]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code => cat(address, [0x29], memarg(3, offset)),
+  const: (value: bigint): Code => {
+    requireI64(value, "i64.const value");
+    return [0x42, ...encodeSignedLeb128(BigInt.asIntN(64, value))];
+  },
+  eq: binary("i64.eq", [0x51]) as BinaryInstruction,
+  add: binary("i64.add", [0x7c]) as BinaryInstruction,
+  sub: binary("i64.sub", [0x7d]) as BinaryInstruction,
+  and: binary("i64.and", [0x83]) as BinaryInstruction,
+  shl: binary("i64.shl", [0x86]) as BinaryInstruction,
+  shrS: binary("i64.shrS", [0x87]) as BinaryInstruction,
+  shrU: binary("i64.shrU", [0x88]) as BinaryInstruction,
+  extendI32S: unary("i64.extendI32S", [0xac]) as UnaryInstruction,
+  extendI32U: unary("i64.extendI32U", [0xad]) as UnaryInstruction,
+  reinterpretF64: unary("i64.reinterpretF64", [0xbd]) as UnaryInstruction,
+  load: (address: Code, offset = 0): Code =>
+    cat(operand(address, "i64.load address"), [0x29], memarg(3, offset, "i64.load offset")),
   store: (address: Code, value: Code, offset = 0): Code =>
-    cat(address, value, [0x37], memarg(3, offset)),
+    cat(
+      operand(address, "i64.store address"),
+      operand(value, "i64.store value"),
+      [0x37],
+      memarg(3, offset, "i64.store offset"),
+    ),
 } as const;
 
 /** The 8 little-endian bytes of a double. */
@@ -315,29 +397,38 @@ function f64Bytes(value: number): number[] {
  * @category WebAssembly encoder
  */
 export const f64 = {
-  const: (value: number): Code => [0x44, ...f64Bytes(value)],
-  eq: binary([0x61]) as BinaryInstruction,
-  ne: binary([0x62]) as BinaryInstruction,
-  lt: binary([0x63]) as BinaryInstruction,
-  gt: binary([0x64]) as BinaryInstruction,
-  le: binary([0x65]) as BinaryInstruction,
-  ge: binary([0x66]) as BinaryInstruction,
-  abs: unary([0x99]) as UnaryInstruction,
-  neg: unary([0x9a]) as UnaryInstruction,
-  sqrt: unary([0x9f]) as UnaryInstruction,
-  add: binary([0xa0]) as BinaryInstruction,
-  sub: binary([0xa1]) as BinaryInstruction,
-  mul: binary([0xa2]) as BinaryInstruction,
-  div: binary([0xa3]) as BinaryInstruction,
-  min: binary([0xa4]) as BinaryInstruction,
-  max: binary([0xa5]) as BinaryInstruction,
-  copysign: binary([0xa6]) as BinaryInstruction,
-  convertI32S: unary([0xb7]) as UnaryInstruction,
-  convertI64S: unary([0xb9]) as UnaryInstruction,
-  reinterpretI64: unary([0xbf]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code => cat(address, [0x2b], memarg(3, offset)),
+  const: (value: number): Code => {
+    requireNumber(value, "f64.const value");
+    return [0x44, ...f64Bytes(value)];
+  },
+  eq: binary("f64.eq", [0x61]) as BinaryInstruction,
+  ne: binary("f64.ne", [0x62]) as BinaryInstruction,
+  lt: binary("f64.lt", [0x63]) as BinaryInstruction,
+  gt: binary("f64.gt", [0x64]) as BinaryInstruction,
+  le: binary("f64.le", [0x65]) as BinaryInstruction,
+  ge: binary("f64.ge", [0x66]) as BinaryInstruction,
+  abs: unary("f64.abs", [0x99]) as UnaryInstruction,
+  neg: unary("f64.neg", [0x9a]) as UnaryInstruction,
+  sqrt: unary("f64.sqrt", [0x9f]) as UnaryInstruction,
+  add: binary("f64.add", [0xa0]) as BinaryInstruction,
+  sub: binary("f64.sub", [0xa1]) as BinaryInstruction,
+  mul: binary("f64.mul", [0xa2]) as BinaryInstruction,
+  div: binary("f64.div", [0xa3]) as BinaryInstruction,
+  min: binary("f64.min", [0xa4]) as BinaryInstruction,
+  max: binary("f64.max", [0xa5]) as BinaryInstruction,
+  copysign: binary("f64.copysign", [0xa6]) as BinaryInstruction,
+  convertI32S: unary("f64.convertI32S", [0xb7]) as UnaryInstruction,
+  convertI64S: unary("f64.convertI64S", [0xb9]) as UnaryInstruction,
+  reinterpretI64: unary("f64.reinterpretI64", [0xbf]) as UnaryInstruction,
+  load: (address: Code, offset = 0): Code =>
+    cat(operand(address, "f64.load address"), [0x2b], memarg(3, offset, "f64.load offset")),
   store: (address: Code, value: Code, offset = 0): Code =>
-    cat(address, value, [0x39], memarg(3, offset)),
+    cat(
+      operand(address, "f64.store address"),
+      operand(value, "f64.store value"),
+      [0x39],
+      memarg(3, offset, "f64.store offset"),
+    ),
 } as const;
 
 /**
@@ -351,39 +442,73 @@ export const f64 = {
  * @category WebAssembly encoder
  */
 export const v128 = {
-  load: (address: Code, offset = 0): Code => cat(address, simdOp(0x00), memarg(4, offset)),
+  load: (address: Code, offset = 0): Code =>
+    cat(operand(address, "v128.load address"), simdOp(0x00), memarg(4, offset, "v128.load offset")),
   store: (address: Code, value: Code, offset = 0): Code =>
-    cat(address, value, simdOp(0x0b), memarg(4, offset)),
+    cat(
+      operand(address, "v128.store address"),
+      operand(value, "v128.store value"),
+      simdOp(0x0b),
+      memarg(4, offset, "v128.store offset"),
+    ),
   /** One f64 loaded into both lanes. */
-  load64Splat: (address: Code, offset = 0): Code => cat(address, simdOp(0x0a), memarg(3, offset)),
+  load64Splat: (address: Code, offset = 0): Code =>
+    cat(
+      operand(address, "v128.load64Splat address"),
+      simdOp(0x0a),
+      memarg(3, offset, "v128.load64Splat offset"),
+    ),
   /** One f64 loaded into lane 0, lane 1 zero. */
-  load64Zero: (address: Code, offset = 0): Code => cat(address, simdOp(0x5d), memarg(3, offset)),
+  load64Zero: (address: Code, offset = 0): Code =>
+    cat(
+      operand(address, "v128.load64Zero address"),
+      simdOp(0x5d),
+      memarg(3, offset, "v128.load64Zero offset"),
+    ),
   /** `vector` with lane `lane` replaced by the f64 at the address. */
-  load64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code =>
-    cat(address, vector, simdOp(0x57), memarg(3, offset), [lane]),
+  load64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code => {
+    requireCode(address, "v128.load64Lane address");
+    requireCode(vector, "v128.load64Lane vector");
+    requireLane(lane, "v128.load64Lane lane");
+    return cat(address, vector, simdOp(0x57), memarg(3, offset, "v128.load64Lane offset"), [lane]);
+  },
   /** Stores lane `lane` of `vector` as one f64. */
-  store64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code =>
-    cat(address, vector, simdOp(0x5b), memarg(3, offset), [lane]),
+  store64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code => {
+    requireCode(address, "v128.store64Lane address");
+    requireCode(vector, "v128.store64Lane vector");
+    requireLane(lane, "v128.store64Lane lane");
+    return cat(address, vector, simdOp(0x5b), memarg(3, offset, "v128.store64Lane offset"), [lane]);
+  },
   /** Two f64 lanes (little-endian bytes). */
-  constF64: (lane0: number, lane1: number = lane0): Code =>
-    simdOp(0x0c, ...f64Bytes(lane0), ...f64Bytes(lane1)),
+  constF64: (lane0: number, lane1: number = lane0): Code => {
+    requireNumber(lane0, "v128.constF64 lane 0");
+    requireNumber(lane1, "v128.constF64 lane 1");
+    return simdOp(0x0c, ...f64Bytes(lane0), ...f64Bytes(lane1));
+  },
   /** Two i64 lanes. */
   constI64: (lane0: bigint, lane1: bigint = lane0): Code => {
+    requireI64(lane0, "v128.constI64 lane 0");
+    requireI64(lane1, "v128.constI64 lane 1");
     const view = new DataView(new ArrayBuffer(16));
     view.setBigUint64(0, BigInt.asUintN(64, lane0), true);
     view.setBigUint64(8, BigInt.asUintN(64, lane1), true);
     return simdOp(0x0c, ...new Uint8Array(view.buffer));
   },
-  not: unary(simdOp(0x4d)) as UnaryInstruction,
-  and: binary(simdOp(0x4e)) as BinaryInstruction,
+  not: unary("v128.not", simdOp(0x4d)) as UnaryInstruction,
+  and: binary("v128.and", simdOp(0x4e)) as BinaryInstruction,
   /** a AND NOT b. */
-  andnot: binary(simdOp(0x4f)) as BinaryInstruction,
-  or: binary(simdOp(0x50)) as BinaryInstruction,
-  xor: binary(simdOp(0x51)) as BinaryInstruction,
+  andnot: binary("v128.andnot", simdOp(0x4f)) as BinaryInstruction,
+  or: binary("v128.or", simdOp(0x50)) as BinaryInstruction,
+  xor: binary("v128.xor", simdOp(0x51)) as BinaryInstruction,
   /** Bits of a where mask is 1, of b where it is 0. */
-  bitselect: (a: Code, b: Code, mask: Code): Code => cat(a, b, mask, simdOp(0x52)),
+  bitselect: (a: Code, b: Code, mask: Code): Code => {
+    requireCode(a, "v128.bitselect first operand");
+    requireCode(b, "v128.bitselect second operand");
+    requireCode(mask, "v128.bitselect mask");
+    return cat(a, b, mask, simdOp(0x52));
+  },
   /** i32 1 if any bit is set. */
-  anyTrue: unary(simdOp(0x53)) as UnaryInstruction,
+  anyTrue: unary("v128.anyTrue", simdOp(0x53)) as UnaryInstruction,
 } as const;
 
 /**
@@ -399,8 +524,19 @@ export const v128 = {
  */
 export const i8x16 = {
   shuffle: (a: Code, b: Code, lanes: readonly number[]): Code => {
+    requireCode(a, "i8x16.shuffle first operand");
+    requireCode(b, "i8x16.shuffle second operand");
+    if (!Array.isArray(lanes)) {
+      throw new InputTypeError(
+        `i8x16.shuffle lanes must be an array of 16 lane indices in [0, 31], got ${
+          describeValue(lanes)
+        }`,
+      );
+    }
     if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) {
-      throw new RangeError(`i8x16.shuffle needs 16 lane indices in [0, 31], got ${lanes}`);
+      throw new ArgumentRangeError(
+        `i8x16.shuffle lanes must be 16 lane indices in [0, 31], got [${lanes}]`,
+      );
     }
     return cat(a, b, simdOp(0x0d, ...lanes));
   },
@@ -417,17 +553,21 @@ export const i8x16 = {
  * @category WebAssembly encoder
  */
 export const i64x2 = {
-  splat: unary(simdOp(0x12)) as UnaryInstruction,
-  extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x1d, lane)),
+  splat: unary("i64x2.splat", simdOp(0x12)) as UnaryInstruction,
+  extractLane: (vector: Code, lane: 0 | 1): Code => {
+    requireCode(vector, "i64x2.extractLane vector");
+    requireLane(lane, "i64x2.extractLane lane");
+    return cat(vector, simdOp(0x1d, lane));
+  },
   /** 1 if both lanes are non-zero. */
-  allTrue: unary(simdOp(0xc3)) as UnaryInstruction,
+  allTrue: unary("i64x2.allTrue", simdOp(0xc3)) as UnaryInstruction,
   /** Bit i = the sign bit of lane i. */
-  bitmask: unary(simdOp(0xc4)) as UnaryInstruction,
-  shl: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcb)),
-  shrS: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcc)),
-  shrU: (vector: Code, count: Code): Code => cat(vector, count, simdOp(0xcd)),
-  add: binary(simdOp(0xce)) as BinaryInstruction,
-  sub: binary(simdOp(0xd1)) as BinaryInstruction,
+  bitmask: unary("i64x2.bitmask", simdOp(0xc4)) as UnaryInstruction,
+  shl: binary("i64x2.shl", simdOp(0xcb), "vector", "count") as BinaryInstruction,
+  shrS: binary("i64x2.shrS", simdOp(0xcc), "vector", "count") as BinaryInstruction,
+  shrU: binary("i64x2.shrU", simdOp(0xcd), "vector", "count") as BinaryInstruction,
+  add: binary("i64x2.add", simdOp(0xce)) as BinaryInstruction,
+  sub: binary("i64x2.sub", simdOp(0xd1)) as BinaryInstruction,
 } as const;
 
 /**
@@ -444,29 +584,42 @@ export const i64x2 = {
  * @category WebAssembly encoder
  */
 export const f64x2 = {
-  splat: unary(simdOp(0x14)) as UnaryInstruction,
-  extractLane: (vector: Code, lane: 0 | 1): Code => cat(vector, simdOp(0x21, lane)),
-  replaceLane: (vector: Code, value: Code, lane: 0 | 1): Code =>
-    cat(vector, value, simdOp(0x22, lane)),
-  eq: binary(simdOp(0x47)) as BinaryInstruction,
-  ne: binary(simdOp(0x48)) as BinaryInstruction,
-  lt: binary(simdOp(0x49)) as BinaryInstruction,
-  gt: binary(simdOp(0x4a)) as BinaryInstruction,
-  le: binary(simdOp(0x4b)) as BinaryInstruction,
-  ge: binary(simdOp(0x4c)) as BinaryInstruction,
-  abs: unary(simdOp(0xec)) as UnaryInstruction,
-  neg: unary(simdOp(0xed)) as UnaryInstruction,
-  sqrt: unary(simdOp(0xef)) as UnaryInstruction,
-  add: binary(simdOp(0xf0)) as BinaryInstruction,
-  sub: binary(simdOp(0xf1)) as BinaryInstruction,
-  mul: binary(simdOp(0xf2)) as BinaryInstruction,
-  div: binary(simdOp(0xf3)) as BinaryInstruction,
+  splat: unary("f64x2.splat", simdOp(0x14)) as UnaryInstruction,
+  extractLane: (vector: Code, lane: 0 | 1): Code => {
+    requireCode(vector, "f64x2.extractLane vector");
+    requireLane(lane, "f64x2.extractLane lane");
+    return cat(vector, simdOp(0x21, lane));
+  },
+  replaceLane: (vector: Code, value: Code, lane: 0 | 1): Code => {
+    requireCode(vector, "f64x2.replaceLane vector");
+    requireCode(value, "f64x2.replaceLane value");
+    requireLane(lane, "f64x2.replaceLane lane");
+    return cat(vector, value, simdOp(0x22, lane));
+  },
+  eq: binary("f64x2.eq", simdOp(0x47)) as BinaryInstruction,
+  ne: binary("f64x2.ne", simdOp(0x48)) as BinaryInstruction,
+  lt: binary("f64x2.lt", simdOp(0x49)) as BinaryInstruction,
+  gt: binary("f64x2.gt", simdOp(0x4a)) as BinaryInstruction,
+  le: binary("f64x2.le", simdOp(0x4b)) as BinaryInstruction,
+  ge: binary("f64x2.ge", simdOp(0x4c)) as BinaryInstruction,
+  abs: unary("f64x2.abs", simdOp(0xec)) as UnaryInstruction,
+  neg: unary("f64x2.neg", simdOp(0xed)) as UnaryInstruction,
+  sqrt: unary("f64x2.sqrt", simdOp(0xef)) as UnaryInstruction,
+  add: binary("f64x2.add", simdOp(0xf0)) as BinaryInstruction,
+  sub: binary("f64x2.sub", simdOp(0xf1)) as BinaryInstruction,
+  mul: binary("f64x2.mul", simdOp(0xf2)) as BinaryInstruction,
+  div: binary("f64x2.div", simdOp(0xf3)) as BinaryInstruction,
   /** IEEE-754 minimum: NaN if either lane is NaN, −0 < +0. */
-  min: binary(simdOp(0xf4)) as BinaryInstruction,
-  max: binary(simdOp(0xf5)) as BinaryInstruction,
+  min: binary("f64x2.min", simdOp(0xf4)) as BinaryInstruction,
+  max: binary("f64x2.max", simdOp(0xf5)) as BinaryInstruction,
   /** Pseudo-minimum b < a ? b : a (no NaN propagation rule). */
-  pmin: binary(simdOp(0xf6)) as BinaryInstruction,
-  pmax: binary(simdOp(0xf7)) as BinaryInstruction,
+  pmin: binary("f64x2.pmin", simdOp(0xf6)) as BinaryInstruction,
+  pmax: binary("f64x2.pmax", simdOp(0xf7)) as BinaryInstruction,
   /** a·b + c, fused or not at the engine's choice (relaxed SIMD). */
-  relaxedMadd: (a: Code, b: Code, c: Code): Code => cat(a, b, c, simdOp(0x107)),
+  relaxedMadd: (a: Code, b: Code, c: Code): Code => {
+    requireCode(a, "f64x2.relaxedMadd first operand");
+    requireCode(b, "f64x2.relaxedMadd second operand");
+    requireCode(c, "f64x2.relaxedMadd addend");
+    return cat(a, b, c, simdOp(0x107));
+  },
 } as const;

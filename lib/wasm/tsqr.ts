@@ -6,11 +6,14 @@
  * semi-normal equations with a residual computed in double-double arithmetic.
  *
  * lib/linalg/lstsq.ts offers this as `leastSquares(x, y, { method: "tsqr" })`; this file
- * only factors and refines (it validates nothing: lstsq.ts does).
+ * only factors and refines. Both check their matrices' types and shapes at entry (O(1));
+ * finiteness is lstsq.ts's check (here non-finite input gives non-finite output).
  *
  * @module
  */
 
+import { ShapeError } from "../errors.ts";
+import { requireMatrix, requireOptions } from "../_util/validate.ts";
 import { createMatrix, type Matrix } from "../linalg/matrix.ts";
 import { qrApplyTransposeToColumns } from "../linalg/qr.ts";
 
@@ -137,13 +140,15 @@ function runModule(
 
 /**
  * Factors the least-squares problem min ‖XW − Y‖ by TSQR: R and the first p rows of QᵀY,
- * so that W = R⁻¹·qty. Inputs are not validated (lstsq.ts does that); non-finite input
+ * so that W = R⁻¹·qty. Finiteness is not checked (lstsq.ts does that); non-finite input
  * gives non-finite output.
  *
- * @param x The design X, n × p (n ≥ 1).
- * @param y The targets Y, n × k.
+ * @param x The design X, n × p (n ≥ 1, p ≥ 1).
+ * @param y The targets Y, n × k (k ≥ 1).
  * @param options `forceFallback` to run lib/linalg's Householder QR instead (for tests).
  * @returns R, QᵀY's first p rows, the column norms and the path taken.
+ * @throws {InputTypeError} if X or Y is not a Matrix or `options` has an unknown key.
+ * @throws {ShapeError} if X and Y differ in rows or a dimension is 0.
  *
  * @example A line through three points: R₀₀ = −√3 (LAPACK's sign), W = R⁻¹c = (1, 2)
  * ```ts
@@ -163,6 +168,15 @@ export function tsqrFactor(
   y: Matrix,
   options: { readonly forceFallback?: boolean } = {},
 ): TsqrFactor {
+  requireMatrix(x, "X");
+  requireMatrix(y, "Y");
+  requireOptions(options, "options", ["forceFallback"], ["forceFallback"]);
+  if (x.rows !== y.rows || x.rows === 0 || x.cols === 0 || y.cols === 0) {
+    throw new ShapeError(
+      `Cannot factor by TSQR: X is ${x.rows}×${x.cols} and Y ${y.rows}×${y.cols}; ` +
+        `they need the same number of rows, and every dimension ≥ 1`,
+    );
+  }
   const p = x.cols, k = y.cols;
   simd ??= hasWasmSimd();
   if (options.forceFallback || !simd || p + k > TSQR_MAX_COLUMNS) {
@@ -218,6 +232,8 @@ export function tsqrFactor(
  * @param w The solution to correct, p × k.
  * @param r The R of X's QR (any orthogonal factorisation: RᵀR = XᵀX).
  * @returns The corrected solution, p × k (a new matrix).
+ * @throws {InputTypeError} if an argument is not a Matrix.
+ * @throws {ShapeError} if Y's rows are not X's, W is not p × k or R not p × p.
  *
  * @example An exact solution stays exact
  * ```ts
@@ -231,7 +247,17 @@ export function tsqrFactor(
  * @category WebAssembly encoder
  */
 export function refineOnce(x: Matrix, y: Matrix, w: Matrix, r: Matrix): Matrix {
+  requireMatrix(x, "X");
+  requireMatrix(y, "Y");
+  requireMatrix(w, "W");
+  requireMatrix(r, "R");
   const n = x.rows, p = x.cols, k = y.cols;
+  if (y.rows !== n || w.rows !== p || w.cols !== k || r.rows !== p || r.cols !== p) {
+    throw new ShapeError(
+      `Cannot refine: X is ${n}×${p}, so Y must be ${n}×k, W ${p}×k and R ${p}×${p}; ` +
+        `got Y ${y.rows}×${k}, W ${w.rows}×${w.cols}, R ${r.rows}×${r.cols}`,
+    );
+  }
   const residual = new Float64Array(n * k);
   // Dekker's TwoProduct and Knuth's TwoSum written out (lib/linalg/double_double.ts's
   // twoProduct and twoSum, without a tuple per call); W's halves are split once.

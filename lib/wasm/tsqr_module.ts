@@ -36,6 +36,8 @@
  * @module
  */
 
+import { ArgumentRangeError } from "../errors.ts";
+import { requireInteger } from "../_util/validate.ts";
 import { encodeModule, type FunctionDefinition } from "./module_encoder.ts";
 import { branchIf, type Code, f64, f64x2, get, i32, ifThen, loop, ret, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
@@ -56,7 +58,8 @@ export const TSQR_MAX_COLUMNS = 32;
  * @param p Columns of X (≥ 1).
  * @param k Columns of Y (≥ 1); p + k ≤ {@link TSQR_MAX_COLUMNS}.
  * @returns Bytes for `new WebAssembly.Module`.
- * @throws {RangeError} if p or k is not a positive integer or p + k is too large.
+ * @throws {InputTypeError} if p or k is not a number.
+ * @throws {ArgumentRangeError} if p or k is not a positive integer or p + k is too large.
  *
  * @example
  * ```ts
@@ -66,8 +69,10 @@ export const TSQR_MAX_COLUMNS = 32;
  * @category WebAssembly encoder
  */
 export function tsqrModule(p: number, k: number): Uint8Array<ArrayBuffer> {
-  if (!Number.isInteger(p) || !Number.isInteger(k) || p < 1 || k < 1 || p + k > TSQR_MAX_COLUMNS) {
-    throw new RangeError(
+  requireInteger(p, "p (columns of X)", 1);
+  requireInteger(k, "k (columns of Y)", 1);
+  if (p + k > TSQR_MAX_COLUMNS) {
+    throw new ArgumentRangeError(
       `TSQR needs integers p ≥ 1, k ≥ 1 with p + k ≤ ${TSQR_MAX_COLUMNS}, got p = ${p}, k = ${k}`,
     );
   }

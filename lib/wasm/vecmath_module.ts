@@ -25,6 +25,7 @@
  */
 
 import { encodeModule, type MemoryDefinition } from "./module_encoder.ts";
+import { requireMemory } from "./_check.ts";
 import {
   block,
   branchIf,
@@ -376,6 +377,9 @@ function rowKernel(output: RowOutput): FunctionParts {
  *   `{ initialPages, maximumPages, shared: true, import: { module: "env", name: "memory" } }`
  *   for a shared memory given at instantiation (two threads, one memory).
  * @returns Bytes for `new WebAssembly.Module`.
+ * @throws {InputTypeError} if `memory` is not a memory definition (an object with an
+ *   integer `initialPages`, known keys only).
+ * @throws {ArgumentRangeError} if its page counts are out of range or inconsistent.
  *
  * @example
  * ```ts
@@ -388,6 +392,7 @@ function rowKernel(output: RowOutput): FunctionParts {
 export function vecmathModule(
   memory: MemoryDefinition = { initialPages: 2, exportName: "memory" },
 ): Uint8Array<ArrayBuffer> {
+  requireMemory(memory, "memory");
   const scalar = expScalarFunction(VECMATH_TABLE);
   const log1p = log1pFunction();
   const parts: FunctionParts[] = [

@@ -70,15 +70,15 @@ describe("the GEMM module on its own", () => {
   });
   it("refuses tiles outside 1–6 rows × {2, 4, 6, 8} columns or over 16 registers", () => {
     assert.throws(() => gemmModule(1, 10), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /2, 4, 6 or 8 columns, got 10/,
     });
     assert.throws(() => gemmModule(1, 8, { tileRows: 3 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /16 vector registers/,
     });
     assert.throws(() => gemmModule(1, 2, { tileRows: 7 }), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /1–6 rows/,
     });
   });

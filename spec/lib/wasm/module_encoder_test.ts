@@ -128,21 +128,27 @@ describe("bad module descriptions", () => {
       functions: [adder.functions[0], { ...adder.functions[1], exportName: "add" }],
     };
     assert.throws(() => encodeModule(twice), {
-      name: "RangeError",
+      name: "ArgumentRangeError",
       message: /export name "add" is used twice/,
     });
   });
   it("rejects a memory maximum below its initial size", () => {
     assert.throws(
       () => encodeModule({ functions: [], memory: { initialPages: 4, maximumPages: 2 } }),
-      { name: "RangeError", message: /maximum \(2 pages\) is below the initial size \(4\)/ },
+      {
+        name: "ArgumentRangeError",
+        message: /maximum \(2 pages\) is below the initial size \(4\)/,
+      },
     );
     assert.throws(() => encodeModule({ functions: [], memory: { initialPages: -1 } }), {
-      name: "RangeError",
-      message: /non-negative page count/,
+      name: "ArgumentRangeError",
+      message: /module\.memory\.initialPages must be an integer in \[0, 65536\], got -1/,
     });
   });
   it("rejects unknown section ids", () => {
-    assert.throws(() => encodeSection(12, []), { name: "RangeError", message: /\[0, 11\]/ });
+    assert.throws(() => encodeSection(12, []), {
+      name: "ArgumentRangeError",
+      message: /Section id must be an integer in \[0, 11\], got 12/,
+    });
   });
 });
