@@ -31,8 +31,9 @@ import { ArgumentRangeError } from "../errors.ts";
 import { requireInteger, requireNumber, requireOptions } from "../_util/validate.ts";
 import { encodeModule, type FunctionDefinition, type MemoryDefinition } from "./module_encoder.ts";
 import { requireMemory } from "./_check.ts";
-import { block, branchIf, type Code, f64, f64x2, get, i32, loop, set, v128 } from "./ops.ts";
+import { type Code, f64, f64x2, get, i32, set, v128 } from "./ops.ts";
 import { Locals } from "./_exp_code.ts";
+import { repeat } from "./_loop_code.ts";
 
 /** Rows of the default register tile.
  * @category WebAssembly encoder */
@@ -59,21 +60,6 @@ export interface GemmModuleOptions {
   readonly fma?: boolean;
   /** The memory (default: own, exported); pass an imported shared one for two threads. */
   readonly memory?: MemoryDefinition;
-}
-
-/** `count` iterations of `body` (count ≥ 1 not required), counting down in `counter`. */
-function repeat(counter: number, count: Code, body: Code): Code {
-  return [
-    ...set(counter, count),
-    ...block([
-      ...branchIf(0, i32.eqz(get(counter))),
-      ...loop([
-        ...body,
-        ...set(counter, i32.sub(get(counter), i32.const(1))),
-        ...branchIf(0, get(counter)),
-      ]),
-    ]),
-  ];
 }
 
 /**

@@ -52,6 +52,7 @@ import {
   Locals,
 } from "./_exp_code.ts";
 import { log1pFunction } from "./_log1p_code.ts";
+import { repeat } from "./_loop_code.ts";
 import { expTableBytes } from "./exp_table.ts";
 
 /** Byte address of the exponential's table.
@@ -88,21 +89,6 @@ interface FunctionParts {
   readonly results: WasmType[];
   readonly locals: WasmType[];
   readonly body: Code;
-}
-
-/** `count` (i32 code) iterations of `body`, counting down in local `counter`. */
-function repeat(counter: number, count: Code, body: Code): Code {
-  return [
-    ...set(counter, count),
-    ...block([
-      ...branchIf(0, i32.eqz(get(counter))),
-      ...loop([
-        ...body,
-        ...set(counter, i32.sub(get(counter), i32.const(1))),
-        ...branchIf(0, get(counter)),
-      ]),
-    ]),
-  ];
 }
 
 const advance = (pointer: number, bytes: number): Code =>
