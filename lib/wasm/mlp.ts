@@ -159,15 +159,7 @@ export function forwardWasm(network: Network, trace: ForwardTrace): ForwardTrace
   let outDoubles = 0;
   for (let l = 1; l < widths.length; l++) outDoubles += 2 * chunkRows * widths[l];
   const bytes = outBase + 8 * outDoubles;
-  if (memory.buffer.byteLength < bytes) {
-    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  }
-  const heap = new Float64Array(memory.buffer);
-  let at = MLP_HEAP / 8;
-  for (const layer of network.layers) {
-    at = copyInto(heap, at, layer.weights.data);
-    if (layer.biases) at = copyInto(heap, at, layer.biases);
-  }
+  const heap = heapWithParameters(memory, bytes, network);
   const input = trace.activations[0].data, n0 = widths[0];
   for (let start = 0; start < rows; start += chunkRows) {
     const count = Math.min(chunkRows, rows - start);
@@ -188,6 +180,28 @@ export function forwardWasm(network: Network, trace: ForwardTrace): ForwardTrace
     }
   }
   return trace;
+}
+
+/**
+ * A view of `memory`, grown to `bytes` first if it is smaller, with the network's weights
+ * and biases copied in from {@link MLP_HEAP} (layer by layer, weights then biases: where
+ * both the forward and the backward module read them).
+ */
+function heapWithParameters(
+  memory: WebAssembly.Memory,
+  bytes: number,
+  network: Network,
+): Float64Array {
+  if (memory.buffer.byteLength < bytes) {
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+  const heap = new Float64Array(memory.buffer);
+  let at = MLP_HEAP / 8;
+  for (const layer of network.layers) {
+    at = copyInto(heap, at, layer.weights.data);
+    if (layer.biases) at = copyInto(heap, at, layer.biases);
+  }
+  return heap;
 }
 
 function copyInto(target: Float64Array, at: number, values: Float64Array): number {
@@ -301,15 +315,7 @@ export function backwardWasm(
   const zAt = aAt + 8 * chunkRows * sum(widths.slice(0, layers));
   const dAt = zAt + 8 * chunkRows * sum(widths.slice(1, layers));
   const bytes = dAt + 8 * chunkRows * sum(widths.slice(1));
-  if (memory.buffer.byteLength < bytes) {
-    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  }
-  const heap = new Float64Array(memory.buffer);
-  let at = MLP_HEAP / 8;
-  for (const layer of network.layers) {
-    at = copyInto(heap, at, layer.weights.data);
-    if (layer.biases) at = copyInto(heap, at, layer.biases);
-  }
+  const heap = heapWithParameters(memory, bytes, network);
   heap.fill(0, gradsAt / 8, gradsAt / 8 + gradientDoubles);
   for (let start = 0; start < rows; start += chunkRows) {
     const count = Math.min(chunkRows, rows - start);
