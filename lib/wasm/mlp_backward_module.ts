@@ -179,22 +179,24 @@ export function mlpBackwardModule(shape: MlpShape): Uint8Array<ArrayBuffer> {
       body.push(...v128.store(get(GRADS), f64x2.add(v128.load(get(GRADS), at), get(delta[j])), at));
     }
     if (l === 0) break;
+    // uₚ = Σⱼ δⱼ·Wˡ[p][j] from +0 in j order (a row of ΔWᵀ), for both kinds of layer below
+    const backProduct = (p: number): Code => {
+      let u: Code = splat(0);
+      for (let j = 0; j < out; j++) {
+        u = f64x2.add(
+          u,
+          f64x2.mul(
+            get(delta[j]),
+            v128.load64Splat(get(PARAMS), paramOffsets[l] + 8 * (p * out + j)),
+          ),
+        );
+      }
+      return u;
+    };
     const f = activations[l - 1];
     if (f === "softmax") {
       // u = ΔWᵀ row by row; δₚ = aₚ(uₚ − Σⱼ aⱼuⱼ) with a = this layer's input (Aˡ)
-      for (let p = 0; p < nIn; p++) {
-        let u: Code = splat(0);
-        for (let j = 0; j < out; j++) {
-          u = f64x2.add(
-            u,
-            f64x2.mul(
-              get(delta[j]),
-              v128.load64Splat(get(PARAMS), paramOffsets[l] + 8 * (p * out + j)),
-            ),
-          );
-        }
-        body.push(...set(below[p], u));
-      }
+      for (let p = 0; p < nIn; p++) body.push(...set(below[p], backProduct(p)));
       body.push(...set(sum, splat(0)));
       for (let p = 0; p < nIn; p++) {
         body.push(...set(sum, f64x2.add(get(sum), f64x2.mul(get(input[p]), get(below[p])))));
@@ -207,18 +209,8 @@ export function mlpBackwardModule(shape: MlpShape): Uint8Array<ArrayBuffer> {
       }
     } else {
       for (let p = 0; p < nIn; p++) {
-        let u: Code = splat(0);
-        for (let j = 0; j < out; j++) {
-          u = f64x2.add(
-            u,
-            f64x2.mul(
-              get(delta[j]),
-              v128.load64Splat(get(PARAMS), paramOffsets[l] + 8 * (p * out + j)),
-            ),
-          );
-        }
         body.push(
-          ...set(back, u),
+          ...set(back, backProduct(p)),
           ...set(z, loadPair(zPointers[l - 1], nIn, p)),
           ...derivative(f, z, back, below[p], scratch, t),
           ...storePair(deltaPointer(l - 1), nIn, p, below[p]),
