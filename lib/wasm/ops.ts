@@ -85,10 +85,27 @@ const binary = (
   };
 };
 
-/** `value` after checking that it is Code: an operand of a builder, checked in place. */
-const operand = (value: Code, what: string): Code => {
-  requireCode(value, what);
-  return value;
+/** A load: the address operand, then the opcode and its memarg (the offset a u32).
+ * @category WebAssembly encoder */
+export type LoadInstruction = (address: Code, offset?: number) => Code;
+/** A store: the address and value operands, then the opcode and its memarg.
+ * @category WebAssembly encoder */
+export type StoreInstruction = (address: Code, value: Code, offset?: number) => Code;
+
+const load = (name: string, op: Code, alignLog2: number): LoadInstruction => {
+  const address = `${name} address`, offsetName = `${name} offset`;
+  return (a: Code, offset = 0): Code => {
+    requireCode(a, address);
+    return cat(a, op, memarg(alignLog2, offset, offsetName));
+  };
+};
+const store = (name: string, op: Code, alignLog2: number): StoreInstruction => {
+  const address = `${name} address`, value = `${name} value`, offsetName = `${name} offset`;
+  return (a: Code, v: Code, offset = 0): Code => {
+    requireCode(a, address);
+    requireCode(v, value);
+    return cat(a, v, op, memarg(alignLog2, offset, offsetName));
+  };
 };
 
 /**
@@ -331,15 +348,8 @@ export const i32 = {
   shrU: binary("i32.shrU", [0x76]) as BinaryInstruction,
   wrapI64: unary("i32.wrapI64", [0xa7]) as UnaryInstruction,
   truncSatF64S: unary("i32.truncSatF64S", [0xfc, 0x02]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code =>
-    cat(operand(address, "i32.load address"), [0x28], memarg(2, offset, "i32.load offset")),
-  store: (address: Code, value: Code, offset = 0): Code =>
-    cat(
-      operand(address, "i32.store address"),
-      operand(value, "i32.store value"),
-      [0x36],
-      memarg(2, offset, "i32.store offset"),
-    ),
+  load: load("i32.load", [0x28], 2) as LoadInstruction,
+  store: store("i32.store", [0x36], 2) as StoreInstruction,
 } as const;
 
 /**
@@ -368,15 +378,8 @@ export const i64 = {
   extendI32S: unary("i64.extendI32S", [0xac]) as UnaryInstruction,
   extendI32U: unary("i64.extendI32U", [0xad]) as UnaryInstruction,
   reinterpretF64: unary("i64.reinterpretF64", [0xbd]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code =>
-    cat(operand(address, "i64.load address"), [0x29], memarg(3, offset, "i64.load offset")),
-  store: (address: Code, value: Code, offset = 0): Code =>
-    cat(
-      operand(address, "i64.store address"),
-      operand(value, "i64.store value"),
-      [0x37],
-      memarg(3, offset, "i64.store offset"),
-    ),
+  load: load("i64.load", [0x29], 3) as LoadInstruction,
+  store: store("i64.store", [0x37], 3) as StoreInstruction,
 } as const;
 
 /** The 8 little-endian bytes of a double. */
@@ -420,15 +423,8 @@ export const f64 = {
   convertI32S: unary("f64.convertI32S", [0xb7]) as UnaryInstruction,
   convertI64S: unary("f64.convertI64S", [0xb9]) as UnaryInstruction,
   reinterpretI64: unary("f64.reinterpretI64", [0xbf]) as UnaryInstruction,
-  load: (address: Code, offset = 0): Code =>
-    cat(operand(address, "f64.load address"), [0x2b], memarg(3, offset, "f64.load offset")),
-  store: (address: Code, value: Code, offset = 0): Code =>
-    cat(
-      operand(address, "f64.store address"),
-      operand(value, "f64.store value"),
-      [0x39],
-      memarg(3, offset, "f64.store offset"),
-    ),
+  load: load("f64.load", [0x2b], 3) as LoadInstruction,
+  store: store("f64.store", [0x39], 3) as StoreInstruction,
 } as const;
 
 /**
@@ -442,29 +438,12 @@ export const f64 = {
  * @category WebAssembly encoder
  */
 export const v128 = {
-  load: (address: Code, offset = 0): Code =>
-    cat(operand(address, "v128.load address"), simdOp(0x00), memarg(4, offset, "v128.load offset")),
-  store: (address: Code, value: Code, offset = 0): Code =>
-    cat(
-      operand(address, "v128.store address"),
-      operand(value, "v128.store value"),
-      simdOp(0x0b),
-      memarg(4, offset, "v128.store offset"),
-    ),
+  load: load("v128.load", simdOp(0x00), 4) as LoadInstruction,
+  store: store("v128.store", simdOp(0x0b), 4) as StoreInstruction,
   /** One f64 loaded into both lanes. */
-  load64Splat: (address: Code, offset = 0): Code =>
-    cat(
-      operand(address, "v128.load64Splat address"),
-      simdOp(0x0a),
-      memarg(3, offset, "v128.load64Splat offset"),
-    ),
+  load64Splat: load("v128.load64Splat", simdOp(0x0a), 3) as LoadInstruction,
   /** One f64 loaded into lane 0, lane 1 zero. */
-  load64Zero: (address: Code, offset = 0): Code =>
-    cat(
-      operand(address, "v128.load64Zero address"),
-      simdOp(0x5d),
-      memarg(3, offset, "v128.load64Zero offset"),
-    ),
+  load64Zero: load("v128.load64Zero", simdOp(0x5d), 3) as LoadInstruction,
   /** `vector` with lane `lane` replaced by the f64 at the address. */
   load64Lane: (address: Code, vector: Code, lane: 0 | 1, offset = 0): Code => {
     requireCode(address, "v128.load64Lane address");
