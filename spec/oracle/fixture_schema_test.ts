@@ -13,7 +13,7 @@ import { parseFixture, parseFixtures } from "../../oracle/fixture.ts";
 import { SCHEMA_MIRROR } from "../../oracle/_fixture_schema.ts";
 import { CONCEPT_NAMES } from "../../oracle/conformance/format.ts";
 
-// As in spec/fixtures_test.ts: strictRequired off for the tolerance schema's `not`.
+// As in spec/documents/fixtures_test.ts: strictRequired off for the tolerance schema's `not`.
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(
   schema,
 );

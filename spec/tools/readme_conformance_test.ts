@@ -11,6 +11,9 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import elementwise from "../../fixtures/activation/elementwise.json" with { type: "json" };
+import sigmoid from "../../fixtures/activation/sigmoid.json" with { type: "json" };
+import { checkConcept } from "../../oracle/conformance/check.ts";
 
 const readme = readFileSync("README.md", "utf8");
 const section = readme.slice(
@@ -35,6 +38,16 @@ describe("README: check your own implementation", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /beyond\.elementwise\.grid pass/);
     assert.match(run.stdout, /relative error/);
+    // The child prints what checkConcept gives in this process: every result, and the
+    // wrong σ's message in full.
+    const mine = checkConcept("sigmoid", (z: number) => 1 / (1 + Math.exp(-z)), [
+      elementwise,
+      sigmoid,
+    ]);
+    assert.ok(mine.length > 0 && mine.every((r) => r.ok));
+    for (const r of mine) assert.ok(run.stdout.includes(`${r.id} ${r.status}`), r.id);
+    const [wrong] = checkConcept("sigmoid", (z: number) => 1 / (1 + Math.exp(z)), [elementwise]);
+    assert.ok(run.stdout.includes(wrong.message), wrong.message);
   });
   it("the shell block: concepts, inputs, the Python adapter, verify", { timeout: 120_000 }, () => {
     const python = spawnSync("python3", ["-c", "import numpy, scipy"], { encoding: "utf8" });

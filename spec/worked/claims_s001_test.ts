@@ -2,7 +2,7 @@
 // fixtures/claims/s001.json: identities of §1.3 checked exactly (integer data, where every
 // double operation is exact), the Jacobian of XW, the 0-1 cost's jumps, invertibility,
 // the first-order expansion of a GD step, the mean of the per-sample gradients, SGD with a
-// fixed rate, and the comparison 1/√t ≥ 1/t.
+// fixed rate, and the comparisons 1/√t ≥ 1/t and H_n ≥ ln n of the step-size series.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { fromRows, identityMatrix, type Matrix, transpose } from "../../lib/linalg/matrix.ts";
@@ -19,6 +19,8 @@ import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { relu } from "../../lib/activation/relu.ts";
 import { sigmoid } from "../../lib/activation/sigmoid.ts";
 import { ACTIVATIONS } from "../../lib/activation/activation.ts";
+import { linearSign } from "../../lib/classify/squared_hinge_sgd.ts";
+import { powerTerms, robbinsMonroPartialSum } from "../../lib/series/robbins_monro.ts";
 
 // The commute data with distances in tenths of a km: integers, so XᵀX, XᵀY, XW − Y and
 // every sum below are exact in binary64.
@@ -94,8 +96,10 @@ describe("S1 §1.1–§1.3: the matrix form of the least-squares cost, exactly",
 describe("S1 §1.4: the 0-1 cost and the first-order condition", () => {
   // Five labelled points on a line; W = [b, 1] classifies x by the sign of x + b.
   const x = [-2, -1, 0.5, 1, 2], labels = [-1, -1, 1, -1, 1];
-  const sgn = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
-  const zeroOne = (b: number) => x.filter((v, i) => sgn(v + b) !== labels[i]).length / x.length;
+  const rows = fromRows(x.map((v) => [1, v]));
+  /** (1/n)Σ 𝕀[sgn(Wᵀx) ≠ y] with lib's sgn(Wᵀx) (0 where Wᵀx = 0). */
+  const zeroOne = (b: number) =>
+    linearSign([b, 1], rows).filter((s, i) => s !== labels[i]).length / x.length;
   it("S1-C018: C(W) = (1/n)Σ 𝕀[sgn(Wᵀx) ≠ y] jumps by 1/n: it is piecewise constant and discontinuous", () => {
     assert.equal(zeroOne(-1.25), 0.2);
     assert.equal(zeroOne(-0.75), 0.4);
@@ -195,15 +199,17 @@ describe("S1 §2.1–§2.2: a gradient step, per-sample gradients, a fixed SGD r
     assert.ok(Math.min(...large) > 0.1);
     assert.ok(Math.min(...small) > 0.01 && Math.max(...small) < 1, "η = 0.03: a noise floor");
   });
-  it("S1-C048: 1/√t ≥ 1/t for every t ≥ 1 (equal only at t = 1)", () => {
-    assert.equal(1 / Math.sqrt(1), 1 / 1);
-    for (let t = 2; t <= 100000; t++) assert.ok(1 / Math.sqrt(t) > 1 / t);
+  it("S1-C048: 1/√t ≥ 1/t for every t ≥ 1 (equal only at t = 1): the step series' terms", () => {
+    const inverseSqrt = powerTerms(0.5, 100000), inverse = powerTerms(1, 100000);
+    assert.equal(inverseSqrt[0], 1);
+    assert.equal(inverse[0], 1);
+    for (let t = 2; t <= 100000; t++) assert.ok(inverseSqrt[t - 1] > inverse[t - 1], `t = ${t}`);
   });
-  it("S1-C049: Σ_{t≤n} 1/t ≥ ∫₁ⁿ dx/x = ln n", () => {
-    let h = 0;
-    for (let t = 1; t <= 1000000; t++) {
-      h += 1 / t;
-      if (t === 10 || t === 1000 || t === 1000000) assert.ok(h >= Math.log(t), `H_${t}`);
+  it("S1-C049: Σ_{t≤n} 1/t ≥ ∫₁ⁿ dx/x = ln n (the partial sums of Σ C/t, C = 1)", () => {
+    for (const n of [10, 1000, 1000000]) {
+      const harmonic = robbinsMonroPartialSum("stepsInverse", n);
+      assert.ok(harmonic >= Math.log(n), `H_${n} = ${harmonic}`);
+      assert.ok(harmonic - Math.log(n) > 0.5, "H_n − ln n decreases to γ = 0.577");
     }
   });
 });

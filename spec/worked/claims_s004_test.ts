@@ -5,6 +5,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { gradientDescent } from "../../lib/optim/gradient_descent.ts";
 import { sumAbsoluteError } from "../../lib/loss/absolute_error.ts";
+import type { ScalarFunction } from "../../lib/autodiff/arithmetic.ts";
+import { DUAL_ARITHMETIC } from "../../lib/autodiff/dual.ts";
+import { reverseModeGradient } from "../../lib/autodiff/graph.ts";
 
 /** Gradient descent on S4's J(x) = x² from x₀ = 1.2 (the document's start). */
 function run(learningRate: number, steps: number) {
@@ -25,13 +28,21 @@ function run(learningRate: number, steps: number) {
 
 describe("S4: gradients and learning rates on J = x²", () => {
   it("S4-C001: of all unit directions, the gradient's raises J(x, y) = x² + 3y² fastest", () => {
-    const [x, y] = [1.2, -0.5], gradient = [2 * x, 6 * y];
-    const norm = Math.hypot(...gradient);
-    const slope = (dx: number, dy: number) => gradient[0] * dx + gradient[1] * dy;
-    const best = slope(gradient[0] / norm, gradient[1] / norm);
+    const J: ScalarFunction = (ops, { x, y }) => ops.add(ops.mul(x, x), ops.mul(3, ops.mul(y, y)));
+    const point = { x: 1.2, y: -0.5 };
+    const { gradient } = reverseModeGradient(J, point);
+    assert.deepEqual([gradient.x, gradient.y], [2.4, -3], "∇J = (2x, 6y)");
+    /** The slope of J along (dx, dy): forward mode seeded with the direction. */
+    const slope = (dx: number, dy: number) =>
+      J(DUAL_ARITHMETIC, {
+        x: { value: point.x, derivative: dx },
+        y: { value: point.y, derivative: dy },
+      }).derivative;
+    const norm = Math.hypot(gradient.x, gradient.y);
+    const best = slope(gradient.x / norm, gradient.y / norm);
     for (let k = 0; k < 360; k++) {
       const angle = (k * Math.PI) / 180;
-      assert.ok(slope(Math.cos(angle), Math.sin(angle)) <= best + 1e-12);
+      assert.ok(slope(Math.cos(angle), Math.sin(angle)) <= best + 1e-12, `${k}°`);
     }
     assert.ok(Math.abs(best - norm) < 1e-12, "the largest slope is |∇J|");
   });

@@ -55,7 +55,13 @@ describe("s000.chain_e: e = (a + b)(b + 1) at a = 2, b = 1 (000 §4.3.2)", () =>
   it("every node value and gradient, and both paths to b", () => check(fixture));
   it("∂e/∂a = 2 (one path through c), ∂e/∂b = 2 + 3 (paths through c and d)", () => {
     threeWays(PRODUCT_OF_SUMS, { a: 2, b: 1 }, { a: expected.de_da, b: expected.de_db }, {});
-    assert.equal(expected.de_db, expected.de_db_path_c + expected.de_db_path_d);
+    // ∂c/∂b = ∂d/∂b = 1, so the path through c carries ∂e/∂c and the path through d ∂e/∂d.
+    const { graph, gradient } = reverseModeGradient(PRODUCT_OF_SUMS.fn, { a: 2, b: 1 });
+    assert.deepEqual([graph.gradient("c"), graph.gradient("d")], [
+      expected.de_db_path_c,
+      expected.de_db_path_d,
+    ]);
+    assert.equal(gradient.b, graph.gradient("c") + graph.gradient("d"));
   });
   it("erratum: the gradient is the vector (2, 5), not the sum of partials 7", () => {
     const { gradient } = reverseModeGradient(PRODUCT_OF_SUMS.fn, { a: 2, b: 1 });
@@ -66,7 +72,7 @@ describe("s000.chain_e: e = (a + b)(b + 1) at a = 2, b = 1 (000 §4.3.2)", () =>
       { s: 0 },
     );
     assertClose(along.gradient.s, expected.sum_of_partials, FINITE_DIFFERENCE);
-    assert.notDeepEqual([expected.sum_of_partials], fixture.expected.gradient);
+    assertClose(along.gradient.s, gradient.a + gradient.b, FINITE_DIFFERENCE);
   });
 });
 
@@ -100,7 +106,12 @@ describe("s001.graph_linreg: u = wx, ŷ = u + b, e = y − ŷ, c = e² (001 §4.
       8,
       8,
     ]);
-    assert.deepEqual([expected.dc_dyhat, expected.dc_dw], [-8, -8], "but the text's e = y − ŷ");
+    const text = reverseModeGradient(LINEAR_REGRESSION_LOSS.fn, { x: 1, y: 10, w: 5, b: 1 });
+    assert.deepEqual(
+      [text.graph.gradient("yhat"), text.gradient.w],
+      [-8, -8],
+      "the text's e = y − ŷ",
+    );
   });
 });
 
@@ -114,13 +125,6 @@ describe("s001.chain_multi: f = y + e^{xy}, x = cos t, y = t² (001 §3.3.2)", (
       threeWays(MULTIVARIATE_CHAIN, { t }, { t: expected.dfdt[i] }, fixture.tolerance.dfdt)
     );
   });
-  it("the document's closed form (ye^{xy})(−sin t) + (1 + xe^{xy})·2t is right", () => {
-    ts.forEach((t, i) => {
-      const x = Math.cos(t), y = t * t, exy = Math.exp(x * y);
-      const closed = y * exy * -Math.sin(t) + (1 + x * exy) * 2 * t;
-      assertClose(closed, expected.dfdt[i], fixture.tolerance.dfdt);
-    });
-  });
 });
 
 describe("s004.linear_bp: z = x·y, x = 2w + 3b, y = 2b + 1 at w = 3, b = 4 (004)", () => {
@@ -132,7 +136,10 @@ describe("s004.linear_bp: z = x·y, x = 2w + 3b, y = 2b + 1 at w = 3, b = 4 (004
     threeWays(LINEAR_PRODUCT, { w: 3, b: 4 }, { w: expected.dz_dw, b: expected.dz_db }, {});
   });
   it("(4) ∂z/∂w = y·2 and (7) ∂z/∂b = y·3 + x·2, as the text derives", () => {
-    assert.equal(expected.dz_dw, expected.y * 2);
-    assert.equal(expected.dz_db, expected.y * 3 + expected.x * 2);
+    const { graph, gradient } = reverseModeGradient(LINEAR_PRODUCT.fn, { w: 3, b: 4 });
+    const [x, y] = [graph.value("x"), graph.value("y")];
+    assert.deepEqual([x, y], [expected.x, expected.y]);
+    assert.equal(gradient.w, y * 2);
+    assert.equal(gradient.b, y * 3 + x * 2);
   });
 });

@@ -43,7 +43,8 @@ describe("S1 §3.1 the perceptron", () => {
     const u = perceptronStep([1, -2], 0.5, [3, 1], -1, 0.25);
     assert.equal(u.marginAfter - u.marginBefore, 2 * 0.25 * 10);
     assert.equal(u.marginWithBiasAfter - u.marginWithBiasBefore, 2 * 0.25 * 11);
-    assert.equal(m.expected.increase, 5);
+    // The same step as the fixture's input: its exact increase, 2·0.25·‖(3, 1)‖² = 5.
+    assert.equal(u.marginAfter - u.marginBefore, m.expected.increase);
   });
   it("x = 0: the proof's xᵀx > 0 fails and the W-margin does not move", () => {
     const u = perceptronStep([0, 0], 0.5, [0, 0], -1, 1);

@@ -28,13 +28,6 @@ describe("S1 §2.2.2 SGD, W ← W − ηₜ(Wᵀx − y)x when yWᵀx < 1", () =
     assert.equal(squaredHingeCost(r.weights, x, y), 0);
     assert.deepEqual(linearSign(r.weights, x), y);
   });
-  it("the stand-in's data are iris rows 0–99 with a bias column and labels −1/+1", () => {
-    const features = iris.input.features as number[][], labels = iris.input.labels as number[];
-    rows.forEach((row, i) => {
-      assert.deepEqual(row, [1, ...features[i]]);
-      assert.equal(y[i], labels[i] === 0 ? -1 : 1);
-    });
-  });
   it("a constant step that is too large diverges, and says so", () => {
     const r = trainSquaredHingeSgd(x, y, {
       stepSize: 5,

@@ -5,6 +5,7 @@ import json from "../../../fixtures/loss/cross_entropy.json" with { type: "json"
 import { fixtureById } from "../../_fixture.ts";
 import { checkWithSubject } from "./_run.ts";
 import { SUBJECTS } from "../../../worked/registry.ts";
+import { subjectFor } from "../../../oracle/subject.ts";
 import {
   binaryCrossEntropy,
   binaryCrossEntropyFromLogits,
@@ -14,6 +15,9 @@ import {
 } from "../../../lib/loss/binary_cross_entropy.ts";
 import { halfMeanSquaredError } from "../../../lib/loss/squared_error.ts";
 import { sigmoid } from "../../../lib/activation/sigmoid.ts";
+import { designMatrix } from "../../../lib/regression/design.ts";
+import { leastSquaresHessian } from "../../../lib/regression/hessian.ts";
+import { symmetricEigen } from "../../../lib/linalg/symmetric_eigen.ts";
 
 const binary = fixtureById(json, "s004.cross_entropy.binary");
 const contour = fixtureById(json, "s004.cross_entropy.contour");
@@ -23,7 +27,7 @@ describe("S4: the two branches of the cross-entropy", () => {
     checkWithSubject(SUBJECTS, binary);
   });
   it("the plotted claims: y = 1 falls to 0 as a → 1 and grows without bound as a → 0", () => {
-    const positive = binary.expected.positive as number[];
+    const positive = (binary.input.a as number[]).map((a) => binaryCrossEntropy([a], [1]));
     for (let i = 1; i < positive.length; i++) assert.ok(positive[i] < positive[i - 1]);
     assert.equal(binaryCrossEntropy([1], [1]), 0);
     assert.equal(binaryCrossEntropy([0], [1]), Infinity);
@@ -63,7 +67,8 @@ describe("S4: the two branches of the cross-entropy", () => {
 describe("S4's contour claims (损失函数图像理解)", () => {
   it("the centre (w*, b*) has loss 0.00225, not 0", () => {
     checkWithSubject(SUBJECTS, contour);
-    assert.ok((contour.expected.minimumLoss as number) > 0);
+    const { minimumLoss } = subjectFor(SUBJECTS, contour.id).compute(contour);
+    assert.ok((minimumLoss as number) > 0.002, `J(w*, b*) = ${minimumLoss}`);
   });
   it("(w*, b*) is the minimum: the loss rises in every direction around it", () => {
     const x = contour.input.x as number[], y = contour.input.y as number[];
@@ -74,9 +79,11 @@ describe("S4's contour claims (损失函数图像理解)", () => {
     }
   });
   it("the contours are exact ellipses: the Hessian determinant Σx²/n − (Σx/n)² = 1.25 > 0", () => {
-    const x = contour.input.x as number[], n = x.length;
-    const mean = x.reduce((s, v) => s + v, 0) / n, meanSq = x.reduce((s, v) => s + v * v, 0) / n;
-    assert.equal(meanSq - mean * mean, contour.expected.hessianDeterminant);
+    // J(w, b) = (1/2n)Σ(wx + b − y)² has the Hessian XᵀX/n of the design X = [1, x].
+    const h = leastSquaresHessian(designMatrix([contour.input.x as number[]]));
+    const [a, b, c] = [h.data[0], h.data[1], h.data[3]];
+    assert.equal(a * c - b * b, contour.expected.hessianDeterminant);
+    assert.ok(symmetricEigen(h).values.every((v) => v > 0), "both axes finite: an ellipse");
   });
 });
 

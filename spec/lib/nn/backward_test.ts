@@ -119,7 +119,6 @@ describe("001 §4.3.1: ∂C/∂Wˡ = δˡ(aˡ⁻¹)ᵀ and ∂C/∂bˡ = δˡ on
   it("erratum: Wⁱ is a matrix (3×2 for W²), not a one-dimensional vector", () => {
     assert.equal((values.dCdW2 as Rows).length, 3);
     assert.equal((values.dCdW2 as Rows)[0].length, 2);
-    assert.deepEqual(fixture.errata?.map((e) => e.id), ["S1-E19"]);
   });
 });
 
@@ -165,7 +164,6 @@ describe("002 反向传播推导: the slides' index formulas on the 2-3-2 networ
     const trace = computed("s001.bp_vector").values;
     assert.deepEqual(values.dJdb3, trace.delta3);
     assert.deepEqual(values.dJdb2, trace.delta2);
-    assert.equal(fixture.errata?.length, 5);
   });
 });
 
@@ -197,9 +195,9 @@ describe("000 §4.3.3: δ_k = Y − T, δ_h = Σ_k W_hk δ_k f′(a_h), and the 
     assert.deepEqual(toRows(g.weights[0]), values.gradHiddenWeights);
   });
   it("erratum: W ← W + aδx climbs — the loss rises, while W ← W − ηδx lowers it", () => {
-    assert.ok(e.lossAfterDocumentStep > e.lossBefore);
-    assert.ok(e.lossAfterDescentStep < e.lossBefore);
-    assert.ok((values.lossAfterDocumentStep as number) > (values.lossBefore as number));
+    const before = values.lossBefore as number;
+    assert.ok((values.lossAfterDocumentStep as number) > before);
+    assert.ok((values.lossAfterDescentStep as number) < before);
   });
   it("erratum: δ_k × ΣW_hk × f′ (one δ_k times the sum of the weights) is not δ_h", () => {
     const dk = values.deltaOutput as number[];

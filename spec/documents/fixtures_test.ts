@@ -1,13 +1,21 @@
-// Every fixture file is valid against fixtures/schema.json and passes parseFixture's
-// cross-field rules; every generator it names exists beside it.
+// Document checks (checks of the documents' claims and of the fixtures' consistency,
+// counted apart from the library specs): every fixture file is valid against
+// fixtures/schema.json and passes parseFixture's cross-field rules, every generator it
+// names exists beside it, the schema refuses malformed fixtures, and the reference data
+// sets (numpy's RandomState draws, NIST StRD, iris) cover what the library specs rely on.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import schema from "../fixtures/schema.json" with { type: "json" };
-import { parseFixtures } from "../oracle/fixture.ts";
-import { lacking } from "./_permissions.ts";
+import schema from "../../fixtures/schema.json" with { type: "json" };
+import randomJson from "../../fixtures/random/random_state.json" with { type: "json" };
+import sgdJson from "../../fixtures/classify/squared_hinge_sgd.json" with { type: "json" };
+import irisJson from "../../fixtures/classify/iris.json" with { type: "json" };
+import { parseFixtures } from "../../oracle/fixture.ts";
+import { NIST_FIXTURES } from "../../bench/nist_lre.ts";
+import { allFixtures, fixtureById } from "../_fixture.ts";
+import { lacking } from "../_permissions.ts";
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -96,4 +104,64 @@ describe("fixtures/schema.json rejects malformed fixtures", () => {
       assert.equal(validate(fixture), false);
     });
   }
+});
+
+describe("fixtures/random/random_state.json: what numpy's draws cover", () => {
+  const fixtures = allFixtures(randomJson, "fixtures/random/random_state.json");
+  const ids = fixtures.map((fixture) => fixture.id);
+  it("random_sample for seeds 0, 1, 42, 12345 and 2³² − 1, 10,000 draws for one", () => {
+    for (const seed of [0, 1, 42, 4294967295]) {
+      assert.ok(ids.includes(`random.random_sample.seed${seed}`));
+    }
+    const long = fixtureById(randomJson, "random.random_sample.seed12345.n10000");
+    assert.equal((long.expected.draws as number[]).length, 10000);
+  });
+  it("random_sample is exact and the normal draws are within 1 ulp", () => {
+    assert.deepEqual(
+      fixtureById(randomJson, "random.random_sample.seed0").tolerance.draws.ulps,
+      undefined,
+    );
+    const normal = fixtureById(randomJson, "random.standard_normal.seed0.n10000");
+    assert.equal(normal.tolerance.draws.ulps, 1);
+    assert.equal((normal.expected.draws as number[]).length, 10000);
+  });
+  it("randint covers one-element, 32-bit-edge and 64-bit ranges", () => {
+    for (
+      const name of ["one_element", "max_masked32", "full32", "just_over32", "wide40", "widest"]
+    ) {
+      assert.ok(ids.includes(`random.randint.${name}`), name);
+    }
+  });
+});
+
+describe("fixtures/nist/: the NIST StRD linear least-squares datasets", () => {
+  it("all eleven datasets are here", () => {
+    assert.deepEqual(NIST_FIXTURES.map((fixture) => fixture.id.replace("nist.lls.", "")), [
+      "norris",
+      "pontius",
+      "noint1",
+      "noint2",
+      "filip",
+      "longley",
+      "wampler1",
+      "wampler2",
+      "wampler3",
+      "wampler4",
+      "wampler5",
+    ]);
+  });
+});
+
+describe("fixtures/classify/: the squared-hinge SGD stand-in is built from the iris data", () => {
+  it("the stand-in's data are iris rows 0–99 with a bias column and labels −1/+1", () => {
+    const iris = fixtureById(irisJson, "iris");
+    const fx = fixtureById(sgdJson, "s001.sq_hinge.sgd.seed20261121.c0_1");
+    const rows = fx.input.inputs as number[][], y = fx.input.labels as number[];
+    const features = iris.input.features as number[][], labels = iris.input.labels as number[];
+    assert.equal(rows.length, 100);
+    rows.forEach((row, i) => {
+      assert.deepEqual(row, [1, ...features[i]]);
+      assert.equal(y[i], labels[i] === 0 ? -1 : 1);
+    });
+  });
 });
