@@ -2,7 +2,6 @@
 // package.json, no node_modules. This spec serves the checkout on 127.0.0.1 and runs a
 // fresh Deno process in an empty directory that imports mod.ts over http:// and calls
 // into it. One bare specifier anywhere under mod.ts would make the import fail.
-// spec kind: runs the library in a child process
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";

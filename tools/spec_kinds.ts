@@ -12,8 +12,8 @@
  *
  * The oracle's own specs (`spec/oracle/`) test the assertions and the fixture parser, so
  * for them those modules are the library. A spec that runs the library in a child process
- * (the README's blocks, an import by URL) imports nothing of it, and says so on a line of
- * its own: {@link CHILD_PROCESS_MARK}.
+ * (the README's blocks, an import by URL) also compares with it in-process, so it imports
+ * it too.
  *
  * @module
  */
@@ -37,9 +37,6 @@ export const TEST_TOOLS: readonly string[] = [
   "tools/_load_fixtures.ts",
 ];
 
-/** The line by which a spec says it runs the library in a child process instead of importing it. */
-export const CHILD_PROCESS_MARK = "// spec kind: runs the library in a child process";
-
 /** One spec file: its kind and the library modules it reaches through its imports. */
 export interface SpecFile {
   /** Repository-relative path, `/`-separated. */
@@ -48,8 +45,6 @@ export interface SpecFile {
   readonly kind: "library" | "document";
   /** The library modules it imports, directly or through spec helpers, sorted. */
   readonly libraryImports: readonly string[];
-  /** Whether it carries {@link CHILD_PROCESS_MARK}. */
-  readonly childProcess: boolean;
 }
 
 /** Every `*_test.ts` under `spec/` of the repository at `root`, sorted, with its kind and imports. */
@@ -60,8 +55,6 @@ export function specFileKinds(root = "."): SpecFile[] {
     kind: path.startsWith(DOCUMENT_CHECKS) ? "document" : "library",
     libraryImports: [...new Set(reached(root, path, seen, path.startsWith("spec/oracle/")))]
       .sort(),
-    childProcess: readFileSync(join(root, path), "utf8").split("\n")
-      .some((line) => line.trim() === CHILD_PROCESS_MARK),
   }));
 }
 

@@ -3,7 +3,6 @@
 // adapter → nnref verify) when python3 has numpy and scipy — skipped with a message otherwise.
 // Nothing is written by this process (the test runner grants Deno no write permission): the
 // TypeScript goes to the child on stdin, and only the Python child writes its answers file.
-// spec kind: runs the library in a child process
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

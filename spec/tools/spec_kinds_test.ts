@@ -3,12 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { lacking } from "../_permissions.ts";
-import {
-  CHILD_PROCESS_MARK,
-  DOCUMENT_CHECKS,
-  specFileKinds,
-  valueImports,
-} from "../../tools/spec_kinds.ts";
+import { DOCUMENT_CHECKS, specFileKinds, valueImports } from "../../tools/spec_kinds.ts";
 import { DOCUMENT_CHECKS as RUNNER_DOCUMENT_CHECKS, kindOfFile } from "../../tools/test.mjs";
 
 const skip = lacking("read");
@@ -21,19 +16,13 @@ describe("spec kinds: library specs and document checks", { skip }, () => {
     assert.equal(RUNNER_DOCUMENT_CHECKS, DOCUMENT_CHECKS);
     for (const file of files) assert.equal(kindOfFile(file.path), file.kind, file.path);
   });
-  for (const file of files.filter((f) => f.kind === "library" && f.childProcess)) {
-    it(`${file.path} runs the library in a child process (and says so), importing none of it`, () => {
-      assert.deepEqual(file.libraryImports, [], `${file.path} imports the library: drop the mark`);
-    });
-  }
-  for (const file of files.filter((f) => f.kind === "library" && !f.childProcess)) {
+  for (const file of files.filter((f) => f.kind === "library")) {
     it(`${file.path} imports library code`, () => {
       assert.ok(
         file.libraryImports.length > 0,
         `${file.path} imports no library code (only node:, fixtures and the assertions): ` +
           `make its tests call the library, or move it to ${DOCUMENT_CHECKS} if it checks a ` +
-          `document or a fixture (a spec that runs the library in a child process says ` +
-          `"${CHILD_PROCESS_MARK}")`,
+          `document or a fixture`,
       );
     });
   }
