@@ -1,11 +1,31 @@
 /**
- * Specs of the oracle build small fixtures inline. A field-level erratum now lives in a
- * record of its own (fixtures/errata/); this helper parses a demo fixture that lists the
- * demo erratum id and links it to a one-record errata list with the given field checks.
+ * Specs of the oracle build small fixtures inline: {@link demoFixture} parses one of
+ * document "none" with one exact field `x`, any part replaced. A field-level erratum lives
+ * in a record of its own (fixtures/errata/); {@link fixtureWithErratum} parses a demo
+ * fixture that lists the demo erratum id and links it to a one-record errata list with the
+ * given field checks.
  */
 import { type Fixture, parseFixture } from "../oracle/fixture.ts";
 import { type ErrataRecord, type FieldCheck, parseErrata } from "../oracle/errata.ts";
 import { linkErrata } from "../oracle/errata_link.ts";
+
+/**
+ * A parsed demo fixture: id "demo.x", document "none" §1, expected `x = [1, 2]` exactly, no
+ * input, nothing printed, no erratum; `patch` replaces whole top-level keys.
+ */
+export function demoFixture(patch: Record<string, unknown> = {}): Fixture {
+  return parseFixture({
+    id: "demo.x",
+    source: { document: "none", section: "1", quote: "q" },
+    oracle: { method: "m", generator: null },
+    input: {},
+    printed: {},
+    expected: { x: [1, 2] },
+    tolerance: { x: { reason: "exact" } },
+    erratum: null,
+    ...patch,
+  });
+}
 
 /** The demo documents' errata id: the first erratum of the fixture's document. */
 const idOf = (document: string) => `S${Number(document.slice(2, 3))}-E01`;

@@ -5,24 +5,13 @@
 // tools/mutation/run.sh oracle).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseFixture } from "../../oracle/fixture.ts";
 import type { Fixture } from "../../oracle/fixture.ts";
 import { replay, replayFixture } from "../../oracle/replay.ts";
 import type { Subject } from "../../oracle/subject.ts";
-import { fixtureWithErratum } from "../_demo_erratum.ts";
+import { demoFixture, fixtureWithErratum } from "../_demo_erratum.ts";
 
 const make = (id: string, patch: Record<string, unknown> = {}): Fixture =>
-  parseFixture({
-    id,
-    source: { document: "none", section: "2", quote: "q" },
-    oracle: { method: "m", generator: null },
-    input: {},
-    printed: {},
-    expected: { x: [1, 2] },
-    tolerance: { x: { reason: "exact" } },
-    erratum: null,
-    ...patch,
-  });
+  demoFixture({ id, source: { document: "none", section: "2", quote: "q" }, ...patch });
 const subject = (ids: string[], compute: () => unknown, fields?: string[]): Subject =>
   ({ ids, compute, ...(fields ? { fields } : {}) }) as Subject;
 

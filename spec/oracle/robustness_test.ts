@@ -9,6 +9,7 @@ import { assertPrinted, parsePrinted, printedMismatch } from "../../oracle/asser
 import { parseFixture } from "../../oracle/fixture.ts";
 import { verifyFixture } from "../../oracle/verify.ts";
 import { ulp, ulpDistance } from "../../oracle/ulp.ts";
+import { demoFixture } from "../_demo_erratum.ts";
 
 function nested(depth: number, leaf: unknown = 1): unknown {
   let value = leaf;
@@ -71,16 +72,7 @@ describe("deeply nested and cyclic values: a clear error, not a stack overflow",
     });
   });
   it("verifyFixture: a cyclic computed value is a failed check, not a crash", () => {
-    const fixture = parseFixture({
-      id: "demo.x",
-      source: { document: "none", section: "1", quote: "q" },
-      oracle: { method: "m", generator: null },
-      input: {},
-      printed: {},
-      expected: { x: [1, 2] },
-      tolerance: { x: { reason: "exact" } },
-      erratum: null,
-    });
+    const fixture = demoFixture();
     const cyclic: unknown[] = [1];
     cyclic.push(cyclic);
     const [check] = verifyFixture(fixture, { x: cyclic });
@@ -101,16 +93,7 @@ describe("names are own properties only", () => {
     assert.equal(parsePrinted("-inf").value, -Infinity);
   });
   it('verifyFixture: a field "constructor" is not expected, and computed {} has no "toString"', () => {
-    const fixture = parseFixture({
-      id: "demo.x",
-      source: { document: "none", section: "1", quote: "q" },
-      oracle: { method: "m", generator: null },
-      input: {},
-      printed: {},
-      expected: { x: 1 },
-      tolerance: { x: { reason: "exact" } },
-      erratum: null,
-    });
+    const fixture = demoFixture({ expected: { x: 1 } });
     const [constructor] = verifyFixture(fixture, { x: 1 }, ["constructor"]);
     assert.equal(constructor.ok, false);
     assert.match(constructor.message, /fixture has no expected "constructor"/);

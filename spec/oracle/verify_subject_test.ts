@@ -4,25 +4,14 @@
 // (issue 12, tools/mutation/run.sh oracle).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseFixture } from "../../oracle/fixture.ts";
 import type { Fixture } from "../../oracle/fixture.ts";
 import { verifyFixture } from "../../oracle/verify.ts";
-import { fixtureWithErratum } from "../_demo_erratum.ts";
+import { demoFixture, fixtureWithErratum } from "../_demo_erratum.ts";
 import { claims, subjectFor, subjectProblem } from "../../oracle/subject.ts";
 import type { Subject } from "../../oracle/subject.ts";
 
 const fixture = (patch: Record<string, unknown>): Fixture =>
-  parseFixture({
-    id: "demo.v",
-    source: { document: "none", section: "1", quote: "q" },
-    oracle: { method: "m", generator: null },
-    input: {},
-    printed: {},
-    expected: { x: [1, 2] },
-    tolerance: { x: { reason: "exact" } },
-    erratum: null,
-    ...patch,
-  });
+  demoFixture({ id: "demo.v", ...patch });
 const nested = (depth: number) => {
   let value: unknown = 1;
   for (let i = 0; i < depth; i++) value = [value];

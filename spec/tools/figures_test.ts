@@ -6,10 +6,10 @@ import { buildFigures, FIGURES } from "../../tools/figures/index.ts";
 import { compact } from "../../tools/figures/render.ts";
 import { compareFigures } from "../../tools/figures/sync.ts";
 import { textWidth, vegaTextWidth } from "../../tools/figures/text_width.ts";
-import { assertSvg, parseXmlRoot } from "./_xml.ts";
+import { assertSvg, parseXmlRoot } from "../../tools/figures/svg_check.ts";
 import { lacking } from "../_permissions.ts";
 
-describe("the XML checker used on the figures", () => {
+describe("the XML checker that figures sync applies to every figure", () => {
   it("accepts a small SVG with entities, comments and self-closing tags", () => {
     assertSvg(
       '<?xml version="1.0"?><!-- c --><svg xmlns="http://www.w3.org/2000/svg"><g a="1 &amp; 2">' +
@@ -93,9 +93,18 @@ describe("docs/figures/ is the report's figures, byte for byte (regenerate: deno
     const changed = figures.map((f, i) => i === 0 ? { ...f, svg: `${f.svg}<!-- x -->` } : f);
     assert.match(compareFigures(changed, "docs/figures").join(), /differs/);
     assert.match(
-      compareFigures([{ name: "nope", svg: "<svg/>", error: "" }], "docs/figures")
-        .join(),
+      compareFigures(
+        [{ name: "nope", svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', error: "" }],
+        "docs/figures",
+      ).join(),
       /missing.*not a figure of the report/,
+    );
+  });
+  it("a rendered figure that is not well-formed SVG is a problem before any comparison", () => {
+    const broken = figures.map((f, i) => i === 0 ? { ...f, svg: `${f.svg}<g>` } : f);
+    assert.match(
+      compareFigures(broken, "docs/figures")[0],
+      new RegExp(`^${figures[0].name}: not a well-formed SVG \\(XML not well formed`),
     );
   });
   it("each title names the document and section it illustrates (or NIST, beyond them)", () => {

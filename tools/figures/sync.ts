@@ -9,6 +9,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import process from "node:process";
 import { buildFigures } from "./index.ts";
+import { assertSvg } from "./svg_check.ts";
+
+/** Why `svg` is not a well-formed SVG document, or null when it is. */
+function svgProblem(svg: string): string | null {
+  try {
+    assertSvg(svg);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /** What differs between the rendered figures and the SVG files in `dir`. */
 export function compareFigures(
@@ -20,7 +31,9 @@ export function compareFigures(
   for (const figure of rendered) {
     const path = join(dir, `${figure.name}.svg`);
     if (figure.svg === null) problems.push(`${figure.name}: not rendered (${figure.error})`);
-    else if (!existsSync(path)) problems.push(`${path} is missing`);
+    else if (svgProblem(figure.svg) !== null) {
+      problems.push(`${figure.name}: not a well-formed SVG (${svgProblem(figure.svg)})`);
+    } else if (!existsSync(path)) problems.push(`${path} is missing`);
     else if (readFileSync(path, "utf8") !== figure.svg) {
       problems.push(`${path} differs from the rendered figure`);
     }
@@ -55,8 +68,9 @@ async function main(): Promise<number> {
   }
   let failed = 0;
   for (const figure of rendered) {
-    if (figure.svg === null) {
-      console.error(`figures: ${figure.name} not rendered: ${figure.error}`);
+    const problem = figure.svg === null ? `not rendered: ${figure.error}` : svgProblem(figure.svg);
+    if (problem !== null || figure.svg === null) {
+      console.error(`figures: ${figure.name} ${problem}`);
       failed++;
     } else writeFileSync(join(dir, `${figure.name}.svg`), figure.svg);
   }

@@ -1,6 +1,7 @@
 // A small XML well-formedness checker for the figures (no XML parser is available in
 // both Deno and Bun without a dependency): tags balance, attributes are quoted and not
-// repeated, entities are known, there is exactly one root element.
+// repeated, entities are known, there is exactly one root element. sync.ts refuses to
+// write or accept a figure that fails it.
 
 /** The root element's name and attributes, or a thrown SyntaxError saying what is wrong. */
 export function parseXmlRoot(text: string): { name: string; attributes: Map<string, string> } {
