@@ -24,6 +24,7 @@ import { markdownText, mathFailures, segments } from "../../tools/report/math.ts
 import { sheetPages } from "../../tools/report/sheets.ts";
 import { SUBJECTS } from "../../worked/registry.ts";
 import { claims } from "../../oracle/subject.ts";
+import { specFileKinds } from "../../tools/spec_kinds.ts";
 import { lacking } from "../_permissions.ts";
 
 const skip = lacking("read", "run", "env");
@@ -243,6 +244,20 @@ describe("report: the HTML and Markdown sheets", { skip }, () => {
       assert.ok(html.includes(`<dt>${label}</dt>`), label);
     }
     assert.ok(html.includes(e.kind) && html.includes("fx-s001.descent_claim"));
+  });
+  it("links library specs and document checks apart, and counts both kinds of spec file", () => {
+    const kinds = specFileKinds(".");
+    assert.deepEqual(report.summary.specFiles, {
+      library: kinds.filter((f) => f.kind === "library").length,
+      documents: kinds.filter((f) => f.kind === "document").length,
+    });
+    assert.ok(report.summary.specFiles.documents > 0);
+    // s001.commute is replayed by a library spec and its printed digits are checked by a
+    // document check (spec/documents/s001_regression_test.ts).
+    const block = pages["s001.md"].split('<a id="fx-s001.commute"></a>')[1].split("<a id=")[0];
+    assert.match(block, /specs \[spec\/lib\/regression\/commute_test\.ts\]/);
+    assert.match(block, /document checks \[spec\/documents\/s001_regression_test\.ts\]/);
+    assert.match(formatText(report), /\d+ library spec files and \d+ document-check files/);
   });
   it("the pages reference no network resource", () => {
     for (const [name, text] of Object.entries(pages)) {
