@@ -21,8 +21,7 @@ import {
   requireOneOf,
   requireOptions,
 } from "../_util/validate.ts";
-import type { MemoryDefinition } from "./module_encoder.ts";
-import type { MlpActivationName, MlpShape } from "./mlp_module.ts";
+import type { MemoryDefinition, MlpActivationName, MlpShape } from "./_shapes.ts";
 
 /** What a `Code` is, for messages. */
 const CODE = "Code (an array of bytes: integers 0–255)";

@@ -54,20 +54,8 @@ export const MLP_HEAP = 4096;
  */
 export const MLP_GROUP = 2;
 
-/** The activations the generated code supports.
- * @category WebAssembly encoder */
-export type MlpActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
-
-/** What the generated code depends on: the widths, the activations and which layers have biases.
- * @category WebAssembly encoder */
-export interface MlpShape {
-  /** n₀, n₁, …, n_L. */
-  readonly widths: readonly number[];
-  /** One per layer. */
-  readonly activations: readonly MlpActivationName[];
-  /** One per layer. */
-  readonly biases: readonly boolean[];
-}
+export type { MlpActivationName, MlpShape } from "./_shapes.ts";
+import type { MlpActivationName, MlpShape } from "./_shapes.ts";
 
 /**
  * Parameter count of a shape: Σ nₗ₋₁·nₗ (+ nₗ with biases), in doubles.

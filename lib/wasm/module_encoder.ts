@@ -57,23 +57,8 @@ export interface FunctionDefinition {
   readonly body: readonly number[];
 }
 
-/** The memory a module defines and (optionally) exports, or imports.
- * @category WebAssembly encoder */
-export interface MemoryDefinition {
-  /** Initial size in 64 KiB pages. */
-  readonly initialPages: number;
-  /** Maximum size in pages, or undefined for no maximum (a shared memory needs one). */
-  readonly maximumPages?: number;
-  /** Export name, or undefined to keep it internal. */
-  readonly exportName?: string;
-  /**
-   * Import the memory as `module.name` instead of defining it (the threads proposal's way
-   * to give two instances, e.g. on two threads, one memory).
-   */
-  readonly import?: { readonly module: string; readonly name: string };
-  /** A shared memory (a SharedArrayBuffer underneath); needs `maximumPages`. */
-  readonly shared?: boolean;
-}
+export type { MemoryDefinition } from "./_shapes.ts";
+import type { MemoryDefinition } from "./_shapes.ts";
 
 /** Bytes written into the memory at instantiation (an active data segment).
  * @category WebAssembly encoder */
