@@ -99,14 +99,12 @@ const mlp = interleaved(
 );
 for (const rows of rowCounts) {
   console.log(
-    `mlp forward wasmSimd  ${String(rows).padStart(4)} rows  ${
-      mlp[rows].toFixed(3)
-    } µs`,
+    `mlp forward wasmSimd  ${String(rows).padStart(4)} rows  ${mlp[rows].toFixed(3)} µs`,
   );
 }
 const perRow = (mlp["700"] - mlp["70"]) / 630;
 console.log(
-  `mlp forward wasmSimd  per row ${
-    (perRow * 1e3).toFixed(1)
-  } ns, fixed cost of a call ${(mlp["70"] - 70 * perRow).toFixed(3)} µs`,
+  `mlp forward wasmSimd  per row ${(perRow * 1e3).toFixed(1)} ns, fixed cost of a call ${
+    (mlp["70"] - 70 * perRow).toFixed(3)
+  } µs`,
 );
