@@ -7,6 +7,7 @@
 #   tools/mutation/run.sh kernels-linalg       # least squares, Cholesky, Jacobi (linalg, regression specs)
 #   tools/mutation/run.sh kernels-optim        # the descent loop, GD steps, SGD
 #   tools/mutation/run.sh kernels-series       # the summation kernels
+#   tools/mutation/run.sh oracle --mutate oracle/claims.ts   # further arguments go to Stryker
 #
 # Installs Stryker into tools/mutation/node_modules on first use (npm, --no-save of the
 # project: its own package.json here). Reports: out/mutation/<area>.json and the
@@ -19,4 +20,5 @@ if [ ! -x tools/mutation/node_modules/.bin/stryker ]; then
   (cd tools/mutation && npm install --no-audit --no-fund)
 fi
 mkdir -p out/mutation
-exec tools/mutation/node_modules/.bin/stryker run "tools/mutation/stryker.${area}.json"
+shift
+exec tools/mutation/node_modules/.bin/stryker run "tools/mutation/stryker.${area}.json" "$@"
