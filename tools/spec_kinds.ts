@@ -45,6 +45,19 @@ export interface SpecFile {
   readonly kind: "library" | "document";
   /** The library modules it imports, directly or through spec helpers, sorted. */
   readonly libraryImports: readonly string[];
+  /** Its top-level describe titles ({@link topLevelTitles}). */
+  readonly titles: readonly string[];
+}
+
+/**
+ * The titles of a spec's top-level `describe`s written as one string literal at the start
+ * of a line. Deno's JUnit report names a step's file only through its top-level test, so
+ * the test runner tells the kinds apart by these titles: one title in a library spec and a
+ * document check would be ambiguous (tools/test.mjs refuses to guess).
+ */
+export function topLevelTitles(source: string): string[] {
+  return [...source.matchAll(/^describe\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/gm)]
+    .map((m) => m[1].startsWith('"') ? JSON.parse(m[1]) : m[1].slice(1, -1));
 }
 
 /** Every `*_test.ts` under `spec/` of the repository at `root`, sorted, with its kind and imports. */
@@ -55,6 +68,7 @@ export function specFileKinds(root = "."): SpecFile[] {
     kind: path.startsWith(DOCUMENT_CHECKS) ? "document" : "library",
     libraryImports: [...new Set(reached(root, path, seen, path.startsWith("spec/oracle/")))]
       .sort(),
+    titles: topLevelTitles(readFileSync(join(root, path), "utf8")),
   }));
 }
 

@@ -6,7 +6,7 @@ import chainMulti from "../../fixtures/graph/chain_multi.json" with { type: "jso
 import { fixtureById } from "../_fixture.ts";
 import { assertClose } from "../../oracle/assert_close.ts";
 
-describe("s001.chain_multi: f = y + e^{xy}, x = cos t, y = t² (001 §3.3.2)", () => {
+describe("document check: s001.chain_multi: f = y + e^{xy}, x = cos t, y = t² (001 §3.3.2)", () => {
   const fixture = fixtureById(chainMulti, "s001.chain_multi");
   const ts = fixture.input.t as number[];
   const expected = fixture.expected as Record<string, number[]>;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import json from "../../fixtures/nn/diamond.json" with { type: "json" };
 import { fixtureById } from "../_fixture.ts";
 
-describe("002's printed log: can it come from the code shown (num_obs = 50)?", () => {
+describe("document check: 002's printed log: can it come from the code shown (num_obs = 50)?", () => {
   const fixture = fixtureById(json, "s002.diamond.log");
   it("erratum: 0.476·50 = 23.8 and 0.588·50 = 29.4 are not whole samples; ·500 gives 238 and 294", () => {
     // Exact: the printed decimals are 476/1000 and 588/1000.

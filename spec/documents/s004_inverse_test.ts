@@ -6,7 +6,7 @@ import nonlinearBp from "../../fixtures/graph/nonlinear_bp.json" with { type: "j
 import { fixtureById } from "../_fixture.ts";
 import { assertClose } from "../../oracle/assert_close.ts";
 
-describe("s004.nonlinear_bp: c = √(ln x²) = 2.13 by hand (004 非线性反向传播)", () => {
+describe("document check: s004.nonlinear_bp: c = √(ln x²) = 2.13 by hand (004 非线性反向传播)", () => {
   const fixture = fixtureById(nonlinearBp, "s004.nonlinear_bp");
   it("the printed x = 9.6653 is e^{2.26854}: the typo carried over", () => {
     const expected = fixture.expected as Record<string, number>;

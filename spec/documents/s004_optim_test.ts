@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import s004 from "../../fixtures/gd/s004_gd_x2.json" with { type: "json" };
 import { fixtureById } from "../_fixture.ts";
 
-describe("S4 单变量函数的梯度下降: J(x) = x², x₀ = 1.2, η = 0.3", () => {
+describe("document check: S4 单变量函数的梯度下降: J(x) = x², x₀ = 1.2, η = 0.3", () => {
   const fixture = fixtureById(s004, "s004.gd_x2");
   it("erratum: four lines need a threshold in (J(x₄), J(x₃)]: 1e-3 is inside, the stated 1e-2 is not", () => {
     const y = fixture.expected.y as number[];

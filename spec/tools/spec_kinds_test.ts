@@ -3,7 +3,12 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { lacking } from "../_permissions.ts";
-import { DOCUMENT_CHECKS, specFileKinds, valueImports } from "../../tools/spec_kinds.ts";
+import {
+  DOCUMENT_CHECKS,
+  specFileKinds,
+  topLevelTitles,
+  valueImports,
+} from "../../tools/spec_kinds.ts";
 import { DOCUMENT_CHECKS as RUNNER_DOCUMENT_CHECKS, kindOfFile } from "../../tools/test.mjs";
 
 const skip = lacking("read");
@@ -16,6 +21,18 @@ describe("spec kinds: library specs and document checks", { skip }, () => {
     assert.equal(RUNNER_DOCUMENT_CHECKS, DOCUMENT_CHECKS);
     for (const file of files) assert.equal(kindOfFile(file.path), file.kind, file.path);
   });
+  it("no top-level describe title is used by a library spec and a document check", () => {
+    const library = new Map<string, string>();
+    for (const f of files.filter((f) => f.kind === "library")) {
+      for (const title of f.titles) library.set(title, f.path);
+    }
+    const clashes = files.filter((f) => f.kind === "document").flatMap((f) =>
+      f.titles.filter((title) => library.has(title)).map((title) =>
+        `"${title}" in ${f.path} and ${library.get(title)}`
+      )
+    );
+    assert.deepEqual(clashes, [], "npm test could not tell these apart in Deno's report");
+  });
   for (const file of files.filter((f) => f.kind === "library")) {
     it(`${file.path} imports library code`, () => {
       assert.ok(
@@ -26,6 +43,19 @@ describe("spec kinds: library specs and document checks", { skip }, () => {
       );
     });
   }
+});
+
+describe("topLevelTitles reads the titles of top-level describes", () => {
+  it("double- and single-quoted titles at the start of a line; not nested or computed ones", () => {
+    const source = [
+      `describe("S1 \\"commute\\" §1.7", () => {`,
+      `  describe("nested", () => {});`,
+      `});`,
+      `describe('single', { skip }, () => {});`,
+      "describe(`template ${x}`, () => {});",
+    ].join("\n");
+    assert.deepEqual(topLevelTitles(source), ['S1 "commute" §1.7', "single"]);
+  });
 });
 
 describe("valueImports reads what a module runs", () => {
