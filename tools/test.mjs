@@ -142,7 +142,8 @@ export function count(cases, nested) {
     for (const { name, classname } of cases) {
       const parts = name.split(" > ");
       for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join(" > "));
-      if (parts.length === 1 && classname && !classname.startsWith("ext:")) {
+      // Top-level tests are the ones Deno lists under their file (steps under ext:…).
+      if (classname && !classname.startsWith("ext:")) {
         const kind = kindOfFile(classname);
         const seen = topKind.get(name);
         if (seen !== undefined && seen !== kind) {
@@ -154,11 +155,16 @@ export function count(cases, nested) {
       }
     }
   }
+  // A title may itself contain " > " ("λ > 0"): the top-level test is the longest prefix of
+  // the path, cut at a " > ", that is the name of a top-level test.
   const kindOf = (c) => {
     if (!nested) return kindOfFile(c.file ?? "");
-    const kind = topKind.get(c.name.split(" > ")[0]);
-    if (kind === undefined) throw new Error(`no file found for the test "${c.name}"`);
-    return kind;
+    const parts = c.name.split(" > ");
+    for (let k = parts.length; k >= 1; k--) {
+      const kind = topKind.get(parts.slice(0, k).join(" > "));
+      if (kind !== undefined) return kind;
+    }
+    throw new Error(`no file found for the test "${c.name}"`);
   };
   const result = {
     passed: 0,

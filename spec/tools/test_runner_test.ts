@@ -67,6 +67,15 @@ describe("tools/test.mjs counts library specs, document checks and doc examples 
     const clash = DENO.replace('name="S1" classname', 'name="loss" classname');
     assert.throws(() => count(testcases(clash), true), /top-level test "loss".*rename one/);
   });
+  it("Deno: a title that contains ' > ' still finds its top-level test", () => {
+    const xml = DENO.replace('name="S1" classname', 'name="S1 &gt; λ &gt; 0" classname')
+      .replace('name="S1 &gt; claims" classname', 'name="S1 &gt; λ &gt; 0 &gt; claims" classname')
+      .replace(
+        'name="S1 &gt; claims &gt; the printed',
+        'name="S1 &gt; λ &gt; 0 &gt; claims &gt; the printed',
+      );
+    assert.deepEqual(count(testcases(xml), true).kinds, { library: 2, document: 1, doc: 1 });
+  });
   it("reads a failure's message, so a describe failed only by its steps is not counted twice", () => {
     const [describeCase] = testcases(DENO);
     assert.equal(describeCase.failureMessage, "1 test step failed");
