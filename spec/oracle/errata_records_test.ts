@@ -561,6 +561,11 @@ describe("parseClaims: every field's check and message", () => {
       String.raw`a verified claim needs "checkedBy"`,
     ],
     [
+      "a checkedBy that is a number",
+      { checkedBy: [5] },
+      String.raw`a verified claim needs "checkedBy"`,
+    ],
+    [
       "a spec path with a prefix",
       { checkedBy: ["xspec/a_test.ts"] },
       String.raw`a verified claim needs "checkedBy"`,
