@@ -7,10 +7,14 @@ import assert from "node:assert/strict";
 import { checkConcept, CONCEPTS } from "../../../oracle/conformance/mod.ts";
 import { loadFixtures } from "../../../tools/nnref.ts";
 import { IMPLEMENTATIONS } from "./_users.ts";
+import { lacking } from "../../_permissions.ts";
 
-const fixtures = loadFixtures("fixtures");
+const skip = lacking("read");
+const fixtures = skip ? [] : loadFixtures("fixtures");
 
-describe("conformance: every concept, correct implementations pass and wrong ones fail", () => {
+describe("conformance: every concept, correct implementations pass and wrong ones fail", {
+  skip,
+}, () => {
   for (const concept of CONCEPTS) {
     describe(concept.name, () => {
       const impls = IMPLEMENTATIONS[concept.name];
@@ -44,7 +48,7 @@ describe("conformance: every concept, correct implementations pass and wrong one
   }
 });
 
-describe("conformance: float32 implementations against the float32 bound", () => {
+describe("conformance: float32 implementations against the float32 bound", { skip }, () => {
   const fr = Math.fround;
   const sigmoid32 = (z: number) => fr(1 / fr(1 + fr(Math.exp(-fr(z)))));
   const tanh32 = (z: number) => fr(Math.tanh(fr(z)));
@@ -78,7 +82,7 @@ describe("conformance: float32 implementations against the float32 bound", () =>
   }
 });
 
-describe("conformance: the reproduce bound is nnref's own, tighter one", () => {
+describe("conformance: the reproduce bound is nnref's own, tighter one", { skip }, () => {
   it("a correct softmax by another summation order conforms but does not reproduce every bit", () => {
     const reversed = IMPLEMENTATIONS.softmax.correct[2][1];
     assert.ok(checkConcept("softmax", reversed, fixtures).every((r) => r.ok));
