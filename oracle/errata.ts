@@ -247,7 +247,9 @@ export function parseErrataRecord(json: unknown, where = "errata record"): Errat
   for (const key of Object.keys(json)) {
     if (!allowed.includes(key)) {
       throw new RecordFormatError(
-        `${at}: unknown key "${key}" for a ${kindOfRecord} (${allowed.join(", ")})`,
+        `${at}: unknown key "${key}" for ${
+          kindOfRecord === "erratum" ? "an" : "a"
+        } ${kindOfRecord} (${allowed.join(", ")})`,
       );
     }
   }

@@ -333,7 +333,7 @@ describe("parseErrataRecord: every field's check and message", () => {
       "an erratum with an extra key",
       erratum,
       { extra: 1 },
-      /unknown key "extra" for a erratum \(id, class, document, section, printed, why, fixtures, decision, kind, severity, correct, conclusionHolds, conclusion, checks\)$/,
+      /unknown key "extra" for an erratum \(id, class, document, section, printed, why, fixtures, decision, kind, severity, correct, conclusionHolds, conclusion, checks\)$/,
     ],
     [
       "conclusionHolds a string",
