@@ -6,6 +6,8 @@
  * (no read permission) loads every spec that uses fixtures (spec/documents/
  * errata_files_test.ts checks that these are all the files there are).
  */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { type Fixture, parseFixtures } from "../oracle/fixture.ts";
 import { linkErrata } from "../oracle/errata_link.ts";
 import { parseErrata } from "../oracle/errata.ts";
@@ -29,4 +31,19 @@ export function fixtureById(json: unknown, id: string): Fixture {
 /** Every fixture in a fixture file's JSON, errata resolved. */
 export function allFixtures(json: unknown, where: string): Fixture[] {
   return linkErrata(parseFixtures(json, where), records, { complete: false });
+}
+
+/**
+ * The fixture files under `dir` (needs read permission), listed on their own rather than by
+ * the report's loader: every `.json` but the schemas, and not errata/ or claims/, which hold
+ * the errata records and the audit, with schemas of their own.
+ */
+export function fixtureJsonFiles(dir = "fixtures"): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      return ["errata", "claims"].includes(name) ? [] : fixtureJsonFiles(path);
+    }
+    return name.endsWith(".json") && !name.endsWith("schema.json") ? [path] : [];
+  });
 }

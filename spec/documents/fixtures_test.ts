@@ -5,8 +5,7 @@
 // sets (numpy's RandomState draws, NIST StRD, iris) cover what the library specs rely on.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import schema from "../../fixtures/schema.json" with { type: "json" };
 import randomJson from "../../fixtures/random/random_state.json" with { type: "json" };
@@ -14,19 +13,8 @@ import sgdJson from "../../fixtures/classify/squared_hinge_sgd.json" with { type
 import irisJson from "../../fixtures/classify/iris.json" with { type: "json" };
 import { parseFixtures } from "../../oracle/fixture.ts";
 import { NIST_FIXTURES } from "../../bench/nist_lre.ts";
-import { allFixtures, fixtureById } from "../_fixture.ts";
+import { allFixtures, fixtureById, fixtureJsonFiles } from "../_fixture.ts";
 import { lacking } from "../_permissions.ts";
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    // errata/ and claims/ hold the errata records and the audit, with schemas of their own.
-    if (statSync(path).isDirectory()) {
-      return ["errata", "claims"].includes(name) ? [] : jsonFiles(path);
-    }
-    return name.endsWith(".json") && !name.endsWith("schema.json") ? [path] : [];
-  });
-}
 
 // strictRequired is off: the tolerance schema's `not: { required: [ulps, rtol] }` names
 // properties on purpose without declaring them in that sub-schema.
@@ -34,7 +22,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: fa
   schema,
 );
 const skip = lacking("read");
-const files = skip ? [] : jsonFiles("fixtures");
+const files = skip ? [] : fixtureJsonFiles("fixtures");
 const ids = new Map<string, string>();
 
 describe("fixtures/: every file follows the fixture format", { skip }, () => {

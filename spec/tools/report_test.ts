@@ -6,7 +6,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -26,20 +26,12 @@ import { SUBJECTS } from "../../worked/registry.ts";
 import { claims } from "../../oracle/subject.ts";
 import { specFileKinds } from "../../tools/spec_kinds.ts";
 import { lacking } from "../_permissions.ts";
+import { fixtureJsonFiles } from "../_fixture.ts";
 
 const skip = lacking("read", "run", "env");
 
 // The fixture ids, listed here independently of the report's own loader.
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      return ["errata", "claims"].includes(name) ? [] : jsonFiles(path);
-    }
-    return name.endsWith(".json") && !name.endsWith("schema.json") ? [path] : [];
-  });
-}
-const files = skip ? [] : jsonFiles("fixtures");
+const files = skip ? [] : fixtureJsonFiles("fixtures");
 const allIds = files.flatMap((file) => {
   const json = JSON.parse(readFileSync(file, "utf8"));
   return (Array.isArray(json) ? json : [json]).map((fixture: { id: string }) => fixture.id);
