@@ -109,7 +109,11 @@ export function testcases(xml) {
   });
 }
 
-/** Where document checks live: every spec file under it checks a document or a fixture. */
+/**
+ * Where document checks live: every spec file under it checks a document or a fixture.
+ * tools/spec_kinds.ts holds the same constant (this file runs under plain Node and cannot
+ * import TypeScript); spec/tools/spec_kinds_test.ts asserts the two agree.
+ */
 export const DOCUMENT_CHECKS = "spec/documents/";
 
 /**
