@@ -1,7 +1,8 @@
 /**
  * Where a GEMM's operands go in a WebAssembly memory for `gemm_module.ts`'s kernel, and the
  * copies in and out: A row-major with its rows padded to the tile's R (the module packs it),
- * B row-major with its width padded to the tile's C, C likewise. Shared by the one-thread
+ * B row-major with its width padded to the tile's C (and one tile more where the row stride
+ * would be a multiple of 512 bytes), C likewise. Shared by the one-thread
  * and the two-core products.
  *
  * @module
@@ -35,7 +36,10 @@ export interface GemmLayout {
   readonly rowPanels: number;
   /** ⌈n / C⌉: column panels of B (and of C). */
   readonly colPanels: number;
-  /** n rounded up to a multiple of C: the row length of B and C in memory. */
+  /**
+   * The row length of B and C in memory: n rounded up to a multiple of C, plus C more when
+   * that would make rows a multiple of 512 bytes apart (cache-set aliasing).
+   */
   readonly nPad: number;
   /** Byte address of A as copied (row-major, rows padded with zeros). */
   readonly aRaw: number;
@@ -50,6 +54,9 @@ export interface GemmLayout {
 }
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** Row strides (bytes) that are a multiple of this get one more tile of columns. */
+const ALIASING_STRIDE = 512;
 
 const LAYOUT_FIELDS = ["rowPanels", "colPanels", "nPad", "aRaw", "aPacked", "b", "c", "bytes"];
 
@@ -106,7 +113,12 @@ export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base
   requireSize(tile.columns, "tile.columns", 1);
   requireSize(base, "base (a byte address)");
   const rowPanels = Math.ceil(m / tile.rows), colPanels = Math.ceil(n / tile.columns);
-  const mPad = rowPanels * tile.rows, nPad = colPanels * tile.columns;
+  const mPad = rowPanels * tile.rows;
+  let nPad = colPanels * tile.columns;
+  // Rows a multiple of 512 bytes apart fall into the same few sets of a 4 KiB-periodic L1
+  // cache, and the kernel walks B down its rows: one more tile of columns breaks the period
+  // (n = 256 and 512: up to 1.5× faster on JavaScriptCore, 1.3× on V8; BENCHMARKS.md).
+  if ((8 * nPad) % ALIASING_STRIDE === 0) nPad += tile.columns;
   const aRaw = align16(base), aPacked = align16(aRaw + 8 * mPad * k);
   const b = align16(aPacked + 8 * mPad * k), c = align16(b + 8 * k * nPad);
   return { rowPanels, colPanels, nPad, aRaw, aPacked, b, c, bytes: c + 8 * mPad * nPad };

@@ -8,9 +8,9 @@
  * of it), runs the kernel and copies the valid part of C out. Memory grows on demand and is
  * kept for the next call.
  *
- * The tile is chosen per engine from measurement ({@link defaultGemmTile}); every tile
- * gives the same bits: each entry summed in order p = 0, 1, … from 0 with separate
- * multiply and add, as the textbook loop. {@link matmulWasmFma} uses the relaxed-SIMD
+ * The tile is chosen per engine from measurement ({@link defaultGemmTile}; `tuneGemmTile`
+ * measures it on the machine at hand); every tile gives the same bits: each entry summed in
+ * order p = 0, 1, … from 0 with separate multiply and add, as the textbook loop. {@link matmulWasmFma} uses the relaxed-SIMD
  * fused multiply-add instead where the engine fuses it (V8): one rounding per term, so
  * |C − AB| ≤ k·2⁻⁵³·|A||B| per entry (against 2k·2⁻⁵³ for separate multiply and add), but
  * not the bits of the other variants.
@@ -73,12 +73,15 @@ export interface WasmMatmulOptions {
 const PAGE = 65536;
 
 /**
- * The tile each engine ran fastest, measured on both with bench/gemm_tiles.ts at n = 256
- * (process CPU time, interleaved rounds; see BENCHMARKS.md): V8 (Deno, Node, Chromium) and
- * JavaScriptCore (Bun, Safari) are told apart by `navigator.userAgent`; any other engine
- * gets V8's choice.
+ * The tile each engine ran fastest on the machine the benchmarks run on (AMD EPYC, AVX2),
+ * measured with bench/gemm_tiles.ts at n = 256 and 512 (process CPU time, interleaved
+ * rounds; BENCHMARKS.md): 5 × 4 on V8 (Deno, Node, Chromium), 2 × 8 on JavaScriptCore
+ * (Bun, Safari), 6 × 4 for the fused kernel (V8 only fuses). The engines are told apart by
+ * `navigator.userAgent`; any other engine gets V8's choice. Another core may prefer
+ * another tile (on an Intel Xeon with AVX-512 the two engines' choices swap): `tuneGemmTile`
+ * measures it on the machine at hand.
  *
- * @param fma For the fused kernel (V8 only fuses it).
+ * @param fma For the fused kernel.
  * @returns R × C.
  * @throws {InputTypeError} if fma is not a boolean.
  *
@@ -94,11 +97,15 @@ export function defaultGemmTile(fma = false): GemmTile {
   if (typeof fma !== "boolean") {
     throw new InputTypeError(`fma must be true or false, got ${describeValue(fma)}`);
   }
-  const agent = typeof navigator === "object" ? String(navigator.userAgent ?? "") : "";
-  const javaScriptCore = /\bBun\//.test(agent) ||
-    (/Safari\//.test(agent) && !/Chrome\/|Chromium\//.test(agent));
   if (fma) return { rows: 6, columns: 4 };
-  return javaScriptCore ? { rows: 2, columns: 8 } : { rows: 2, columns: 8 };
+  return isJavaScriptCore() ? { rows: 2, columns: 8 } : { rows: 5, columns: 4 };
+}
+
+/** Bun and Safari run JavaScriptCore; Deno, Node and Chromium V8. */
+function isJavaScriptCore(): boolean {
+  const agent = typeof navigator === "object" ? String(navigator.userAgent ?? "") : "";
+  return /\bBun\//.test(agent) ||
+    (/Safari\//.test(agent) && !/Chrome\/|Chromium\//.test(agent));
 }
 
 /**

@@ -40,6 +40,12 @@ export {
   type GemmModuleOptions,
 } from "./gemm_module.ts";
 export {
+  GEMM_CANDIDATE_TILES,
+  type GemmTuning,
+  tuneGemmTile,
+  type TuneGemmTileOptions,
+} from "./gemm_tune.ts";
+export {
   brIf,
   control,
   EMPTY_BLOCK_TYPE,

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   createWasmMatmul,
   defaultGemmTile,
+  gemmLayout,
   matmulWasmFma,
   matmulWasmSimd,
   relaxedMaddSupport,
@@ -149,9 +150,20 @@ describe("every register tile gives the textbook loop's bits", () => {
       }
     });
   }
-  it("the default tile is one of them, per engine", () => {
+  it("rows of B and C a multiple of 512 bytes apart get one more tile of columns", () => {
+    // 64 doubles = 512 bytes: the L1 set period's divisor the kernel would alias on.
+    assert.equal(gemmLayout(2, 3, 64, { rows: 2, columns: 8 }).nPad, 72);
+    assert.equal(gemmLayout(2, 3, 128, { rows: 3, columns: 4 }).nPad, 132);
+    // 60 → 60 (480 bytes) and 250 → 252 (2016 bytes) are left as they are.
+    assert.equal(gemmLayout(2, 3, 60, { rows: 2, columns: 4 }).nPad, 60);
+    assert.equal(gemmLayout(2, 3, 250, { rows: 3, columns: 6 }).nPad, 252);
+  });
+  it("the default tile is one of them, per engine (5 × 4 on V8, 2 × 8 on JavaScriptCore)", () => {
     const tile = defaultGemmTile();
     assert.ok(tiles.some(([r, c]) => r === tile.rows && c === tile.columns));
+    const javaScriptCore = /\bBun\//.test(navigator.userAgent);
+    assert.deepEqual(tile, javaScriptCore ? { rows: 2, columns: 8 } : { rows: 5, columns: 4 });
+    assert.deepEqual(defaultGemmTile(true), { rows: 6, columns: 4 });
   });
 });
 
