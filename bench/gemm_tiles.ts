@@ -3,8 +3,19 @@
 // with and without relaxed-SIMD FMA, by process CPU time over interleaved rounds (the
 // machine is shared), and checks each product against matmulNaive first (bit for bit
 // without FMA). Run: `deno run -A bench/gemm_tiles.ts` and `bun bench/gemm_tiles.ts`.
+// With --padding it times instead the padding of B's and C's rows (gemm_layout.ts) against
+// the same kernel on rows n·8 bytes apart, at n = 256 and 512.
 import process from "node:process";
-import { createWasmMatmul, type GemmTile, relaxedMaddSupport } from "../lib/wasm/matmul_simd.ts";
+import {
+  createWasmMatmul,
+  gemmCopyIn,
+  gemmCopyOut,
+  gemmLayout,
+  type GemmTile,
+  relaxedMaddSupport,
+} from "../lib/wasm/matmul_simd.ts";
+import { GEMM_EXPORTS, gemmModule } from "../lib/wasm/gemm_module.ts";
+import type { Matrix } from "../lib/linalg/matrix.ts";
 import { matmulNaive } from "../lib/linalg/matmul.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { randomMatrix } from "./_harness.ts";
@@ -24,6 +35,76 @@ function cpuMs(run: () => void): number {
   run();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e3;
+}
+
+/** The kernel of `tile` on the layout's rows without the padding off multiples of 512 B. */
+function unpaddedMatmul(tile: GemmTile): (a: Matrix, b: Matrix, out: Matrix) => void {
+  const instance = new WebAssembly.Instance(
+    new WebAssembly.Module(gemmModule(1, tile.columns, { tileRows: tile.rows })),
+  );
+  const memory = instance.exports[GEMM_EXPORTS.memory] as WebAssembly.Memory;
+  const kernel = instance.exports[GEMM_EXPORTS.kernel] as (...args: number[]) => void;
+  const pack = instance.exports[GEMM_EXPORTS.pack] as (...args: number[]) => void;
+  return (a, b, out) => {
+    const padded = gemmLayout(a.rows, a.cols, b.cols, tile);
+    const nPad = padded.colPanels * tile.columns, mPad = padded.rowPanels * tile.rows;
+    const c = padded.b + 8 * a.cols * nPad;
+    const layout = { ...padded, nPad, c, bytes: c + 8 * mPad * nPad };
+    if (memory.buffer.byteLength < layout.bytes) {
+      memory.grow(Math.ceil((layout.bytes - memory.buffer.byteLength) / 65536));
+    }
+    const heap = new Float64Array(memory.buffer);
+    gemmCopyIn(heap, a, b, layout, tile.rows);
+    pack(layout.aRaw, layout.aPacked, layout.rowPanels, a.cols);
+    kernel(
+      layout.aPacked,
+      layout.b,
+      layout.c,
+      layout.rowPanels,
+      a.cols,
+      0,
+      layout.colPanels,
+      8 * nPad,
+      8 * nPad,
+    );
+    gemmCopyOut(heap, out, layout);
+  };
+}
+
+if (process.argv.includes("--padding")) {
+  console.log(`${navigator.userAgent}; rows padded off multiples of 512 bytes, or not`);
+  for (const n of [256, 512]) {
+    const a = randomMatrix(n, n, 1), b = randomMatrix(n, n, 2), reference = matmulNaive(a, b);
+    const cases = [{ rows: 2, columns: 8 }, { rows: 5, columns: 4 }, { rows: 3, columns: 6 }]
+      .flatMap((tile) => {
+        const padded = createWasmMatmul({ tile }).matmul, plain = unpaddedMatmul(tile);
+        return [["padded", padded], ["unpadded", plain]].map(([how, matmul]) => {
+          const out = createMatrix(n, n);
+          (matmul as typeof plain)(a, b, out);
+          if (out.data.some((v, i) => !Object.is(v, reference.data[i]))) {
+            throw new Error(`${tile.rows}×${tile.columns} ${how} differs from matmulNaive`);
+          }
+          return {
+            name: `${tile.rows}×${tile.columns} ${how}`,
+            run: () => (matmul as typeof plain)(a, b, out),
+            times: [] as number[],
+          };
+        });
+      });
+    const rounds = n >= 512 ? 9 : 21;
+    for (let round = 0; round < rounds; round++) {
+      for (const entry of cases) entry.times.push(cpuMs(entry.run));
+    }
+    for (const entry of cases) {
+      const median = entry.times.sort((x, y) => x - y)[rounds >> 1];
+      console.log(
+        `n=${n} ${entry.name.padEnd(14)} ${median.toFixed(3)} ms CPU  ${
+          (2 * n ** 3 / (median * 1e6)).toFixed(1)
+        } GFLOP/s`,
+      );
+    }
+  }
+  process.exit(0);
 }
 
 const sizes = process.argv.includes("--large") ? [256, 512] : [256];
