@@ -15,20 +15,14 @@ import {
   relaxedMaddSupport,
 } from "../lib/wasm/matmul_simd.ts";
 import { GEMM_EXPORTS, gemmModule } from "../lib/wasm/gemm_module.ts";
+import { GEMM_CANDIDATE_TILES } from "../lib/wasm/gemm_tune.ts";
 import type { Matrix } from "../lib/linalg/matrix.ts";
 import { matmulNaive } from "../lib/linalg/matmul.ts";
 import { createMatrix } from "../lib/linalg/matrix.ts";
 import { randomMatrix } from "./_harness.ts";
 
-const TILES: GemmTile[] = [
-  { rows: 4, columns: 4 },
-  { rows: 4, columns: 6 },
-  { rows: 5, columns: 4 },
-  { rows: 6, columns: 4 },
-  { rows: 3, columns: 6 },
-  { rows: 2, columns: 8 },
-  { rows: 6, columns: 2 },
-];
+// tuneGemmTile's candidates, and 6 × 2 for comparison (too few columns to keep B in use).
+const TILES: GemmTile[] = [...GEMM_CANDIDATE_TILES, { rows: 6, columns: 2 }];
 
 function cpuMs(run: () => void): number {
   const start = process.cpuUsage();
