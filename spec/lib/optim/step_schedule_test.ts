@@ -30,4 +30,37 @@ describe("step schedules ηₜ", () => {
       message: /Unknown step schedule kind "adam"/,
     });
   });
+
+  it("each schedule's constant is checked, with its name; a non-object is refused", () => {
+    assert.throws(() => validateStepSchedule({ kind: "inverseSqrt", constant: -0.06 }), {
+      name: "ArgumentRangeError",
+      message: /^Step schedule "inverseSqrt" constant C must be a finite number > 0, got -0.06/,
+    });
+    assert.throws(() => stepSize({ kind: "inverse", constant: Infinity }, 1), {
+      name: "ArgumentRangeError",
+      message: /^Step schedule "inverse" constant C must be a finite number > 0, got Infinity/,
+    });
+    assert.throws(() => stepSize({ kind: "constant", learningRate: "0.1" as never }, 1), {
+      name: "InputTypeError",
+      message: /^Step schedule learningRate must be a number/,
+    });
+    assert.throws(() => validateStepSchedule(null as never), {
+      name: "InputTypeError",
+      message:
+        /^A step schedule must be an object such as \{ kind: "inverseSqrt", constant: 0.06 \}, got null/,
+    });
+    assert.throws(() => validateStepSchedule({} as never), {
+      name: "ArgumentRangeError",
+      message:
+        'Unknown step schedule kind undefined: expected "constant", "inverseSqrt" or "inverse"',
+    });
+    assert.throws(() => stepSize({ kind: "constant", learningRate: 1 }, 1.5), {
+      name: "ArgumentRangeError",
+      message: /Update number t must be an integer ≥ 1, got 1.5/,
+    });
+    assert.deepEqual(validateStepSchedule({ kind: "inverse", constant: 2 }), {
+      kind: "inverse",
+      constant: 2,
+    });
+  });
 });
