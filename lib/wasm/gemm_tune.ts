@@ -77,8 +77,9 @@ function operand(n: number, salt: number): ReturnType<typeof createMatrix> {
 /**
  * Times C = A·B (n × n) once per candidate tile per round, the tiles interleaved so that
  * a change in the machine's load touches them alike, and returns the tile with the
- * smallest median. Costs about `rounds · tiles · 2n³ / 10¹⁰` seconds (about 0.15 s with
- * the defaults) plus one module compile per tile.
+ * smallest median. Costs (rounds + 1) products per tile plus one module compile per tile:
+ * 0.33 s on Bun 1.4.5 and 0.50 s on Deno 2.9.5 with the defaults, measured on a 2-core AMD
+ * EPYC whose other core was busy.
  *
  * @param options Size, rounds, FMA and candidates.
  * @returns The fastest tile, the backend, and every tile's median.
