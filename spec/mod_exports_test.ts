@@ -70,6 +70,7 @@ const ACCEPTS: Readonly<Record<string, readonly string[]>> = {
   createVecmath: ["undefined"], // options = {}
   createTwoCore: ["undefined"], // options = {} (would start a worker)
   createWasmMatmul: ["undefined"], // options = {}
+  tuneGemmTile: ["undefined"], // options = {}: times the candidate tiles at n = 256
   vecmathModule: ["undefined"], // memory = its own, exported
   encodeName: ["a string"], // any string is a name
 };
