@@ -2,8 +2,8 @@
  * Where a GEMM's operands go in a WebAssembly memory for `gemm_module.ts`'s kernel, and the
  * copies in and out: A row-major with its rows padded to the tile's R (the module packs it),
  * B row-major with its width padded to the tile's C (and one tile more where the row stride
- * would be a multiple of 512 bytes), C likewise. Shared by the one-thread
- * and the two-core products.
+ * would be a multiple of 512 bytes), C likewise. Shared by the one-thread and the two-core
+ * products.
  *
  * @module
  */
@@ -117,7 +117,7 @@ export function gemmLayout(m: number, k: number, n: number, tile: GemmTile, base
   let nPad = colPanels * tile.columns;
   // Rows a multiple of 512 bytes apart fall into the same few sets of a 4 KiB-periodic L1
   // cache, and the kernel walks B down its rows: one more tile of columns breaks the period
-  // (n = 256 and 512: up to 1.5× faster on JavaScriptCore, 1.3× on V8; BENCHMARKS.md).
+  // (n = 256 and 512: up to 1.4× faster on JavaScriptCore, 1.2× on V8; BENCHMARKS.md).
   if ((8 * nPad) % ALIASING_STRIDE === 0) nPad += tile.columns;
   const aRaw = align16(base), aPacked = align16(aRaw + 8 * mPad * k);
   const b = align16(aPacked + 8 * mPad * k), c = align16(b + 8 * k * nPad);

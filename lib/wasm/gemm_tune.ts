@@ -15,6 +15,7 @@
  */
 
 import {
+  describeValue,
   requireBoolean,
   requireInteger,
   requireObject,
@@ -28,8 +29,9 @@ import { createWasmMatmul, defaultGemmTile, type WasmMatmul } from "./matmul_sim
 export type { GemmTile } from "./gemm_layout.ts";
 
 /**
- * The tiles {@link tuneGemmTile} tries by default: every tile of 4 to 6 rows or 2 × 8 whose
- * accumulators, B vectors and splat fit x86-64's 16 vector registers.
+ * The tiles {@link tuneGemmTile} tries by default: those with at least 8 accumulators
+ * (R·C/2) whose accumulators, B vectors and splat fit x86-64's 16 vector registers
+ * (R·C/2 + C/2 + 1 ≤ 16), as bench/gemm_tiles.ts measures them.
  * @category WebAssembly
  */
 export const GEMM_CANDIDATE_TILES: readonly GemmTile[] = Object.freeze([
@@ -109,7 +111,7 @@ export function tuneGemmTile(options: TuneGemmTileOptions = {}): GemmTuning {
   const tiles = options.tiles ?? GEMM_CANDIDATE_TILES;
   if (!Array.isArray(tiles)) {
     throw new InputTypeError(
-      `options.tiles must be an array of { rows, columns } tiles, got ${typeof tiles}`,
+      `options.tiles must be an array of { rows, columns } tiles, got ${describeValue(tiles)}`,
     );
   }
   requireInteger(tiles.length, "options.tiles.length", 1, 64);

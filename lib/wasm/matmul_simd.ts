@@ -10,8 +10,9 @@
  *
  * The tile is chosen per engine from measurement ({@link defaultGemmTile}; `tuneGemmTile`
  * measures it on the machine at hand); every tile gives the same bits: each entry summed in
- * order p = 0, 1, … from 0 with separate multiply and add, as the textbook loop. {@link matmulWasmFma} uses the relaxed-SIMD
- * fused multiply-add instead where the engine fuses it (V8): one rounding per term, so
+ * order p = 0, 1, … from 0 with separate multiply and add, as the textbook loop.
+ * {@link matmulWasmFma} uses the relaxed-SIMD fused multiply-add instead where the engine
+ * fuses it (V8): one rounding per term, so
  * |C − AB| ≤ k·2⁻⁵³·|A||B| per entry (against 2k·2⁻⁵³ for separate multiply and add), but
  * not the bits of the other variants.
  *
