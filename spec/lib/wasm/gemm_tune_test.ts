@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GEMM_CANDIDATE_TILES, tuneGemmTile } from "../../../lib/wasm/gemm_tune.ts";
 import { gemmModule } from "../../../lib/wasm/gemm_module.ts";
+import { wasmFmaBackend } from "../../../lib/wasm/matmul_simd.ts";
 import { ArgumentRangeError, InputTypeError } from "../../../lib/errors.ts";
 
 describe("tuneGemmTile: the fastest register tile on this machine", () => {
@@ -30,6 +31,17 @@ describe("tuneGemmTile: the fastest register tile on this machine", () => {
       tuning.timings.map(({ tile }) => `${tile.rows}×${tile.columns}`).sort(),
       ["1×2", "6×2"],
     );
+  });
+  it("fma: tunes the kernel createWasmMatmul({ fma: true }) builds, on the path it takes", () => {
+    const tuning = tuneGemmTile({
+      size: 16,
+      rounds: 1,
+      fma: true,
+      tiles: [{ rows: 3, columns: 6 }],
+    });
+    // V8 fuses relaxed_madd ("wasm-simd-fma"); JavaScriptCore says it does not.
+    assert.equal(tuning.backend, wasmFmaBackend());
+    assert.deepEqual(tuning.tile, { rows: 3, columns: 6 });
   });
   it("every candidate fits the 16 vector registers (gemmModule accepts it)", () => {
     for (const tile of GEMM_CANDIDATE_TILES) {
