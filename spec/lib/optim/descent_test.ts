@@ -26,6 +26,15 @@ const square = (w: Float64Array, g: Float64Array) => {
   return w[0] * w[0];
 };
 
+/** GD on w² from 1 with a step η so large that C or W overflows within a few updates. */
+const hugeStep = (learningRate: number) =>
+  gradientDescent(square, [1], {
+    learningRate,
+    stop: { kind: "gradient", tolerance: 0 },
+    maxIterations: 100,
+    divergenceFactor: 1e300,
+  });
+
 describe("the descent loop: status, divergence, caps and trajectories", () => {
   it("a learning rate beyond 2/λmax diverges quickly, with finite weights", () => {
     // λmax(XᵀX/n) = 13.32, so η = 0.2 multiplies the error by |1 − 2.66| = 1.66 per step.
@@ -41,12 +50,7 @@ describe("the descent loop: status, divergence, caps and trajectories", () => {
   });
 
   it("a huge step overflows to ∞ and is reported as diverged, not NaN", () => {
-    const run = gradientDescent(square, [1], {
-      learningRate: 1e200,
-      stop: { kind: "gradient", tolerance: 0 },
-      maxIterations: 100,
-      divergenceFactor: 1e300,
-    });
+    const run = hugeStep(1e200);
     assert.equal(run.status, "diverged");
     assert.ok(Number.isFinite(run.weights[0]));
   });
@@ -158,12 +162,7 @@ describe("runDescent's own guards", () => {
   const stop = { kind: "iterations", count: 5 } as const;
   it("a step to ±∞ is a divergence, and the weights stay the last finite ones", () => {
     // η·g = 1e308·2 overflows: the loss and gradient at W⁽⁰⁾ are finite, W⁽¹⁾ is not.
-    const run = gradientDescent(square, [1], {
-      learningRate: 1e308,
-      stop: { kind: "gradient", tolerance: 0 },
-      maxIterations: 100,
-      divergenceFactor: 1e300,
-    });
+    const run = hugeStep(1e308);
     assert.equal(run.status, "diverged");
     assert.equal(run.iterations, 0);
     assert.deepEqual([...run.weights], [1]);
