@@ -119,19 +119,24 @@ describe("linking fixtures and records reports each broken side", () => {
   });
 });
 
+/** A valid claims file of S1: one audited section, one verified claim. */
+const CLAIM = {
+  id: "S1-C001",
+  section: "1.2",
+  quote: "q",
+  claim: "c",
+  status: "verified",
+  checkedBy: ["s001.hessian"],
+};
+const AUDITED_SECTION = { section: "1.2", title: "量化评价", audited: true };
+const CLAIMS_FILE = {
+  document: "001_85ee514aa7c85552.txt",
+  sections: [AUDITED_SECTION],
+  claims: [CLAIM],
+};
+
 describe("the claims parser refuses malformed claims", () => {
-  const good = {
-    document: "001_85ee514aa7c85552.txt",
-    sections: [{ section: "1.2", title: "量化评价", audited: true }],
-    claims: [{
-      id: "S1-C001",
-      section: "1.2",
-      quote: "q",
-      claim: "c",
-      status: "verified",
-      checkedBy: ["s001.hessian"],
-    }],
-  };
+  const good = CLAIMS_FILE;
   const broken: [string, (c: typeof good.claims[0]) => unknown, RegExp][] = [
     [
       "a verified claim without checkedBy",
@@ -207,25 +212,15 @@ describe("parseErrataRecord: every field's check and message", () => {
       { section: 5 },
       /"section" must be a non-empty string, got the number 5$/,
     ],
-    ["an empty why", erratum, { why: "" }, /"why" must be a non-empty string, got the string ""$/],
-    [
-      "an empty decision",
-      erratum,
-      { decision: "" },
-      /"decision" must be a non-empty string, got the string ""$/,
-    ],
-    [
-      "an empty correct",
-      erratum,
-      { correct: "" },
-      /"correct" must be a non-empty string, got the string ""$/,
-    ],
-    [
-      "an empty conclusion",
-      erratum,
-      { conclusion: "" },
-      /"conclusion" must be a non-empty string, got the string ""$/,
-    ],
+    // Each required text field, empty: the same check names the field it read.
+    ...(["why", "decision", "correct", "conclusion"] as const).map((field) =>
+      [
+        `an empty ${field}`,
+        erratum,
+        { [field]: "" },
+        new RegExp(`"${field}" must be a non-empty string, got the string ""$`),
+      ] as [string, Record<string, unknown>, Record<string, unknown>, RegExp]
+    ),
     [
       "an empty correct of a note",
       note,
@@ -492,22 +487,8 @@ describe("parseErrata, documentNumber, isErratum, passagesOf", () => {
 });
 
 describe("parseClaims: every field's check and message", () => {
-  const DOC1 = "001_85ee514aa7c85552.txt";
-  const section = { section: "1.2", title: "量化评价", audited: true };
-  const claim = {
-    id: "S1-C001",
-    section: "1.2",
-    quote: "q",
-    claim: "c",
-    status: "verified",
-    checkedBy: ["s001.hessian"],
-  };
-  const file = (patch: Record<string, unknown>) => ({
-    document: DOC1,
-    sections: [section],
-    claims: [claim],
-    ...patch,
-  });
+  const DOC1 = CLAIMS_FILE.document, section = AUDITED_SECTION, claim = CLAIM;
+  const file = (patch: Record<string, unknown>) => ({ ...CLAIMS_FILE, ...patch });
   const AT_C = String.raw`^c\.json claims\[0\] \(S1-C001\): `;
   const claimCases: [string, Record<string, unknown>, string][] = [
     [
