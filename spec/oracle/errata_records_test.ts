@@ -487,7 +487,7 @@ describe("parseErrata, documentNumber, isErratum, passagesOf", () => {
 });
 
 describe("parseClaims: every field's check and message", () => {
-  const DOC1 = CLAIMS_FILE.document, section = AUDITED_SECTION, claim = CLAIM;
+  const section = AUDITED_SECTION, claim = CLAIM;
   const file = (patch: Record<string, unknown>) => ({ ...CLAIMS_FILE, ...patch });
   const AT_C = String.raw`^c\.json claims\[0\] \(S1-C001\): `;
   const claimCases: [string, Record<string, unknown>, string][] = [
